@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+import { runCli } from './cli/run.js';
+
+runCli(process.argv.slice(2), {
+  out: (text) => process.stdout.write(text + '\n'),
+  err: (text) => process.stderr.write(text + '\n'),
+}).then((code) => {
+  process.exitCode = code;
+});

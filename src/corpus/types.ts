@@ -1,0 +1,51 @@
+/** One paper as it appeared on one daily page, exactly as read (absent fields were not on the page). */
+export interface PageEntry {
+  title: string;
+  abstract: string;
+  authorsCount?: number;
+  organization?: string;
+  /** ISO YYYY-MM-DD */
+  publishedAt?: string;
+  upvotes?: number;
+  /** ISO YYYY-MM-DD: the day of the listing the entry was on, when known. */
+  pageDate?: string;
+  file: string;
+  /** 1-based line of the entry's title. */
+  line: number;
+}
+
+export interface Appearance {
+  file: string;
+  line: number;
+  pageDate?: string;
+}
+
+/** A paper merged from all of its page entries. */
+export interface Paper {
+  /** Stable across restarts and reloads; URL- and Slack-safe (`[a-z0-9-]`). */
+  id: string;
+  title: string;
+  abstract: string;
+  authorsCount?: number;
+  organization?: string;
+  publishedAt?: string;
+  upvotes?: number;
+  /** Sorted by page date (oldest first), then file and line. */
+  appearances: Appearance[];
+}
+
+export interface CorpusWarning {
+  file: string;
+  /** 1-based; 0 when the warning is about the whole file. */
+  line: number;
+  message: string;
+}
+
+export interface FileReport {
+  file: string;
+  entries: number;
+  withMetadata: number;
+  pageDate?: string;
+  /** true when the file was not recognised as a page at all and was skipped. */
+  skipped: boolean;
+}

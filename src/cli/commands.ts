@@ -1,4 +1,5 @@
 import type { CliCommand } from './command.js';
+import { corpusCommand } from './corpus.js';
 
 /** Every `paperwire` subcommand, in the order `--help` lists them. */
-export const commands: CliCommand[] = [];
+export const commands: CliCommand[] = [corpusCommand];

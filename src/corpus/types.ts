@@ -46,6 +46,8 @@ export interface FileReport {
   entries: number;
   withMetadata: number;
   pageDate?: string;
+  /** Where the page's year came from (see the README's date rules). */
+  yearSource?: 'file name' | 'page' | 'operator' | 'inferred' | 'clock';
   /** true when the file was not recognised as a page at all and was skipped. */
   skipped: boolean;
 }

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { fromPackageRoot } from './paths.js';
+
+/** The one place that reads the environment. Secrets are never echoed back in an error. */
+
+export type SlackMode = 'socket' | 'http' | 'shell';
+
+const optionalText = z
+  .string()
+  .transform((s) => s.trim())
+  .optional()
+  .transform((s) => (s === '' ? undefined : s));
+
+function numberVar(rule: string, min: number, max: number, fallback?: number) {
+  return optionalText
+    .transform((v) => (v === undefined ? fallback : Number(v)))
+    .refine((n) => n === undefined || (Number.isInteger(n) && n >= min && n <= max), { message: rule });
+}
+
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || /^xoxb-[\w-]+$/.test(v), {
+    message: 'must be a bot token starting with "xoxb-" (OAuth & Permissions → Bot User OAuth Token)',
+  }),
+  SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || /^xapp-[\w-]+$/.test(v), {
+    message: 'must be an app-level token starting with "xapp-" (Basic Information → App-Level Tokens, scope connections:write)',
+  }),
+  SLACK_SIGNING_SECRET: optionalText.refine((v) => v === undefined || /^[0-9a-f]{20,}$/i.test(v), {
+    message: 'must be the hex signing secret from Basic Information → App Credentials',
+  }),
+  SLACK_API_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s]+\/$/.test(v), {
+    message: 'must be an http(s) URL ending in "/", e.g. https://slack.com/api/',
+  }),
+  PORT: numberVar('must be a port number from 1 to 65535', 1, 65535, 3000),
+  PAPERWIRE_CORPUS_DIR: optionalText.transform((v) => fromPackageRoot(v ?? 'data/corpus')),
+  PAPERWIRE_CORPUS_YEAR: numberVar('must be a year such as 2025', 1990, 2100),
+  PAPERWIRE_DB: optionalText.transform((v) => (v === ':memory:' ? v : fromPackageRoot(v ?? 'data/paperwire.db'))),
+  PAPERWIRE_CATCHUP_HOURS: numberVar('must be a whole number of hours from 0 to 48', 0, 48, 6),
+  PAPERWIRE_LLM_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), {
+    message: 'must be the http(s) URL of an OpenAI-compatible chat completions endpoint',
+  }),
+  PAPERWIRE_LLM_MODEL: optionalText,
+  PAPERWIRE_LLM_API_KEY: optionalText,
+  PAPERWIRE_LLM_TIMEOUT_MS: numberVar('must be a whole number of milliseconds from 100 to 120000', 100, 120_000, 8000),
+});
+
+export interface ModelConfig {
+  url: string;
+  model: string;
+  apiKey: string;
+  timeoutMs: number;
+}
+
+export interface Config {
+  mode: SlackMode;
+  slack: { botToken?: string; appToken?: string; signingSecret?: string; apiUrl?: string };
+  port: number;
+  corpusDir: string;
+  corpusYear?: number;
+  dbPath: string;
+  catchUpMs: number;
+  model?: ModelConfig;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`paperwire cannot start; fix the environment (or .env):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`));
+  }
+  const v = parsed.data;
+  const problems: string[] = [];
+
+  const { SLACK_BOT_TOKEN: bot, SLACK_APP_TOKEN: app, SLACK_SIGNING_SECRET: secret } = v;
+  let mode: SlackMode = 'shell';
+  if (app) {
+    mode = 'socket';
+    if (!bot) problems.push('SLACK_BOT_TOKEN is missing: Socket Mode needs the bot token (xoxb-) as well as SLACK_APP_TOKEN');
+  } else if (bot) {
+    mode = 'http';
+    if (!secret) {
+      problems.push(
+        'SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is missing: set SLACK_APP_TOKEN (xapp-) for Socket Mode, or SLACK_SIGNING_SECRET for HTTP mode',
+      );
+    }
+  } else if (secret) {
+    problems.push('SLACK_BOT_TOKEN is missing: SLACK_SIGNING_SECRET alone cannot run the app (unset it to use the local shell)');
+  }
+
+  const llm = [v.PAPERWIRE_LLM_URL, v.PAPERWIRE_LLM_MODEL, v.PAPERWIRE_LLM_API_KEY];
+  if (llm.some(Boolean) && !llm.every(Boolean)) {
+    const missing = ['PAPERWIRE_LLM_URL', 'PAPERWIRE_LLM_MODEL', 'PAPERWIRE_LLM_API_KEY'].filter((_, i) => !llm[i]);
+    problems.push(`${missing.join(', ')} missing: a model summary needs the URL, the model name and the key together (or none of them)`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    mode,
+    slack: { botToken: bot, appToken: app, signingSecret: secret, apiUrl: v.SLACK_API_URL },
+    port: v.PORT!,
+    corpusDir: v.PAPERWIRE_CORPUS_DIR,
+    corpusYear: v.PAPERWIRE_CORPUS_YEAR,
+    dbPath: v.PAPERWIRE_DB,
+    catchUpMs: v.PAPERWIRE_CATCHUP_HOURS! * 3_600_000,
+    model:
+      v.PAPERWIRE_LLM_URL && v.PAPERWIRE_LLM_MODEL && v.PAPERWIRE_LLM_API_KEY
+        ? { url: v.PAPERWIRE_LLM_URL, model: v.PAPERWIRE_LLM_MODEL, apiKey: v.PAPERWIRE_LLM_API_KEY, timeoutMs: v.PAPERWIRE_LLM_TIMEOUT_MS! }
+        : undefined,
+  };
+}

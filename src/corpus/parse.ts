@@ -124,7 +124,10 @@ function looksLikeAbstract(text: string): boolean {
 function readEntries(tokens: Token[], warn: (line: number, message: string) => void): RawEntry[] {
   const entries: RawEntry[] = [];
   let i = 0;
-  const isOrgLine = (at: number) => tokens[at]?.kind === 'text' && tokens[at + 1]?.kind === 'sep';
+  const isOrgLine = (at: number) => {
+    const token = tokens[at];
+    return token?.kind === 'text' && tokens[at + 1]?.kind === 'sep' && !looksLikeAbstract(token.text);
+  };
   const isMetaStart = (at: number) => {
     const kind = tokens[at]?.kind;
     return kind === 'authors' || kind === 'sep' || kind === 'date' || isOrgLine(at);
@@ -145,9 +148,14 @@ function readEntries(tokens: Token[], warn: (line: number, message: string) => v
       continue;
     }
     const second = tokens[i + 1];
-    if (first.text.length > MAX_TITLE && !looksLikeAbstractAfterTitle(second)) {
-      warn(first.line, looksLikeAbstract(first.text) ? 'abstract with no title before it, skipped' : `line of ${first.text.length} characters is too long for a title, skipped`);
-      i++;
+    if (first.text.length > MAX_TITLE) {
+      if (looksLikeAbstractAfterTitle(second)) {
+        warn(first.line, `line of ${first.text.length} characters is too long for a title, skipped with its abstract`);
+        i = isMetaStart(i + 2) ? skipMetadata(i + 2) : i + 2;
+      } else {
+        warn(first.line, 'abstract with no title before it, skipped');
+        i++;
+      }
       continue;
     }
     if (!second || second.kind !== 'text' || isOrgLine(i + 1) || !looksLikeAbstract(second.text)) {

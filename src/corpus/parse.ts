@@ -47,7 +47,7 @@ export function parsePage(file: string, bytes: Uint8Array, options: ParseOptions
   for (const token of preamble) warn(token.line, 'unrecognised line before the page date, skipped as page chrome');
   const raw = readEntries(tokens, warn);
   if (raw.length === 0) {
-    return notAPage(file, 'no paper entries found (expected a title line followed by an abstract line)', warnings);
+    return notAPage(file, 'no paper entries found (expected a title line followed by an abstract line)');
   }
   if (!/[\r\n]$/.test(decoded.text) && !/[.!?)\]"'”]$/.test(raw[raw.length - 1]!.abstract.trim())) {
     warn(raw[raw.length - 1]!.line, 'file may be truncated: the last abstract ends mid-sentence; kept as read');
@@ -75,10 +75,10 @@ export function parsePage(file: string, bytes: Uint8Array, options: ParseOptions
   };
 }
 
-function notAPage(file: string, reason: string, warnings: CorpusWarning[] = []): ParsedPage {
+function notAPage(file: string, reason: string): ParsedPage {
   return {
     entries: [],
-    warnings: [...warnings, { file, line: 0, message: `not a Daily Papers page, skipped: ${reason}` }],
+    warnings: [{ file, line: 0, message: `not a Daily Papers page, skipped: ${reason}` }],
     report: { file, entries: 0, withMetadata: 0, skipped: true },
   };
 }

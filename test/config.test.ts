@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+const BOT = 'xoxb-1111-2222-canarybot';
+const APP = 'xapp-1-A111-canaryapp';
+const SECRET = 'abcdef0123456789abcdef0123456789';
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration from the environment', () => {
+  it('runs the local shell when no Slack variable is set, with the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ mode: 'shell', port: 3000, catchUpMs: 6 * 3_600_000, model: undefined });
+    expect(config.corpusDir).toMatch(/\/data\/corpus$/);
+    expect(config.dbPath).toMatch(/\/data\/paperwire\.db$/);
+  });
+
+  it('chooses Socket Mode with an app token and HTTP mode with a signing secret', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP }).mode).toBe('socket');
+    expect(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PORT: '8080' })).toMatchObject({ mode: 'http', port: 8080 });
+  });
+
+  it('treats blank variables as unset', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: ' ', SLACK_APP_TOKEN: '' }).mode).toBe('shell');
+  });
+
+  it('lists every problem at once, naming the variable and the fix, never the secret value', () => {
+    const list = problems({ SLACK_BOT_TOKEN: 'xoxp-user-canary', SLACK_APP_TOKEN: 'nope-canary', PORT: '99999', PAPERWIRE_CATCHUP_HOURS: 'soon' });
+    expect(list).toEqual([
+      'SLACK_BOT_TOKEN must be a bot token starting with "xoxb-" (OAuth & Permissions → Bot User OAuth Token)',
+      'SLACK_APP_TOKEN must be an app-level token starting with "xapp-" (Basic Information → App-Level Tokens, scope connections:write)',
+      'PORT must be a port number from 1 to 65535',
+      'PAPERWIRE_CATCHUP_HOURS must be a whole number of hours from 0 to 48',
+    ]);
+    expect(list.join('\n')).not.toContain('canary');
+  });
+
+  it('says which token is missing for each mode', () => {
+    expect(problems({ SLACK_APP_TOKEN: APP })).toEqual([
+      'SLACK_BOT_TOKEN is missing: Socket Mode needs the bot token (xoxb-) as well as SLACK_APP_TOKEN',
+    ]);
+    expect(problems({ SLACK_BOT_TOKEN: BOT })[0]).toMatch(/^SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is missing/);
+    expect(problems({ SLACK_SIGNING_SECRET: SECRET })[0]).toMatch(/^SLACK_BOT_TOKEN is missing/);
+  });
+
+  it('needs the model URL, name and key together', () => {
+    expect(problems({ PAPERWIRE_LLM_URL: 'http://127.0.0.1:9/v1/chat/completions' })).toEqual([
+      'PAPERWIRE_LLM_MODEL, PAPERWIRE_LLM_API_KEY missing: a model summary needs the URL, the model name and the key together (or none of them)',
+    ]);
+    const config = loadConfig({ PAPERWIRE_LLM_URL: 'http://127.0.0.1:9/v1', PAPERWIRE_LLM_MODEL: 'm', PAPERWIRE_LLM_API_KEY: 'k' });
+    expect(config.model).toEqual({ url: 'http://127.0.0.1:9/v1', model: 'm', apiKey: 'k', timeoutMs: 8000 });
+  });
+
+  it('requires SLACK_API_URL to be a URL ending in a slash', () => {
+    expect(problems({ SLACK_API_URL: 'localhost:3000' })).toEqual(['SLACK_API_URL must be an http(s) URL ending in "/", e.g. https://slack.com/api/']);
+    expect(loadConfig({ SLACK_API_URL: 'http://127.0.0.1:4000/api/' }).slack.apiUrl).toBe('http://127.0.0.1:4000/api/');
+  });
+});

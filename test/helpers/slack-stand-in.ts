@@ -1,0 +1,152 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One Web API call or response_url post, as the stand-in received it (form fields JSON-decoded). */
+export interface RecordedCall {
+  method: string;
+  body: Record<string, any>;
+  token?: string;
+}
+
+export interface Fault {
+  status?: number;
+  body?: Record<string, unknown>;
+  headers?: Record<string, string>;
+  /** Hold the answer this long (for timeouts). */
+  delayMs?: number;
+}
+
+/**
+ * A local stand-in for the Slack Web API (`/api/<method>`) and for `response_url`s (`/respond/<id>`):
+ * it records every call, answers like Slack does, and can be told to fail the next calls of a method.
+ */
+export class SlackStandIn {
+  readonly calls: RecordedCall[] = [];
+  private server: Server = createServer((req, res) => void this.handle(req, res));
+  private faults = new Map<string, Fault[]>();
+  private nextTs = 1_700_000_000;
+  /** users.info answers with this timezone per user id (unknown users get `user_not_found`). */
+  readonly userTimezones = new Map<string, string>([['U1', 'Europe/Paris']]);
+  /** conversations.history / replies answers with these messages per channel. */
+  readonly messages = new Map<string, Array<Record<string, unknown>>>();
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  stop(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  responseUrl(id = 'r1'): string {
+    return `${this.url}/respond/${id}`;
+  }
+
+  /** The next `times` calls of `method` get this answer instead of the normal one. */
+  fail(method: string, fault: Fault, times = 1): void {
+    const queue = this.faults.get(method) ?? [];
+    for (let i = 0; i < times; i++) queue.push(fault);
+    this.faults.set(method, queue);
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Resolves once `count` calls of `method` have arrived (or rejects after `timeoutMs`). */
+  async waitFor(method: string, count = 1, timeoutMs = 5000): Promise<RecordedCall[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.callsTo(method).length < count) {
+      if (Date.now() > deadline) throw new Error(`expected ${count} call(s) to ${method}, got ${this.callsTo(method).length}: ${this.calls.map((c) => c.method).join(', ')}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return this.callsTo(method);
+  }
+
+  private async handle(req: IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const method = path.startsWith('/respond/') ? `respond:${path.slice('/respond/'.length)}` : path.replace(/^\/api\//, '');
+    const body = parseBody(raw, req.headers['content-type'] ?? '');
+    const token = (req.headers.authorization ?? '').replace(/^Bearer /, '') || (body.token as string | undefined);
+    this.calls.push({ method, body, token });
+
+    const fault = this.faults.get(method)?.shift();
+    if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+    if (fault) {
+      res.writeHead(fault.status ?? 200, { 'content-type': 'application/json', ...fault.headers });
+      res.end(JSON.stringify(fault.body ?? { ok: false, error: 'fatal_error' }));
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(this.answer(method, body)));
+  }
+
+  private answer(method: string, body: Record<string, any>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'paperwire', team: 'Test' };
+      case 'chat.postMessage': {
+        const ts = `${this.nextTs++}.000100`;
+        const list = this.messages.get(body.channel) ?? [];
+        list.push({ ts, text: body.text, thread_ts: body.thread_ts, bot_id: 'BBOT', user: 'UBOT', metadata: body.metadata });
+        this.messages.set(body.channel, list);
+        return { ok: true, channel: body.channel, ts, message: { ts, text: body.text } };
+      }
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: `${this.nextTs++}.000200` };
+      case 'chat.update':
+        return { ok: true, channel: body.channel, ts: body.ts };
+      case 'views.publish':
+      case 'views.open':
+        return { ok: true, view: { id: 'V1' } };
+      case 'users.info': {
+        const tz = this.userTimezones.get(body.user);
+        return tz ? { ok: true, user: { id: body.user, tz } } : { ok: false, error: 'user_not_found' };
+      }
+      case 'conversations.history':
+      case 'conversations.replies': {
+        const all = this.messages.get(body.channel) ?? [];
+        const found = body.ts ? all.filter((m) => m.ts === body.ts || m.thread_ts === body.ts) : all;
+        return { ok: true, messages: found, has_more: false };
+      }
+      case 'reactions.add':
+        return { ok: true };
+      default:
+        return method.startsWith('respond:') ? { ok: true } : { ok: false, error: 'unknown_method' };
+    }
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function parseBody(raw: string, type: string): Record<string, any> {
+  if (!raw) return {};
+  if (type.includes('json')) return JSON.parse(raw);
+  const out: Record<string, any> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    try {
+      out[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+    } catch {
+      out[key] = value;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,47 @@
+import type { SummaryCache } from '../summary/types.js';
+
+/** What the team did with a paper; each kind feeds the trending score (see src/trending/score.ts). */
+export type EngagementKind = 'save' | 'summary' | 'share' | 'reaction';
+
+export interface EngagementEvent {
+  teamId: string;
+  paperId: string;
+  kind: EngagementKind;
+  userId?: string;
+  /** ISO 8601 instant. */
+  at: string;
+}
+
+export interface SavedPaper {
+  paperId: string;
+  /** ISO 8601 instant. */
+  savedAt: string;
+}
+
+export interface SavesRepo {
+  /** true when the paper was not saved before. */
+  save(teamId: string, userId: string, paperId: string, at: Date): boolean;
+  /** true when it was saved and is now removed. */
+  remove(teamId: string, userId: string, paperId: string): boolean;
+  /** Newest first. */
+  list(teamId: string, userId: string): SavedPaper[];
+  /** How many people in the team saved each paper. */
+  countsByPaper(teamId: string): Map<string, number>;
+}
+
+export interface EngagementRepo {
+  record(event: EngagementEvent): void;
+  /** Events of a team since an instant (all teams when teamId is undefined), oldest first. */
+  since(teamId: string | undefined, since: Date): EngagementEvent[];
+}
+
+/**
+ * Everything paperwire keeps across restarts. One SQLite file (WAL mode, versioned migrations);
+ * each concern is a repository of its own so features add tables without touching the others.
+ */
+export interface Store {
+  readonly saves: SavesRepo;
+  readonly engagement: EngagementRepo;
+  readonly summaries: SummaryCache;
+  close(): void;
+}

@@ -1,11 +1,9 @@
 import type { WebClient } from '@slack/web-api';
 import type { KnownBlock } from '@slack/types';
 import type { Log } from '../log.js';
+import type { Message } from './blocks/message.js';
 
-export interface Message {
-  text: string;
-  blocks: KnownBlock[];
-}
+export type { Message };
 
 /** Slack refused a post for a reason a person can act on; `userMessage` says what to do. */
 export class SlackPostError extends Error {
@@ -65,14 +63,22 @@ export async function postMessage(
 ): Promise<string> {
   const { channel, message, threadTs } = args;
   try {
-    const result = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, thread_ts: threadTs, unfurl_links: false, unfurl_media: false });
+    const result = await client.chat.postMessage({
+      channel,
+      text: message.text,
+      blocks: message.blocks,
+      thread_ts: threadTs,
+      unfurl_links: false,
+      unfurl_media: false,
+      ...(message.metadata ? { metadata: message.metadata } : {}),
+    });
     return result.ts as string;
   } catch (error) {
     const code = slackErrorCode(error);
     if (code === 'invalid_blocks' || code === 'invalid_blocks_format') {
       log.error('Slack rejected a message payload; sending it as plain text', { channel, code, shape: payloadShape(message.blocks) });
       try {
-        const result = await client.chat.postMessage({ channel, text: message.text, thread_ts: threadTs, unfurl_links: false });
+        const result = await client.chat.postMessage({ channel, text: message.text, thread_ts: threadTs, unfurl_links: false, ...(message.metadata ? { metadata: message.metadata } : {}) });
         return result.ts as string;
       } catch (fallbackError) {
         const fallbackCode = slackErrorCode(fallbackError);

@@ -1,7 +1,7 @@
 import type { Runtime } from '../../runtime.js';
 import { search } from '../../search/search.js';
 import { QueryError } from '../../search/types.js';
-import { renderNoResults, renderQueryError, renderSearchResults } from '../blocks/index.js';
+import { renderNoResults, renderQueryError, renderSearchResults } from '../blocks/search.js';
 import type { Message } from './surface.js';
 
 export const PAGE_SIZE = 5;

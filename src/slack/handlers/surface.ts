@@ -1,4 +1,4 @@
-import type { Message } from '../post.js';
+import type { Message } from '../blocks/message.js';
 
 export type { Message };
 
@@ -7,6 +7,13 @@ export interface Requester {
   userId: string;
   teamId: string;
   channelId: string;
+}
+
+/** A message as read back from Slack: what it says and what our cards put in it. */
+export interface SeenMessage {
+  text?: string;
+  blocks?: Array<{ block_id?: string }>;
+  metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
 }
 
 /**
@@ -18,4 +25,6 @@ export interface Surface {
   respond(message: Message, options?: { replaceOriginal?: boolean }): Promise<void>;
   /** A message everyone in the channel (or thread) sees; returns its ts. */
   post(channel: string, message: Message, threadTs?: string): Promise<string>;
+  /** The message that starts a thread, to learn which paper the thread is about. */
+  threadParent(channel: string, threadTs: string): Promise<SeenMessage | undefined>;
 }

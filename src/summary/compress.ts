@@ -18,7 +18,9 @@ const LEADING_CLAUSE =
 
 /** Where a sentence may be cut, strongest first: what comes after is an elaboration. */
 const STRONG_BOUNDARIES = [/;\s/g, /,\s(?=which\b|where\b|whereas\b|while\b|thereby\b|thus\b|enabling\b|allowing\b|leading\b|resulting\b|making\b|achieving\b|yielding\b|showing\b|demonstrating\b|outperforming\b|surpassing\b|reducing\b|improving\b|providing\b|offering\b|as well as\b|but\b|so\b|with\b|without\b|using\b|including\b|such as\b|through\b|via\b|who\b|e\.g\.|i\.e\.)/g, /\s[—–]\s/g, /:\s/g];
-const WEAK_BOUNDARIES = [/,\s/g, /\s(?=(?:which|that|while|where|whereas|by|through|via|using|with|without|for|to|in|on|across|under|from|as|and)\s)/g];
+/** Adjuncts: "… distillation from MLLMs | using moderate resources". */
+const ADJUNCT_BOUNDARIES = [/\s(?=(?:using|by|via|through|without|across|under|based on|in order to)\s)/g];
+const WEAK_BOUNDARIES = [/,\s/g, /\s(?=(?:which|while|where|whereas)\s)/g];
 
 /** Words a cut sentence must not end with. */
 const DANGLING = /\b(?:a|an|the|of|to|for|and|or|but|with|by|in|on|at|from|as|that|which|its|their|our|is|are|be|was|were|can|via|into|than|both|either|such|based|due|e\.g|i\.e|(?:reveal|demonstrate|show|indicate|suggest|find|prove|confirm|observe|note|include|ensure)[sd]?|\d+(?:\.\d+)?)[,;:]?$/i;
@@ -55,7 +57,7 @@ export function compress(sentence: string, max: number): Compressed {
 
 function cutAtBoundary(text: string, max: number): string | undefined {
   const min = Math.min(60, Math.floor(max * 0.4));
-  for (const group of [STRONG_BOUNDARIES, WEAK_BOUNDARIES]) {
+  for (const group of [STRONG_BOUNDARIES, ADJUNCT_BOUNDARIES, WEAK_BOUNDARIES]) {
     let best: number | undefined;
     for (const pattern of group) {
       for (const m of text.matchAll(pattern)) {

@@ -2,7 +2,7 @@ import type { Paper } from '../corpus/types.js';
 import { cleanSentence, compress } from './compress.js';
 import { extractKeywords } from './keywords.js';
 import { rankContributions, rankKeyPoints, type ScoredSentence } from './score.js';
-import { splitSentences } from './sentences.js';
+import { cleanAbstract, splitSentences } from './sentences.js';
 import type { Summary } from './types.js';
 import { containment } from './words.js';
 
@@ -16,8 +16,9 @@ export const KEY_POINTS_MAX = 4;
  * phrases the paper is about. Pure and deterministic.
  */
 export function extractiveSummary(paper: Pick<Paper, 'title' | 'abstract'>): Summary {
-  const sentences = splitSentences(paper.abstract);
-  const keywords = extractKeywords(paper.title, paper.abstract);
+  const abstract = cleanAbstract(paper.abstract);
+  const sentences = splitSentences(abstract);
+  const keywords = extractKeywords(paper.title, abstract);
   if (sentences.length === 0) {
     return { tldr: compress(paper.title, TLDR_MAX).text, keyPoints: [], keywords, kind: 'extractive' };
   }

@@ -41,11 +41,17 @@ const TOKEN = /[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 
 export function extractKeywords(title: string, abstract: string, options: { min?: number; max?: number } = {}): string[] {
   const { min = 3, max = 6 } = options;
+  // Links name repositories, not topics ("github.com/foo/foonet" must not make "FooNet" lower case).
+  abstract = abstract.replace(/\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|io|net|ai)\/\S*/gi, ' ');
   const candidates = new Map<string, Candidate>();
   const lowercaseSeen = new Set((abstract.match(/(?<![\p{L}\p{N}-])[a-z][\p{L}\p{N}-]*/gu) ?? []).map((w) => w.toLowerCase()));
-  collect(abstract, false, candidates, lowercaseSeen);
-  collect(title, true, candidates, lowercaseSeen);
   const acronyms = definedAcronyms(abstract + ' ' + title);
+  // "floating-point (FP) quantization" is the phrase "floating-point quantization".
+  const withoutDefinitions = (text: string) => text.replace(/\s*\([A-Z][A-Za-z0-9-]{0,11}s?\)/g, '');
+  collect(withoutDefinitions(abstract), false, candidates, lowercaseSeen);
+  collect(withoutDefinitions(title), true, candidates, lowercaseSeen);
+  mergeAcronyms(candidates, acronyms);
+  dropSubsumed(candidates);
 
   const scored = [...candidates.values()]
     .filter((c) => c.count + (c.inTitle ? 1 : 0) >= 2 || (c.acronym && c.count > 0))
@@ -135,9 +141,41 @@ function casing(token: string, inTitle: boolean, lowercaseSeen: Set<string>): st
 
 function score(c: Candidate): number {
   const frequency = Math.log2(1 + c.count);
-  const specificity = c.size === 1 ? (c.acronym ? 1.2 : 0.6) : c.size === 2 ? 1.6 : c.size === 3 ? 1.5 : 1.1;
+  const specificity = c.size === 1 ? (c.acronym ? 1.2 : 0.6) : c.size === 2 ? 1.6 : c.size === 3 ? 1.5 : 1.3;
   const title = c.inTitle ? 1.5 : 0;
   return (frequency + title) * specificity;
+}
+
+/** An acronym's uses count for its long form, which is the one shown. */
+function mergeAcronyms(candidates: Map<string, Candidate>, acronyms: Map<string, string>): void {
+  for (const [long, short] of acronyms) {
+    const l = candidates.get(long);
+    const a = candidates.get(short);
+    if (!l || !a || l.size < 2) continue;
+    l.count += a.count;
+    l.inTitle ||= a.inTitle;
+    candidates.delete(short);
+  }
+}
+
+/** A phrase that never occurs outside a longer one ("size output" in "variable size output dictionaries") is not a phrase. */
+function dropSubsumed(candidates: Map<string, Candidate>): void {
+  const uses = (c: Candidate) => c.count + (c.inTitle ? 1 : 0);
+  const containedIn = new Map<string, number>();
+  for (const o of candidates.values()) {
+    if (o.size < 2) continue;
+    const words = o.key.split(' ');
+    for (let size = 1; size < words.length; size++) {
+      for (let i = 0; i + size <= words.length; i++) {
+        const sub = words.slice(i, i + size).join(' ');
+        containedIn.set(sub, Math.max(containedIn.get(sub) ?? 0, uses(o)));
+      }
+    }
+  }
+  for (const c of [...candidates.values()]) {
+    if (c.size === 1 && c.acronym) continue;
+    if ((containedIn.get(c.key) ?? 0) >= uses(c)) candidates.delete(c.key);
+  }
 }
 
 /** A phrase adds nothing when it is part of a chosen one, contains one, or is the acronym of one. */

@@ -99,6 +99,7 @@ export function rankKeyPoints(sentences: string[], title: string): ScoredSentenc
     if (AVAILABILITY.test(text)) score -= 6;
     if (URL.test(text)) score -= 1;
     if (text.length > 250) score -= 0.8;
+    if (text.length > 180) score -= 0.5;
     if (text.length < 30) score -= 1;
     return { index, text, score };
   });

@@ -21,6 +21,20 @@ export function normalizeWhitespace(text: string): string {
 }
 
 /**
+ * Undoes LaTeX leftovers that abstracts copied from papers carry: escaped symbols (`98\%`), font
+ * groups (`{\em approximately}`), TeX quotes and a `\times` that lost its backslash ("20.6times").
+ */
+export function cleanAbstract(text: string): string {
+  return normalizeWhitespace(
+    text
+      .replace(/\\([%&$#_])/g, '$1')
+      .replace(/\{\\(?:em|it|bf|tt|sc|rm)\s+([^{}]*)\}/g, '$1')
+      .replace(/``|''/g, '"')
+      .replace(/(\d)\\?times\b/g, '$1×'),
+  );
+}
+
+/**
  * Splits text into sentences. A sentence ends at `.`, `!` or `?` (optionally followed by closing quotes or
  * brackets) when whitespace follows and the next word can start a sentence, unless the word before the
  * stop is a known abbreviation.

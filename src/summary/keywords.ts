@@ -90,8 +90,6 @@ function collect(text: string, inTitle: boolean, into: Map<string, Candidate>, l
   const flush = () => {
     for (let size = 1; size <= Math.min(4, run.length); size++) {
       for (let i = 0; i + size <= run.length; i++) {
-        // Whole runs and their parts of up to four words; parts only when the run is long.
-        if (size !== run.length && run.length <= 3 && size > 1) continue;
         add(run.slice(i, i + size), inTitle, into, position, lowercaseSeen);
       }
     }
@@ -173,7 +171,6 @@ function dropSubsumed(candidates: Map<string, Candidate>): void {
     }
   }
   for (const c of [...candidates.values()]) {
-    if (c.size === 1 && c.acronym) continue;
     if ((containedIn.get(c.key) ?? 0) >= uses(c)) candidates.delete(c.key);
   }
 }
@@ -207,7 +204,7 @@ function definedAcronyms(text: string): Map<string, string> {
     for (let n = 1; n <= before.length; n++) {
       const phrase = before.slice(before.length - n);
       const initials = phrase.flatMap((w) => w.split('-')).map((w) => w.charAt(0).toLowerCase()).join('');
-      if (initials === letters || phrase.map((w) => w.charAt(0).toLowerCase()).join('') === letters) {
+      if (initials === letters || phrase.map((w) => w.charAt(0).toLowerCase()).join('') === letters || looseMatch(phrase, letters)) {
         const long = phrase.map((w) => stem(w.toLowerCase())).join(' ');
         const short = stem(acronym.toLowerCase());
         pairs.set(long, short);
@@ -217,6 +214,12 @@ function definedAcronyms(text: string): Map<string, string> {
     }
   }
   return pairs;
+}
+
+/** "extreme multi-label classification" for XMC: one word per letter, each letter early in its word. */
+function looseMatch(phrase: string[], letters: string): boolean {
+  if (phrase.length !== letters.length || phrase.length < 2) return false;
+  return phrase.every((word, i) => word.toLowerCase().slice(0, 2).includes(letters.charAt(i)));
 }
 
 function surface(c: Candidate): string {

@@ -1,5 +1,6 @@
 import type { CliCommand } from './command.js';
 import { corpusCommand } from './corpus.js';
+import { summarizeCommand } from './summarize.js';
 
 /** Every `paperwire` subcommand, in the order `--help` lists them. */
-export const commands: CliCommand[] = [corpusCommand];
+export const commands: CliCommand[] = [corpusCommand, summarizeCommand];

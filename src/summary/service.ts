@@ -1,5 +1,9 @@
+import type { ModelConfig } from '../config.js';
 import type { Paper } from '../corpus/types.js';
-import type { Summary } from './types.js';
+import type { Log } from '../log.js';
+import { extractiveSummary } from './extractive.js';
+import { requestModelSummary, type FetchLike } from './model.js';
+import type { Summary, SummaryCache } from './types.js';
 
 /** The one way anything in paperwire summarises a paper. */
 export interface Summarizer {
@@ -10,4 +14,88 @@ export interface Summarizer {
    * in time, otherwise the extractive one. Never rejects.
    */
   summarize(paper: Paper): Promise<Summary>;
+}
+
+export interface SummarizerOptions {
+  /** The optional chat-completions model (config.model); without it every summary is extractive. */
+  model?: ModelConfig;
+  cache: SummaryCache;
+  log: Log;
+  /** Injected in tests; the global fetch otherwise. */
+  fetch?: FetchLike;
+}
+
+export function createSummarizer(options: SummarizerOptions): Summarizer {
+  const { model, cache, log } = options;
+  // Two requests for the same paper at once share one call to the model.
+  const pending = new Map<string, Promise<Summary>>();
+
+  const extractive = (paper: Paper): Summary => extractiveSummary(paper);
+
+  async function fromModel(paper: Paper, config: ModelConfig): Promise<Summary> {
+    const fallback = extractive(paper);
+    const cached = readCache(paper.id, config.model);
+    if (cached) return cached;
+    try {
+      const answer = await requestModelSummary(paper, config, options.fetch);
+      const summary: Summary = { ...answer, keywords: fallback.keywords, kind: 'model' };
+      writeCache(paper.id, config.model, summary);
+      return summary;
+    } catch (error) {
+      log.warn('model summary unavailable; answering with the extractive summary', {
+        paperId: paper.id,
+        model: config.model,
+        reason: (error as Error).message,
+      });
+      return fallback;
+    }
+  }
+
+  function readCache(paperId: string, modelName: string): Summary | undefined {
+    try {
+      const hit = cache.get(paperId, modelName);
+      return hit && isSummary(hit) ? { ...hit, kind: 'model' } : undefined;
+    } catch (error) {
+      log.warn('summary cache read failed', { paperId, reason: (error as Error).message });
+      return undefined;
+    }
+  }
+
+  function writeCache(paperId: string, modelName: string, summary: Summary): void {
+    try {
+      cache.set(paperId, modelName, summary);
+    } catch (error) {
+      log.warn('summary cache write failed', { paperId, reason: (error as Error).message });
+    }
+  }
+
+  return {
+    extractive,
+    async summarize(paper) {
+      try {
+        if (!model) return extractive(paper);
+        const key = paper.id;
+        const inFlight = pending.get(key);
+        if (inFlight) return await inFlight;
+        const request = fromModel(paper, model).finally(() => pending.delete(key));
+        pending.set(key, request);
+        return await request;
+      } catch (error) {
+        log.error('summary failed', { paperId: paper.id, reason: (error as Error).message });
+        return { tldr: paper.title, keyPoints: [], keywords: [], kind: 'extractive' };
+      }
+    },
+  };
+}
+
+/** A cached row from an older or damaged store is ignored rather than shown. */
+function isSummary(value: Summary): boolean {
+  return (
+    typeof value.tldr === 'string' &&
+    value.tldr.length > 0 &&
+    Array.isArray(value.keyPoints) &&
+    value.keyPoints.every((p) => typeof p === 'string') &&
+    Array.isArray(value.keywords) &&
+    value.keywords.every((k) => typeof k === 'string')
+  );
 }

@@ -1,0 +1,114 @@
+/**
+ * Shortening one sentence to a length budget without changing what it says: drop asides first
+ * (URLs, examples, long brackets), then a leading connective clause, then cut at a clause boundary,
+ * and only as a last resort cut at a word with an ellipsis.
+ */
+
+const URL = /\s*\(?\bhttps?:\/\/\S+?\)?(?=[\s,;.]*(?:\s|$))/g;
+const EXAMPLE_ASIDE = /\s*\((?:e\.g\.|i\.e\.|such as|see|including|as of|resp\.|respectively)[^()]*\)/gi;
+/** A trailing list of examples (", such as A, B and C.") carries detail, not the point. */
+const TRAILING_EXAMPLES = /,?\s+(?:e\.g\.,?|i\.e\.,?|such as|including)\s[^;:]*?(?=[.!?]?$)/i;
+
+/**
+ * Leading clauses that set the scene rather than say the contribution ("To address this, we …",
+ * "In this paper, we …"). Only removed when what follows can stand alone.
+ */
+const LEADING_CLAUSE =
+  /^(?:(?:to (?:address|tackle|solve|overcome|bridge|fill|close|remedy|alleviate|mitigate|handle|fix|resolve|meet|this end|that end|do so|achieve this|this aim)|in (?:this|the present|our) (?:paper|work|study|report|article|letter|note)|in response|motivated by|inspired by|building (?:on|upon)|based on|addressing|against this backdrop|with this in mind|to this end|given|towards|toward|for this purpose|in light of|in contrast|instead|here|hence|therefore|thus|consequently|accordingly|specifically|concretely|furthermore|moreover|additionally|in addition|finally|first(?:ly)?|second(?:ly)?|third(?:ly)?|overall|in particular|notably|importantly|to (?:this|that) end|in summary|in short|in sum|as a result|to (?:fill|bridge) (?:this|the) gap)\b[^,]{0,90}),\s+/i;
+
+/** Where a sentence may be cut, strongest first: what comes after is an elaboration. */
+const STRONG_BOUNDARIES = [/;\s/g, /,\s(?=which\b|where\b|whereas\b|while\b|thereby\b|thus\b|enabling\b|allowing\b|leading\b|resulting\b|making\b|achieving\b|yielding\b|showing\b|demonstrating\b|outperforming\b|surpassing\b|reducing\b|improving\b|providing\b|offering\b|as well as\b|but\b|so\b|with\b|without\b|using\b|including\b|such as\b|through\b|via\b|who\b|e\.g\.|i\.e\.)/g, /\s[—–]\s/g, /:\s/g];
+/** Adjuncts: "… distillation from MLLMs | using moderate resources". */
+const ADJUNCT_BOUNDARIES = [/\s(?=(?:using|by|via|through|without|across|under|based on|in order to)\s)/g];
+const WEAK_BOUNDARIES = [/,\s/g, /\s(?=(?:which|while|where|whereas)\s)/g];
+
+/** Words a cut sentence must not end with. */
+const DANGLING = /\b(?:a|an|the|of|to|for|and|or|but|with|by|in|on|at|from|as|that|which|its|their|our|is|are|be|was|were|can|via|into|than|both|either|such|based|due|e\.g|i\.e|(?:reveal|demonstrate|show|indicate|suggest|find|prove|confirm|observe|note|include|ensure)[sd]?|\d+(?:\.\d+)?)[,;:]?$/i;
+
+export interface Compressed {
+  text: string;
+  /** true when part of the sentence was left out. */
+  shortened: boolean;
+}
+
+/** Asides that never belong in a short summary, removed whatever the length. */
+export function cleanSentence(sentence: string): string {
+  return tidy(sentence.replace(URL, '').replace(EXAMPLE_ASIDE, ''));
+}
+
+/** The sentence without a scene-setting lead-in ("To address this, we propose X" → "We propose X"). */
+export function dropLeadingClause(sentence: string): string {
+  const match = LEADING_CLAUSE.exec(sentence);
+  if (!match) return sentence;
+  const rest = sentence.slice(match[0].length);
+  if (rest.length < 25 || !/^(?:we|our|this|these|the|a|an|it|[A-Z0-9]\S*)\b/i.test(rest)) return sentence;
+  return capitalise(rest);
+}
+
+export function compress(sentence: string, max: number): Compressed {
+  const original = tidy(sentence);
+  let text = dropLeadingClause(cleanSentence(original));
+  if (text.length > max) text = tidy(text.replace(TRAILING_EXAMPLES, ''));
+  if (text.length > max) text = tidy(text.replace(/\s*\([^()]{12,}\)/g, ''));
+  if (text.length <= max) return { text: finish(text), shortened: text !== original };
+  const cut = cutAtBoundary(text, max - 1) ?? cutAtWord(text, max - 1);
+  return { text: cut, shortened: true };
+}
+
+function cutAtBoundary(text: string, max: number): string | undefined {
+  const min = Math.min(60, Math.floor(max * 0.4));
+  for (const group of [STRONG_BOUNDARIES, ADJUNCT_BOUNDARIES, WEAK_BOUNDARIES]) {
+    let best: number | undefined;
+    for (const pattern of group) {
+      for (const m of text.matchAll(pattern)) {
+        const end = m.index ?? 0;
+        if (end < min || end > max) continue;
+        const head = text.slice(0, end).replace(/[,;:\s]+$/, '');
+        if (DANGLING.test(head) || unbalanced(head) || /^[\s,]*\d/.test(text.slice(end))) continue;
+        if (best === undefined || end > best) best = end;
+      }
+    }
+    if (best !== undefined) return finish(text.slice(0, best).replace(/[,;:\s—–]+$/, ''));
+  }
+  return undefined;
+}
+
+/** The last resort: whole words up to the budget, then an ellipsis. */
+function cutAtWord(text: string, max: number): string {
+  let head = text.slice(0, max);
+  const space = head.lastIndexOf(' ');
+  if (space > 0) head = head.slice(0, space);
+  head = head.replace(/[,;:\s(—–-]+$/, '');
+  while (DANGLING.test(head) && head.lastIndexOf(' ') > 0) head = head.slice(0, head.lastIndexOf(' ')).replace(/[,;:\s]+$/, '');
+  return `${head}…`;
+}
+
+function unbalanced(text: string): boolean {
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '(' || ch === '[' || ch === '{') depth++;
+    else if (ch === ')' || ch === ']' || ch === '}') depth--;
+  }
+  return depth !== 0;
+}
+
+function finish(text: string): string {
+  const t = text.replace(/[,;:\s]+$/, '');
+  return /[.!?…]["')\]]*$/.test(t) ? t : `${t}.`;
+}
+
+export function tidy(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/\(\s*\)/g, '')
+    .replace(/\s+([,.;:!?)])/g, '$1')
+    .replace(/([,;:])(?=[,.;:])/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function capitalise(text: string): string {
+  // Names like "iLLaMA" or "pLSTM" keep their casing.
+  if (/^[a-z][a-z0-9-]*[A-Z]/.test(text)) return text;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,53 @@
+import type { Paper } from '../corpus/types.js';
+import { cleanSentence, compress } from './compress.js';
+import { extractKeywords } from './keywords.js';
+import { rankContributions, rankKeyPoints, type ScoredSentence } from './score.js';
+import { cleanAbstract, splitSentences } from './sentences.js';
+import type { Summary } from './types.js';
+import { containment } from './words.js';
+
+export const TLDR_MAX = 200;
+export const KEY_POINT_MAX = 180;
+export const KEY_POINTS_MAX = 4;
+
+/**
+ * The summary paperwire gives without a model: the sentence of the abstract that states the
+ * contribution (shortened to fit), the sentences that carry the approach and the results, and the
+ * phrases the paper is about. Pure and deterministic.
+ */
+export function extractiveSummary(paper: Pick<Paper, 'title' | 'abstract'>): Summary {
+  const abstract = cleanAbstract(paper.abstract);
+  const sentences = splitSentences(abstract);
+  const keywords = extractKeywords(paper.title, abstract);
+  if (sentences.length === 0) {
+    return { tldr: compress(paper.title, TLDR_MAX).text, keyPoints: [], keywords, kind: 'extractive' };
+  }
+  const [best] = rankContributions(sentences, paper.title);
+  const chosen = best ?? { index: 0, text: sentences[0]!, score: 0 };
+  const tldr = compress(chosen.text, TLDR_MAX).text;
+  const keyPoints = pickKeyPoints(sentences, chosen, tldr, paper.title);
+  return { tldr, keyPoints, keywords, kind: 'extractive' };
+}
+
+function pickKeyPoints(sentences: string[], tldrSentence: ScoredSentence, tldr: string, title: string): string[] {
+  const wanted = sentences.length >= 3 ? 2 : sentences.length - 1;
+  const ranked = rankKeyPoints(sentences, title).filter((s) => s.index !== tldrSentence.index);
+  const picked: Array<{ index: number; text: string }> = [];
+  const fits = (text: string) =>
+    text.length >= 20 && containment(text, tldr) < 0.6 && picked.every((p) => containment(text, p.text) < 0.6 && containment(p.text, text) < 0.6);
+
+  for (const s of ranked) {
+    if (picked.length >= KEY_POINTS_MAX) break;
+    if (s.score <= 0 && picked.length >= wanted) break;
+    const text = compress(s.text, KEY_POINT_MAX).text;
+    if (fits(text)) picked.push({ index: s.index, text });
+  }
+  // Short or repetitive abstracts: take what is left, in order, rather than give fewer than asked.
+  for (const s of ranked) {
+    if (picked.length >= wanted) break;
+    if (picked.some((p) => p.index === s.index)) continue;
+    const text = compress(cleanSentence(s.text) || s.text, KEY_POINT_MAX).text;
+    if (text.length > 1 && !picked.some((p) => p.text === text) && text !== tldr) picked.push({ index: s.index, text });
+  }
+  return picked.sort((a, b) => a.index - b.index).map((p) => p.text);
+}

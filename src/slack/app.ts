@@ -1,11 +1,10 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import bolt from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { Runtime } from '../runtime.js';
 import { createSlackHttpServer, MAX_BODY_BYTES } from './http-server.js';
 import { registerListeners } from './listeners/index.js';
 
-const { App, HTTPReceiver, LogLevel } = bolt;
 
 export interface SlackApp {
   app: InstanceType<typeof App>;

@@ -10,13 +10,13 @@ export const CARD_BLOCK_PREFIX = 'card:';
 const ABSTRACT_CHARS = 1200;
 
 /** A Slack user id we may mention; anything else is not written into mrkdwn. */
-const USER_ID = /^[UW][A-Z0-9]{2,30}$/;
+const USER_ID = /^[UW][A-Z0-9]{1,30}$/;
 
 /** The card Share posts to a channel: title, the start of the abstract, details, and who shared it. */
 export function renderPaperCard(paper: Paper, sharedBy: string): Message {
   const who = USER_ID.test(sharedBy) ? `<@${sharedBy}>` : 'someone';
   return message(
-    `${paper.title} (shared by ${USER_ID.test(sharedBy) ? `<@${sharedBy}>` : 'someone'})`,
+    `${paper.title} (shared by ${who})`,
     [
       section(`${titleLink(paper)}\n${fitLiteral(paper.abstract.replace(/\s+/g, ' '), ABSTRACT_CHARS) || '_no abstract_'}`, { blockId: `${CARD_BLOCK_PREFIX}${paper.id}` }),
       context(`${metaLine(paper)} · ${arxivLink(paper)}`.replace(/^ · /, '')),

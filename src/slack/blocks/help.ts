@@ -1,6 +1,7 @@
 import { DIGEST_USAGE } from '../command-text.js';
 import { context, header, section } from './elements.js';
 import { message, type Message } from './message.js';
+import { escapeMrkdwn } from './mrkdwn.js';
 
 /** `/papers help`: what paperwire answers and the query language, in one screen. */
 export function renderHelp(): Message {
@@ -14,9 +15,11 @@ export function renderHelp(): Message {
         `${DIGEST_USAGE}: a daily trending digest for this channel`,
         '`@paperwire <query>` results in a thread · `@paperwire summarize` in a paper’s thread: its summary',
         '*Summarize paper* on a message’s ⋮ menu: a summary of the paper the message names, in its thread',
-      ].join('\n'),
+      ]
+        .map(escapeMrkdwn)
+        .join('\n'),
     ),
-    section('*Query language:* words match titles and abstracts (prefix and typo-tolerant); `"exact phrase"`; `-word` to exclude; `org:name`, `after:2025-01-01`, `before:2025-06-30`.'),
+    section('*Query language:* words match titles and abstracts (prefix and typo-tolerant); see the README for phrases, exclusions and filters.'),
     context('Each result has *Summary*, *Share* (posts it to the channel), *Save* and *More like this*.'),
   ]);
 }

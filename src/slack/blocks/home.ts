@@ -1,4 +1,4 @@
-import type { HomeView, KnownBlock } from '@slack/types';
+import type { KnownBlock } from '@slack/types';
 import type { Paper } from '../../corpus/types.js';
 import { context, divider, header, section } from './elements.js';
 import { LIMITS } from './limits.js';
@@ -20,7 +20,12 @@ const TRENDING = 5;
 const SAVED = 10;
 
 /** The App Home: trending now, your saved papers, the digest subscriptions; always within 100 blocks. */
-export function renderHome(input: HomeInput): HomeView {
+export interface HomeViewPayload {
+  type: 'home';
+  blocks: KnownBlock[];
+}
+
+export function renderHome(input: HomeInput): HomeViewPayload {
   const blocks: KnownBlock[] = [header('Trending now')];
   if (input.trending.length === 0) blocks.push(section('Nothing is trending yet.'));
   input.trending.slice(0, TRENDING).forEach((item, i) => {

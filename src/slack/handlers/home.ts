@@ -1,6 +1,6 @@
-import type { HomeView, KnownBlock } from '@slack/types';
+import type { KnownBlock } from '@slack/types';
 import type { Runtime } from '../../runtime.js';
-import { renderHome } from '../blocks/home.js';
+import { renderHome, type HomeViewPayload } from '../blocks/home.js';
 import { savedPapers, trendingItems } from './lists.js';
 
 /**
@@ -10,7 +10,7 @@ import { savedPapers, trendingItems } from './lists.js';
 export type HomeSubscriptions = (rt: Runtime, teamId: string) => KnownBlock[];
 export const homeSections: { subscriptions?: HomeSubscriptions } = {};
 
-export function homeView(rt: Runtime, teamId: string, userId: string): HomeView {
+export function homeView(rt: Runtime, teamId: string, userId: string): HomeViewPayload {
   return renderHome({
     trending: trendingItems(rt, teamId),
     saved: savedPapers(rt, { teamId, userId }).papers,

@@ -20,8 +20,9 @@ export interface Harness {
 }
 
 /** The real app in HTTP mode on a free port, its Web API pointed at a local stand-in for Slack. */
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(env: Record<string, string> | ((slack: SlackStandIn) => Record<string, string>) = {}): Promise<Harness> {
   const slack = await new SlackStandIn().start();
+  const extra = typeof env === 'function' ? env(slack) : env;
   const dbPath = join(mkdtempSync(join(tmpdir(), 'paperwire-e2e-')), 'paperwire.db');
   const config: Config = {
     ...loadConfig({
@@ -30,7 +31,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       SLACK_API_URL: slack.apiUrl,
       PAPERWIRE_DB: dbPath,
       PAPERWIRE_CORPUS_DIR: CORPUS_DIR,
-      ...env,
+      ...extra,
     }),
     port: 0,
   };

@@ -282,6 +282,54 @@ describe('HTTP mode as Slack meets it', () => {
     expect(JSON.stringify(call.body.view)).toContain('Trending now');
   });
 
+  it('buttons on the App Home answer in a modal, and Save/Remove there republish the Home', async () => {
+    const results = await papers('attention', 'U8');
+    const paperId = buttons(results, 'paper_save')[0]!.value;
+    const homePayload = (actionId: string) => ({
+      type: 'block_actions',
+      user: { id: 'U8', team_id: 'T1' },
+      team: { id: 'T1', domain: 'test' },
+      trigger_id: 'trig-home',
+      token: 'legacy',
+      container: { type: 'view', view_id: 'V1' },
+      view: { id: 'V1', type: 'home', blocks: [] },
+      actions: [{ type: 'button', action_id: actionId, block_id: 'b', value: paperId, action_ts: '1' }],
+    });
+    const opened = h.slack.callsTo('views.open').length;
+    await interaction(endpoint(), homePayload('paper_summary:0'));
+    const [modal] = (await h.slack.waitFor('views.open', opened + 1)).slice(opened);
+    expect(modal!.body.trigger_id).toBe('trig-home');
+    expectValidView(modal!.body.view);
+    expect(JSON.stringify(modal!.body.view)).toContain('TL;DR');
+
+    const published = h.slack.callsTo('views.publish').length;
+    await interaction(endpoint(), homePayload('paper_save:0'));
+    const [home] = (await h.slack.waitFor('views.publish', published + 1)).slice(published);
+    expect(home!.body.user_id).toBe('U8');
+    expect(JSON.stringify(home!.body.view)).toContain(`"value":"${paperId}"`);
+    await interaction(endpoint(), homePayload('paper_remove:5'));
+    const [after] = (await h.slack.waitFor('views.publish', published + 2)).slice(published + 1);
+    expect(JSON.stringify(after!.body.view)).toContain('None yet');
+    expect(h.slack.callsTo('views.open')).toHaveLength(opened + 1);
+  });
+
+  it('Remove in /papers saved takes the paper off the list in place', async () => {
+    const results = await papers('attention', 'U9');
+    const save = buttons(results, 'paper_save')[1]!;
+    const payload = buttonPayload(save.action_id, save.value, `save-u9`);
+    payload.user.id = 'U9';
+    await interaction(endpoint(), payload);
+    await h.slack.waitFor('respond:save-u9');
+    const list = await papers('saved', 'U9');
+    const remove = buttons(list, 'paper_remove')[0]!;
+    const removePayload = buttonPayload(remove.action_id, remove.value, 'remove-u9');
+    removePayload.user.id = 'U9';
+    await interaction(endpoint(), removePayload);
+    const [after] = await h.slack.waitFor('respond:remove-u9');
+    expect(after!.body.replace_original).toBe(true);
+    expect(JSON.stringify(after!.body.blocks)).toContain('no saved papers');
+  });
+
   it('rejects a bad signature and a stale timestamp with 401 and runs no handler', async () => {
     const before = h.slack.calls.length;
     const body = new URLSearchParams({ command: '/papers', text: 'attention', team_id: 'T1', user_id: 'U1', channel_id: 'C1', response_url: h.slack.responseUrl('forged') }).toString();

@@ -12,8 +12,8 @@ export type Origin =
   | { kind: 'ephemeral'; respond: RespondFn }
   /** A button on a message everyone sees: answer privately, never replace it for everyone. */
   | { kind: 'public'; respond: RespondFn }
-  /** A button on the App Home or in a modal: answer in a modal. */
-  | { kind: 'view'; triggerId: string; inModal: boolean }
+  /** A button on the App Home or in a modal: answer in a modal (`quiet`: the Home is republished instead). */
+  | { kind: 'view'; triggerId: string; inModal: boolean; quiet?: boolean }
   /** An event: no private channel back to the person. */
   | { kind: 'event' };
 
@@ -24,6 +24,7 @@ export function boltSurface(client: WebClient, log: Log, origin: Origin): Surfac
         const replace = origin.kind === 'ephemeral' && options.replaceOriginal === true;
         await origin.respond({ response_type: 'ephemeral', replace_original: replace, text: message.text, blocks: message.blocks });
       } else if (origin.kind === 'view') {
+        if (origin.quiet) return;
         const view = renderModal(message);
         if (origin.inModal) await client.views.push({ trigger_id: origin.triggerId, view });
         else await client.views.open({ trigger_id: origin.triggerId, view });

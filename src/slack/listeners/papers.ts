@@ -62,8 +62,10 @@ async function onButton(rt: Runtime, kind: ActionKind, args: SlackActionMiddlewa
   const { body, action, client, respond } = args;
   const container = body.container as { type?: string; is_ephemeral?: boolean } | undefined;
   const inView = container?.type === 'view';
+  const onHome = inView && body.view?.type === 'home';
+  const homeChange = onHome && (kind === 'save' || kind === 'remove');
   const origin: Origin = inView
-    ? { kind: 'view', triggerId: body.trigger_id, inModal: body.view?.type === 'modal' }
+    ? { kind: 'view', triggerId: body.trigger_id, inModal: body.view?.type === 'modal', quiet: homeChange }
     : { kind: container?.is_ephemeral ? 'ephemeral' : 'public', respond };
   const surface = boltSurface(client, rt.log, origin);
   const teamId = body.team?.id ?? body.user.team_id ?? '';
@@ -75,7 +77,7 @@ async function onButton(rt: Runtime, kind: ActionKind, args: SlackActionMiddlewa
       return;
     }
     await handlePaperAction(rt, surface, { userId: body.user.id, teamId, channelId }, kind, action.value);
-    if (inView && body.view?.type === 'home' && (kind === 'save' || kind === 'remove')) await handleHome(rt, client, teamId, body.user.id);
+    if (homeChange) await handleHome(rt, client, teamId, body.user.id);
   });
 }
 

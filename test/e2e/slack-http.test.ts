@@ -233,6 +233,16 @@ describe('HTTP mode as Slack meets it', () => {
     expectValidMessage(call.body);
   });
 
+  it('@paperwire summarize where the thread cannot be read says so in the thread', async () => {
+    const before = h.slack.callsTo('chat.postMessage').length;
+    h.slack.fail('conversations.replies', { body: { ok: false, error: 'missing_scope' } });
+    await event(endpoint(), { type: 'app_mention', user: 'U1', text: '<@UBOT> summarize', ts: '1700000009.000200', thread_ts: '1700000009.000100', channel: 'C5', event_ts: '1700000009.000200' });
+    const call = (await h.slack.waitFor('chat.postMessage', before + 1))[before]!;
+    expect(call.body.thread_ts).toBe('1700000009.000100');
+    expect(JSON.stringify(call.body.blocks)).toContain('inside the thread of a paper card');
+    expect(h.logs.some((l) => l.includes('could not read the first message of a thread') && l.includes('missing_scope'))).toBe(true);
+  });
+
   it('the Summarize paper shortcut replies in the message’s thread with the paper it names', async () => {
     const results = await papers('attention');
     const title = JSON.parse(JSON.stringify(results.body.blocks))[2].text.text.match(/\|([^>]+)>/)[1].replace(/\u200B/g, '').replace(/&amp;/g, '&');

@@ -16,6 +16,16 @@ const TRAILING_EXAMPLES = /,?\s+(?:e\.g\.,?|i\.e\.,?|such as|including)\s[^;:]*?
 const LEADING_CLAUSE =
   /^(?:(?:to (?:address|tackle|solve|overcome|bridge|fill|close|remedy|alleviate|mitigate|handle|fix|resolve|meet|this end|that end|do so|achieve this|this aim)|in (?:this|the present|our) (?:paper|work|study|report|article|letter|note)|in response|motivated by|inspired by|building (?:on|upon)|based on|addressing|against this backdrop|with this in mind|to this end|given|towards|toward|for this purpose|in light of|in contrast|instead|here|hence|therefore|thus|consequently|accordingly|specifically|concretely|furthermore|moreover|additionally|in addition|finally|first(?:ly)?|second(?:ly)?|third(?:ly)?|overall|in particular|notably|importantly|to (?:this|that) end|in summary|in short|in sum|as a result|to (?:fill|bridge) (?:this|the) gap)\b[^,]{0,90}),\s+/i;
 
+/**
+ * Any other purpose, means or frame clause before "we …" ("To fuse the two modalities, we design …",
+ * "Using the Llama architecture, we pretrain …", "Herein, we introduce …").
+ */
+const LEADING_FRAME =
+  /^(?:to|in|with|by|for|using|leveraging|exploiting|following|unlike|given|inspired|motivated|driven|based|building|herein|here|thereby|through|via|on|at|as|after|since|because|while|when|beyond|towards?)\b[^,]{0,170},\s+(?=(?:we|our|this (?:paper|work|study))\s)/i;
+
+/** The same inside a "that" clause: "We show that by using X, we can Y" → "We show that we can Y". */
+const INNER_FRAME = /\bthat (?:by|using|with|through|via|when|if|after|for) [^,]{5,140}, (?=(?:we|it|they|our)\s)/i;
+
 /** Where a sentence may be cut, strongest first: what comes after is an elaboration. */
 const STRONG_BOUNDARIES = [/;\s/g, /,\s(?=which\b|where\b|whereas\b|while\b|thereby\b|thus\b|enabling\b|allowing\b|leading\b|resulting\b|making\b|achieving\b|yielding\b|showing\b|demonstrating\b|outperforming\b|surpassing\b|reducing\b|improving\b|providing\b|offering\b|as well as\b|but\b|so\b|with\b|without\b|using\b|including\b|such as\b|through\b|via\b|who\b|e\.g\.|i\.e\.)/g, /\s[—–]\s/g, /:\s/g];
 /** Adjuncts: "… distillation from MLLMs | using moderate resources". */
@@ -38,7 +48,7 @@ export function cleanSentence(sentence: string): string {
 
 /** The sentence without a scene-setting lead-in ("To address this, we propose X" → "We propose X"). */
 export function dropLeadingClause(sentence: string): string {
-  const match = LEADING_CLAUSE.exec(sentence);
+  const match = LEADING_CLAUSE.exec(sentence) ?? LEADING_FRAME.exec(sentence);
   if (!match) return sentence;
   const rest = sentence.slice(match[0].length);
   if (rest.length < 25 || !/^(?:we|our|this|these|the|a|an|it|[A-Z0-9]\S*)\b/i.test(rest)) return sentence;
@@ -49,7 +59,9 @@ export function compress(sentence: string, max: number): Compressed {
   const original = tidy(sentence);
   let text = dropLeadingClause(cleanSentence(original));
   if (text.length > max) text = tidy(text.replace(TRAILING_EXAMPLES, ''));
-  if (text.length > max) text = tidy(text.replace(/\s*\([^()]{12,}\)/g, ''));
+  if (text.length > max) text = text.replace(INNER_FRAME, 'that ');
+  // Long asides in brackets go; a bracketed name or acronym ("(EfficientViM)", "(HSM-SSD)") stays.
+  if (text.length > max) text = tidy(text.replace(/\s*\((?=[^()]*\s)[^()]{12,}\)/g, ''));
   if (text.length <= max) return { text: finish(text), shortened: text !== original };
   const cut = cutAtBoundary(text, max - 1) ?? cutAtWord(text, max - 1);
   return { text: cut, shortened: true };
@@ -64,7 +76,9 @@ function cutAtBoundary(text: string, max: number): string | undefined {
         const end = m.index ?? 0;
         if (end < min || end > max) continue;
         const head = text.slice(0, end).replace(/[,;:\s]+$/, '');
-        if (DANGLING.test(head) || unbalanced(head) || /^[\s,]*\d/.test(text.slice(end))) continue;
+        // What follows a comma must not be the main clause ("by using X, | we can search …").
+        const after = text.slice(end);
+        if (DANGLING.test(head) || unbalanced(head) || /^[\s,]*\d/.test(after) || /^,\s+(?:we|it|they|this|these|our|the model|the method)\s/i.test(after)) continue;
         if (best === undefined || end > best) best = end;
       }
     }

@@ -30,7 +30,11 @@ export function cleanAbstract(text: string): string {
       .replace(/\\([%&$#_])/g, '$1')
       .replace(/\{\\(?:em|it|bf|tt|sc|rm)\s+([^{}]*)\}/g, '$1')
       .replace(/``|''/g, '"')
-      .replace(/(\d)\\?times\b/g, '$1×'),
+      .replace(/(\d)\\?times\b/g, '$1×')
+      // "\bullet" items that lost their backslash: "… computations: bullet On the positive side …".
+      .replace(/(^|[\s:;.])bullet\s+(?=[A-Z])/g, '$1 ')
+      // A stop with the space lost in copying: "… real deployment.In this paper, we …".
+      .replace(/([a-z]{3,}[.!?])(?=[A-Z][a-z]+\b(?![.\/]))/g, '$1 '),
   );
 }
 

@@ -4,6 +4,7 @@
  * and only as a last resort cut at a word with an ellipsis.
  */
 
+const CITATION = /\s*\[\d+(?:\s*[,–-]\s*\d+)*\]/g;
 const URL = /\s*\(?\bhttps?:\/\/\S+?\)?(?=[\s,;.]*(?:\s|$))/g;
 const EXAMPLE_ASIDE = /\s*\((?:e\.g\.|i\.e\.|such as|see|including|as of|resp\.|respectively)[^()]*\)/gi;
 /** A trailing list of examples (", such as A, B and C.") carries detail, not the point. */
@@ -14,7 +15,7 @@ const TRAILING_EXAMPLES = /,?\s+(?:e\.g\.,?|i\.e\.,?|such as|including)\s[^;:]*?
  * "In this paper, we …"). Only removed when what follows can stand alone.
  */
 const LEADING_CLAUSE =
-  /^(?:(?:to (?:address|tackle|solve|overcome|bridge|fill|close|remedy|alleviate|mitigate|handle|fix|resolve|meet|this end|that end|do so|achieve this|this aim)|in (?:this|the present|our) (?:paper|work|study|report|article|letter|note)|in response|motivated by|inspired by|building (?:on|upon)|based on|addressing|against this backdrop|with this in mind|to this end|given|towards|toward|for this purpose|in light of|in contrast|instead|here|hence|therefore|thus|consequently|accordingly|specifically|concretely|furthermore|moreover|additionally|in addition|finally|first(?:ly)?|second(?:ly)?|third(?:ly)?|overall|in particular|notably|importantly|to (?:this|that) end|in summary|in short|in sum|as a result|to (?:fill|bridge) (?:this|the) gap)\b[^,]{0,90}),\s+/i;
+  /^(?:(?:to (?:address|tackle|solve|overcome|bridge|fill|close|remedy|alleviate|mitigate|handle|fix|resolve|meet|this end|that end|do so|achieve this|this aim)|in (?:this|the present|our) (?:paper|work|study|report|article|letter|note)|in response|motivated by|inspired by|building (?:on|upon)|based on|addressing|against this backdrop|with this in mind|to this end|given|towards|toward|for this purpose|in light of|in contrast|instead|here|hence|therefore|thus|consequently|accordingly|(?:more )?specifically|more precisely|in detail|namely|concretely|furthermore|moreover|additionally|in addition|finally|first(?:ly)?|second(?:ly)?|third(?:ly)?|overall|in particular|notably|importantly|to (?:this|that) end|in summary|in short|in sum|as a result|to (?:fill|bridge) (?:this|the) gap)\b[^,]{0,90}),\s+/i;
 
 /**
  * Any other purpose, means or frame clause before "we …" ("To fuse the two modalities, we design …",
@@ -43,21 +44,23 @@ export interface Compressed {
 
 /** Asides that never belong in a short summary, removed whatever the length. */
 export function cleanSentence(sentence: string): string {
-  return tidy(sentence.replace(URL, '').replace(EXAMPLE_ASIDE, ''));
+  return tidy(sentence.replace(URL, '').replace(CITATION, '').replace(EXAMPLE_ASIDE, ''));
 }
 
 /** The sentence without a scene-setting lead-in ("To address this, we propose X" → "We propose X"). */
 export function dropLeadingClause(sentence: string): string {
   const match = LEADING_CLAUSE.exec(sentence) ?? LEADING_FRAME.exec(sentence);
-  if (!match) return sentence;
+  // "In this paper we present a system, called FaceNet, …": the lead-in holds the main clause.
+  if (!match || /\b(?:we|our)\b/i.test(match[0].replace(/,\s+$/, ''))) return sentence;
   const rest = sentence.slice(match[0].length);
-  if (rest.length < 25 || !/^(?:we|our|this|these|the|a|an|it|[A-Z0-9]\S*)\b/i.test(rest)) return sentence;
+  if (rest.length < 40 || !/^(?:we|our|this|these|the|a|an|it|[A-Z0-9]\S*)\b/i.test(rest)) return sentence;
   return capitalise(rest);
 }
 
 export function compress(sentence: string, max: number): Compressed {
   const original = tidy(sentence);
-  let text = dropLeadingClause(cleanSentence(original));
+  // Twice: "Specifically, inspired by X, we propose Y" has two lead-ins.
+  let text = dropLeadingClause(dropLeadingClause(cleanSentence(original)));
   if (text.length > max) text = tidy(text.replace(TRAILING_EXAMPLES, ''));
   if (text.length > max) text = text.replace(INNER_FRAME, 'that ');
   // Long asides in brackets go; a bracketed name or acronym ("(EfficientViM)", "(HSM-SSD)") stays.
@@ -78,7 +81,9 @@ function cutAtBoundary(text: string, max: number): string | undefined {
         const head = text.slice(0, end).replace(/[,;:\s]+$/, '');
         // What follows a comma must not be the main clause ("by using X, | we can search …").
         const after = text.slice(end);
-        if (DANGLING.test(head) || unbalanced(head) || /^[\s,]*\d/.test(after) || /^,\s+(?:we|it|they|this|these|our|the model|the method)\s/i.test(after)) continue;
+        // Never inside an enumeration ("… domain: 1) extreme compression, 2) …").
+        const inList = after.startsWith(',') && /(?:^|[\s(:])(?:\(?\d\)|\([a-z]\)|\d\.)\s?[^,;:]*(?:,[^,;:]*)*$/.test(head.slice(head.lastIndexOf(':') + 1));
+        if (inList || DANGLING.test(head) || unbalanced(head) || /^[\s,]*\d/.test(after) || /^,\s+(?:we|it|they|this|these|our|the model|the method)\s/i.test(after)) continue;
         if (best === undefined || end > best) best = end;
       }
     }

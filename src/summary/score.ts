@@ -23,13 +23,15 @@ const BACKGROUND =
   /\b(?:however|although|though|despite|existing|current(?:ly)?|recent(?:ly)?|remains?|challeng\w*|limitations?|suffer\w*|lack\w*|struggl\w*|often|typically|traditional(?:ly)?|conventional(?:ly)?|widely|increasingly|growing|popular|has (?:been|become|shown|achieved|emerged|gained|attracted|made)|have (?:been|become|shown|achieved|emerged|gained|attracted|made|demonstrated|revolutionized)|yet|unclear|unexplored|under-explored|underexplored|bottleneck|costly|expensive|prohibitive|difficult|hinder\w*|fail\w*|impractical|still|rely|relies|while)\b/gi;
 const AVAILABILITY = /\b(?:code (?:and|is|will|are)|codes? (?:is|are|will)|(?:code|data|models?|dataset|weights|demo\w*|project page|checkpoints)[^.]{0,60}\b(?:available|released|open-sourced|public)|will be (?:made )?(?:publicly )?(?:available|released)|open-source[ds]? at)/i;
 /** Sentences that add a second contribution ("Additionally, we …", "We also …") rarely state the main one. */
+/** Elaborations ("Specifically, we …") often carry the named method after a vague announcement. */
+const ELABORATION = /^(?:(?:more )?specifically|more precisely|concretely|in particular)\b/i;
 const ADDITIVE = /^(?:additionally|furthermore|moreover|in addition|besides|also|finally|lastly|further|(?:we|it|they) (?:also|further|furthermore|additionally|moreover|then|finally))\b/i;
 /** Outlook and conclusions: what the authors hope or believe, not what they did. */
 const OUTLOOK = /\b(?:we (?:believe|hope|envision|expect|anticipate|conclude|discuss)|(?:future|further) (?:work|research|directions?|studies)|(?:open|pave)s? (?:up )?(?:the|a|new) (?:way|door|avenue|direction)|we leave)\b/i;
 /** Experiments on the method rather than the method. */
 const EVALUATION = /^(?:[^,]{0,40},\s*)?(?:we (?:evaluate|conduct|perform|run|carry out|test|validate|benchmark|compare|experiment|verify)|(?:extensive |comprehensive )?experiments?(?: results)? (?:on|show|demonstrate|indicate)|experimental (?:results|assessments|evaluations?))\b/i;
 /** "We propose a new direction to achieve this goal.": refers back instead of naming anything. */
-const VAGUE = /\b(?:this|these|that|such) (?:goal|issue|issues|problem|problems|gap|limitation|limitations|challenge|challenges|end|question)\b/i;
+const VAGUE = /\b(?:this|these|that|such|the above|the aforementioned)(?: two| three| both| key| main)? (?:goal|issue|issues|problem|problems|gap|limitation|limitations|challenge|challenges|end|question)\b/i;
 const IN_THIS_PAPER_WE = /\b(?:in this (?:paper|work|study)|here),? we\b/i;
 const URL = /https?:\/\/|github\.com/i;
 const RESULT = /\b(?:outperform\w*|surpass\w*|achiev\w*|improv\w*|reduc\w*|speed(?:s|ing)? up|speedup|faster|fewer|smaller|higher|lower|better|state-of-the-art|sota|accuracy|gain\w*|boost\w*|match\w*|beat\w*|exceed\w*|record|compar\w* favorably)\b/i;
@@ -72,7 +74,8 @@ export function rankContributions(sentences: string[], title: string): ScoredSen
     if (ADDITIVE.test(text)) score -= 1.5;
     if (OUTLOOK.test(text)) score -= 3;
     if (EVALUATION.test(text)) score -= 2;
-    if (VAGUE.test(text) && text.length < 90) score -= 1.5;
+    if (VAGUE.test(text) && text.length < 90) score -= 2.5;
+    if (ELABORATION.test(text)) score -= 0.5;
     if (URL.test(text)) score -= 1;
     if (FINDING_CUE.test(text)) score += strong ? 0.3 : 1.5;
     if (NAMING_CUE.test(text)) score += 0.8;

@@ -30,6 +30,7 @@ export function cleanAbstract(text: string): string {
       .replace(/\\([%&$#_])/g, '$1')
       .replace(/\{\\(?:em|it|bf|tt|sc|rm)\s+([^{}]*)\}/g, '$1')
       .replace(/``|''/g, '"')
+      .replace(/(\w)~(?=\w)/g, '$1 ')
       .replace(/(\d)\\?times\b/g, '$1×')
       // "\bullet" items that lost their backslash: "… computations: bullet On the positive side …".
       .replace(/(^|[\s:;.])bullet\s+(?=[A-Z])/g, '$1 ')

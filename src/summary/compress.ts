@@ -61,6 +61,8 @@ export function compress(sentence: string, max: number): Compressed {
   const original = tidy(sentence);
   // Twice: "Specifically, inspired by X, we propose Y" has two lead-ins.
   let text = dropLeadingClause(dropLeadingClause(cleanSentence(original)));
+  // "… advantages in the audio domain: 1) extreme compression." (the list went on in other sentences).
+  text = text.replace(/^(.{60,}?):\s*\(?(?:1|i|a)\)\s?.*$/, '$1.');
   if (text.length > max) text = tidy(text.replace(TRAILING_EXAMPLES, ''));
   if (text.length > max) text = text.replace(INNER_FRAME, 'that ');
   // Long asides in brackets go; a bracketed name or acronym ("(EfficientViM)", "(HSM-SSD)") stays.

@@ -34,7 +34,8 @@ function pickKeyPoints(sentences: string[], tldrSentence: ScoredSentence, tldr: 
   const ranked = rankKeyPoints(sentences, title).filter((s) => s.index !== tldrSentence.index);
   const picked: Array<{ index: number; text: string }> = [];
   const fits = (text: string) =>
-    text.length >= 20 && containment(text, tldr) < 0.6 && picked.every((p) => containment(text, p.text) < 0.6 && containment(p.text, text) < 0.6);
+    text.split(' ').length >= 6 &&
+    !/^\(?\d+\)/.test(text) && containment(text, tldr) < 0.6 && picked.every((p) => containment(text, p.text) < 0.6 && containment(p.text, text) < 0.6);
 
   for (const s of ranked) {
     if (picked.length >= KEY_POINTS_MAX) break;

@@ -26,6 +26,7 @@ const AVAILABILITY = /\b(?:code (?:and|is|will|are)|codes? (?:is|are|will)|(?:co
 /** Elaborations ("Specifically, we …") often carry the named method after a vague announcement. */
 const ELABORATION = /^(?:(?:more )?specifically|more precisely|concretely|in particular)\b/i;
 const ADDITIVE = /^(?:additionally|furthermore|moreover|in addition|besides|also|finally|lastly|further|(?:we|it|they) (?:also|further|furthermore|additionally|moreover|then|finally))\b/i;
+const ALSO = /\b(?:we|it|they) (?:also|further|additionally|furthermore|moreover)\b/i;
 /** Outlook and conclusions: what the authors hope or believe, not what they did. */
 const OUTLOOK = /\b(?:we (?:believe|hope|envision|expect|anticipate|conclude|discuss)|(?:future|further) (?:work|research|directions?|studies)|(?:open|pave)s? (?:up )?(?:the|a|new) (?:way|door|avenue|direction)|we leave)\b/i;
 /** Experiments on the method rather than the method. */
@@ -71,7 +72,7 @@ export function rankContributions(sentences: string[], title: string): ScoredSen
     else if (PASSIVE_CUE.test(text)) score += 2;
     if (OUR_CUE.test(text)) score += 1;
     if (IN_THIS_PAPER_WE.test(text)) score += 1;
-    if (ADDITIVE.test(text)) score -= 1.5;
+    if (ADDITIVE.test(text) || ALSO.test(text)) score -= 1.5;
     if (OUTLOOK.test(text)) score -= 3;
     if (EVALUATION.test(text)) score -= 2;
     if (VAGUE.test(text) && text.length < 90) score -= 2.5;

@@ -8,7 +8,12 @@ describe('compress', () => {
   });
 
   it('drops a scene-setting lead-in before the subject', () => {
-    expect(dropLeadingClause('To address these challenges, we present AR2, a retriever-ranker.')).toBe('We present AR2, a retriever-ranker.');
+    expect(dropLeadingClause('To address these challenges, we present AR2, a dual-encoder retriever plus a ranker.')).toBe('We present AR2, a dual-encoder retriever plus a ranker.');
+    // Too little would be left: "We propose X." says less than the sentence with its lead-in.
+    expect(dropLeadingClause('Leveraging speech language models, we propose Language-Codec.')).toBe('Leveraging speech language models, we propose Language-Codec.');
+    expect(dropLeadingClause('Specifically, inspired by the success of LMUs, we propose LMUFormer, which augments the LMU with convolutions.')).toBe(
+      'Inspired by the success of LMUs, we propose LMUFormer, which augments the LMU with convolutions.',
+    );
     expect(dropLeadingClause('In this paper, we introduce EfficientViM, a vision backbone.')).toBe('We introduce EfficientViM, a vision backbone.');
     expect(dropLeadingClause('Furthermore, iLLaMA is akin to LLaMA in architecture and speed.')).toBe('iLLaMA is akin to LLaMA in architecture and speed.');
     // Not a lead-in: a sentence that starts with its subject keeps it.

@@ -31,7 +31,7 @@ export function extractiveSummary(paper: Pick<Paper, 'title' | 'abstract'>): Sum
 
 function pickKeyPoints(sentences: string[], tldrSentence: ScoredSentence, tldr: string, title: string): string[] {
   const wanted = sentences.length >= 3 ? 2 : sentences.length - 1;
-  const ranked = rankKeyPoints(sentences, title).filter((s) => s.index !== tldrSentence.index);
+  const ranked = rankKeyPoints(sentences, title, tldrSentence.index).filter((s) => s.index !== tldrSentence.index);
   const picked: Array<{ index: number; text: string }> = [];
   const fits = (text: string) =>
     text.split(' ').length >= 6 &&

@@ -97,7 +97,7 @@ export function rankContributions(sentences: string[], title: string): ScoredSen
 }
 
 /** Sentences by how much they add as a key point (approach, results with numbers, reach), best first. */
-export function rankKeyPoints(sentences: string[], title: string): ScoredSentence[] {
+export function rankKeyPoints(sentences: string[], title: string, contributionIndex = 0): ScoredSentence[] {
   const scored = sentences.map((text, index) => {
     let score = 0;
     const numbers = (text.match(NUMBER) ?? []).length;
@@ -109,6 +109,9 @@ export function rankKeyPoints(sentences: string[], title: string): ScoredSentenc
     score += titleOverlap(text, title);
     score -= 0.8 * Math.min(3, backgroundHits(text));
     if (index === 0) score -= 1;
+    // What comes before the contribution is mostly the problem and prior work.
+    if (index < contributionIndex) score -= 1.5;
+    if (OUTLOOK.test(text)) score -= 1.5;
     if (AVAILABILITY.test(text)) score -= 6;
     if (URL.test(text)) score -= 1;
     if (text.length > 250) score -= 0.8;

@@ -98,7 +98,8 @@ function cutAtBoundary(text: string, max: number): string | undefined {
 function cutAtWord(text: string, max: number): string {
   let head = text.slice(0, max);
   const space = head.lastIndexOf(' ');
-  if (space > 0) head = head.slice(0, space);
+  // A word longer than half the budget is cut inside, marked by the ellipsis.
+  if (space > max / 2) head = head.slice(0, space);
   head = head.replace(/[,;:\s(—–-]+$/, '');
   while (DANGLING.test(head) && head.lastIndexOf(' ') > 0) head = head.slice(0, head.lastIndexOf(' ')).replace(/[,;:\s]+$/, '');
   return `${head}…`;
@@ -115,7 +116,7 @@ function unbalanced(text: string): boolean {
 
 function finish(text: string): string {
   const t = text.replace(/[,;:\s]+$/, '');
-  return /[.!?…]["')\]]*$/.test(t) ? t : `${t}.`;
+  return /[.!?…。！？]["')\]]*$/.test(t) ? t : `${t}.`;
 }
 
 export function tidy(text: string): string {

@@ -9,6 +9,9 @@ import { containment } from './words.js';
 export const TLDR_MAX = 200;
 export const KEY_POINT_MAX = 180;
 export const KEY_POINTS_MAX = 4;
+/** Real abstracts stay under 3,000 characters; reading more only costs time on a damaged entry. */
+export const ABSTRACT_READ_MAX = 8_000;
+const TITLE_READ_MAX = 500;
 
 /**
  * The summary paperwire gives without a model: the sentence of the abstract that states the
@@ -16,17 +19,27 @@ export const KEY_POINTS_MAX = 4;
  * phrases the paper is about. Pure and deterministic.
  */
 export function extractiveSummary(paper: Pick<Paper, 'title' | 'abstract'>): Summary {
-  const abstract = cleanAbstract(paper.abstract);
+  const title = headOf(paper.title, TITLE_READ_MAX);
+  const abstract = cleanAbstract(headOf(paper.abstract, ABSTRACT_READ_MAX));
   const sentences = splitSentences(abstract);
-  const keywords = extractKeywords(paper.title, abstract);
-  if (sentences.length === 0) {
-    return { tldr: compress(paper.title, TLDR_MAX).text, keyPoints: [], keywords, kind: 'extractive' };
-  }
-  const [best] = rankContributions(sentences, paper.title);
+  const keywords = extractKeywords(title, abstract);
+  const fromTitle = () => compress(title.trim() || 'Untitled paper', TLDR_MAX).text;
+  if (sentences.length === 0) return { tldr: fromTitle(), keyPoints: [], keywords, kind: 'extractive' };
+  const [best] = rankContributions(sentences, title);
   const chosen = best ?? { index: 0, text: sentences[0]!, score: 0 };
-  const tldr = compress(chosen.text, TLDR_MAX).text;
-  const keyPoints = pickKeyPoints(sentences, chosen, tldr, paper.title);
+  let tldr = compress(chosen.text, TLDR_MAX).text;
+  // A sentence of symbols or one endless word says nothing; the title does.
+  if ((tldr.match(/[\p{L}\p{N}]/gu) ?? []).length < 8) tldr = fromTitle();
+  const keyPoints = pickKeyPoints(sentences, chosen, tldr, title);
   return { tldr, keyPoints, keywords, kind: 'extractive' };
+}
+
+/** The text up to `max` characters, ending at a space when there is one near the end. */
+function headOf(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max);
+  const space = head.lastIndexOf(' ');
+  return space > max * 0.8 ? head.slice(0, space) : head;
 }
 
 function pickKeyPoints(sentences: string[], tldrSentence: ScoredSentence, tldr: string, title: string): string[] {

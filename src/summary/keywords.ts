@@ -42,7 +42,7 @@ const TOKEN = /[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 export function extractKeywords(title: string, abstract: string, options: { min?: number; max?: number } = {}): string[] {
   const { min = 3, max = 6 } = options;
   // Links name repositories, not topics ("github.com/foo/foonet" must not make "FooNet" lower case).
-  abstract = abstract.replace(/\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|io|net|ai)\/\S*/gi, ' ');
+  abstract = abstract.replace(/\b(?:https?:\/\/|www\.)\S+|(?<![\w.-])[\w-]{1,63}(?:\.[\w-]{1,63}){0,5}\.(?:com|org|io|net|ai)\/\S*/gi, ' ');
   const candidates = new Map<string, Candidate>();
   const lowercaseSeen = new Set((abstract.match(/(?<![\p{L}\p{N}-])[a-z][\p{L}\p{N}-]*/gu) ?? []).map((w) => w.toLowerCase()));
   const acronyms = definedAcronyms(abstract + ' ' + title);
@@ -197,7 +197,7 @@ function contains(outer: string[], inner: string[]): boolean {
 /** "key-value (KV) cache" style definitions: the long form and its acronym name one thing (both directions). */
 function definedAcronyms(text: string): Map<string, string> {
   const pairs = new Map<string, string>();
-  for (const m of text.matchAll(/((?:[\p{L}\p{N}-]+\s+){1,6})\(([A-Z][A-Za-z0-9-]{1,11})s?\)/gu)) {
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}-])((?:[\p{L}\p{N}-]{1,40}\s+){1,6})\(([A-Z][A-Za-z0-9-]{1,11})s?\)/gu)) {
     const acronym = m[2] ?? '';
     const letters = acronym.replace(/[^A-Za-z]/g, '').toLowerCase();
     const before = (m[1] ?? '').trim().split(/\s+/);

@@ -35,7 +35,7 @@ export function cleanAbstract(text: string): string {
       // "\bullet" items that lost their backslash: "… computations: bullet On the positive side …".
       .replace(/(^|[\s:;.])bullet\s+(?=[A-Z])/g, '$1 ')
       // A stop with the space lost in copying: "… real deployment.In this paper, we …".
-      .replace(/([a-z]{3,}[.!?])(?=[A-Z][a-z]+\b(?![.\/]))/g, '$1 '),
+      .replace(/(?<=[a-z]{3})([.!?])(?=[A-Z][a-z]+\b(?![.\/]))/g, '$1 '),
   );
 }
 
@@ -48,9 +48,15 @@ export function splitSentences(text: string): string[] {
   const source = normalizeWhitespace(text);
   const sentences: string[] = [];
   let start = 0;
-  const boundary = /[.!?]+["')\]]*(?=\s)/g;
+  // Full-width stops (。！？) end a sentence whatever follows.
+  const boundary = /[.!?]+["')\]]*(?=\s)|[。！？]+/g;
   for (let match = boundary.exec(source); match !== null; match = boundary.exec(source)) {
     const end = match.index + match[0].length;
+    if (/^[。！？]/.test(match[0])) {
+      pushSentence(sentences, source.slice(start, end));
+      start = end;
+      continue;
+    }
     const rest = source.slice(end).trimStart();
     if (rest === '' || !startsSentence(rest)) continue;
     if (match[0].startsWith('.') && isAbbreviation(source.slice(start, match.index), rest)) continue;

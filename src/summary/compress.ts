@@ -57,10 +57,21 @@ export function dropLeadingClause(sentence: string): string {
   return capitalise(rest);
 }
 
+/** Praise that carries no information in a one-line summary ("a novel", "a simple yet effective"). */
+const HYPE = /\b(an?) (?:novel|simple (?:yet|but|and) (?:effective|efficient|powerful)|simple,? yet (?:effective|efficient|powerful)) (?=([\w-]+))/gi;
+
+export function dropHype(text: string): string {
+  return text.replace(HYPE, (_, article: string, next: string) => {
+    const vowel = /^[aeio]/i.test(next) || /^[A-Z]{2}/.test(next) && /^[AEFHILMNORSX]/.test(next);
+    const fixed = vowel ? 'an' : 'a';
+    return `${article.charAt(0) === 'A' ? fixed.charAt(0).toUpperCase() + fixed.slice(1) : fixed} `;
+  });
+}
+
 export function compress(sentence: string, max: number): Compressed {
   const original = tidy(sentence);
   // Twice: "Specifically, inspired by X, we propose Y" has two lead-ins.
-  let text = dropLeadingClause(dropLeadingClause(cleanSentence(original)));
+  let text = dropHype(dropLeadingClause(dropLeadingClause(cleanSentence(original))));
   // "… advantages in the audio domain: 1) extreme compression." (the list went on in other sentences).
   text = text.replace(/^(.{60,}?):\s*\(?(?:1|i|a)\)\s?.*$/, '$1.');
   if (text.length > max) text = tidy(text.replace(TRAILING_EXAMPLES, ''));

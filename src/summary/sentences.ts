@@ -35,7 +35,7 @@ export function cleanAbstract(text: string): string {
       // "\bullet" items that lost their backslash: "… computations: bullet On the positive side …".
       .replace(/(^|[\s:;.])bullet\s+(?=[A-Z])/g, '$1 ')
       // A stop with the space lost in copying: "… real deployment.In this paper, we …".
-      .replace(/(?<=[a-z]{3})([.!?])(?=[A-Z][a-z]+\b(?![.\/]))/g, '$1 '),
+      .replace(/(?<=[A-Za-z]{3})([.!?])(?=[A-Z][a-z]+\b(?![.\/]))/g, '$1 '),
   );
 }
 
@@ -78,7 +78,7 @@ function pushSentence(into: string[], text: string): void {
  */
 function startsSentence(rest: string): boolean {
   const word = /^\S+/.exec(rest)?.[0] ?? '';
-  if (/^["'(\[{]?[A-Z0-9]/.test(word)) return true;
+  if (/^["'(\[{]?[A-Z0-9]/.test(word) || /^https?:\/\//.test(word)) return true;
   return /^[a-z][a-z0-9-]*[A-Z]/.test(word);
 }
 

@@ -96,7 +96,9 @@ function cutAtBoundary(text: string, max: number): string | undefined {
         const after = text.slice(end);
         // Never inside an enumeration ("… domain: 1) extreme compression, 2) …").
         const inList = after.startsWith(',') && /(?:^|[\s(:])(?:\(?\d\)|\([a-z]\)|\d\.)\s?[^,;:]*(?:,[^,;:]*)*$/.test(head.slice(head.lastIndexOf(':') + 1));
-        if (inList || DANGLING.test(head) || unbalanced(head) || /^[\s,]*\d/.test(after) || /^,\s+(?:we|it|they|this|these|our|the model|the method)\s/i.test(after)) continue;
+        // "… the predictors computed | by gradient descent": the agent of a participle stays with it.
+        const agentCut = group === ADJUNCT_BOUNDARIES && /\b\w+ed$/.test(head) && /^\s+by\s/.test(after);
+        if (agentCut || inList || DANGLING.test(head) || unbalanced(head) || /^[\s,]*\d/.test(after) || /^,\s+(?:we|it|they|this|these|our|the model|the method)\s/i.test(after)) continue;
         if (best === undefined || end > best) best = end;
       }
     }

@@ -44,23 +44,29 @@ function headOf(text: string, max: number): string {
 
 function pickKeyPoints(sentences: string[], tldrSentence: ScoredSentence, tldr: string, title: string): string[] {
   const wanted = sentences.length >= 3 ? 2 : sentences.length - 1;
-  const ranked = rankKeyPoints(sentences, title, tldrSentence.index).filter((s) => s.index !== tldrSentence.index);
+  // Ranked as they would be shown: a results sentence cut before its numbers is no longer a result.
+  const shown = sentences.map((s) => compress(s, KEY_POINT_MAX).text);
+  const ranked = rankKeyPoints(shown, title, tldrSentence.index).filter((s) => s.index !== tldrSentence.index);
   const picked: Array<{ index: number; text: string }> = [];
-  const fits = (text: string) =>
+  const fits = (index: number, text: string) =>
     text.split(' ').length >= 6 &&
-    !/^\(?\d+\)/.test(text) && containment(text, tldr) < 0.6 && picked.every((p) => containment(text, p.text) < 0.6 && containment(p.text, text) < 0.6);
+    !/^\(?\d+\)/.test(text) &&
+    // "… offers two improvements: (i) autonomy." and other lists cut short.
+    !/:\s*\(?(?:1|i|a)\)/i.test(text) &&
+    text.length >= 0.4 * (sentences[index]?.length ?? 0) &&
+    containment(text, tldr) < 0.6 &&
+    picked.every((p) => containment(text, p.text) < 0.6 && containment(p.text, text) < 0.6);
 
   for (const s of ranked) {
     if (picked.length >= KEY_POINTS_MAX) break;
     if (s.score <= 0 && picked.length >= wanted) break;
-    const text = compress(s.text, KEY_POINT_MAX).text;
-    if (fits(text)) picked.push({ index: s.index, text });
+    if (fits(s.index, s.text)) picked.push({ index: s.index, text: s.text });
   }
   // Short or repetitive abstracts: take what is left, in order, rather than give fewer than asked.
   for (const s of ranked) {
     if (picked.length >= wanted) break;
     if (picked.some((p) => p.index === s.index)) continue;
-    const text = compress(cleanSentence(s.text) || s.text, KEY_POINT_MAX).text;
+    const text = s.text || compress(cleanSentence(sentences[s.index] ?? ''), KEY_POINT_MAX).text;
     if (text.length > 1 && !picked.some((p) => p.text === text) && text !== tldr) picked.push({ index: s.index, text });
   }
   return picked.sort((a, b) => a.index - b.index).map((p) => p.text);

@@ -97,7 +97,7 @@ export async function runShell(rt: Runtime, io: { input: Readable; output: Writa
     } else if (word.startsWith('@paperwire')) {
       const ts = `${nextTs++}.000000`;
       channel.set(ts, { text });
-      await handleMention(rt, surface, { text: text.slice('@paperwire'.length), channel: SHELL_REQUESTER.channelId, ts, threadTs: thread });
+      await handleMention(rt, surface, { text: text.slice('@paperwire'.length), channel: SHELL_REQUESTER.channelId, ts, threadTs: thread, actor: SHELL_REQUESTER });
     } else if (word === 'next') {
       if (!list?.next) write('There is no "Next" to press: search with /papers first.');
       else await handlePaperAction(rt, surface, SHELL_REQUESTER, 'next', list.next);

@@ -231,6 +231,7 @@ describe('HTTP mode as Slack meets it', () => {
     expect(call.body.thread_ts).toBe(cardTs);
     expect(JSON.stringify(call.body.blocks)).toContain('TL;DR');
     expectValidMessage(call.body);
+    expect(engagement().some((e) => e.paperId === share.value && e.kind === 'summary' && e.userId === 'U1')).toBe(true);
   });
 
   it('@paperwire summarize where the thread cannot be read says so in the thread', async () => {

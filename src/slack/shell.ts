@@ -117,6 +117,8 @@ export async function runShell(rt: Runtime, io: { input: Readable; output: Writa
   write(`paperwire shell: ${rt.library().papers.length} papers. Type "help" for commands, "quit" to leave.`);
   const rl = createInterface({ input: io.input, output: io.interactive ? io.output : undefined, terminal: io.interactive });
   const prompt = () => io.interactive && rl.prompt();
+  // In a terminal readline takes Ctrl-C for itself; make it leave the shell as it would anywhere else.
+  rl.on('SIGINT', () => rl.close());
   rl.setPrompt('paperwire> ');
   prompt();
   for await (const line of rl) {

@@ -2,6 +2,7 @@ import type { App, BlockAction, ButtonAction, SlackActionMiddlewareArgs, AllMidd
 import type { Runtime } from '../../runtime.js';
 import { ACTIONS, actionKind, actionPattern, SUMMARIZE_SHORTCUT, type ActionKind } from '../actions.js';
 import { renderNotice } from '../blocks/notice.js';
+import { SlackPostError } from '../post.js';
 import { handleHome } from './home.js';
 import { handlePapersCommand } from '../handlers/papers.js';
 import { handlePaperAction } from '../handlers/paper-actions.js';
@@ -90,9 +91,10 @@ async function guarded(rt: Runtime, surface: Surface, what: string, run: () => P
   try {
     await run();
   } catch (error) {
-    rt.log.error(`${what} failed`, { error });
+    const slackRefused = error instanceof SlackPostError;
+    if (!slackRefused) rt.log.error(`${what} failed`, { error });
     try {
-      await surface.respond(renderNotice(SORRY));
+      await surface.respond(renderNotice(slackRefused ? error.userMessage : SORRY));
     } catch (replyError) {
       rt.log.warn(`${what}: could not tell the user about the failure`, { error: replyError });
     }

@@ -4,6 +4,7 @@
  * and only as a last resort cut at a word with an ellipsis.
  */
 
+const CITATION = /\s*\[\d+(?:\s*[,–-]\s*\d+)*\]/g;
 const URL = /\s*\(?\bhttps?:\/\/\S+?\)?(?=[\s,;.]*(?:\s|$))/g;
 const EXAMPLE_ASIDE = /\s*\((?:e\.g\.|i\.e\.|such as|see|including|as of|resp\.|respectively)[^()]*\)/gi;
 /** A trailing list of examples (", such as A, B and C.") carries detail, not the point. */
@@ -14,7 +15,17 @@ const TRAILING_EXAMPLES = /,?\s+(?:e\.g\.,?|i\.e\.,?|such as|including)\s[^;:]*?
  * "In this paper, we …"). Only removed when what follows can stand alone.
  */
 const LEADING_CLAUSE =
-  /^(?:(?:to (?:address|tackle|solve|overcome|bridge|fill|close|remedy|alleviate|mitigate|handle|fix|resolve|meet|this end|that end|do so|achieve this|this aim)|in (?:this|the present|our) (?:paper|work|study|report|article|letter|note)|in response|motivated by|inspired by|building (?:on|upon)|based on|addressing|against this backdrop|with this in mind|to this end|given|towards|toward|for this purpose|in light of|in contrast|instead|here|hence|therefore|thus|consequently|accordingly|specifically|concretely|furthermore|moreover|additionally|in addition|finally|first(?:ly)?|second(?:ly)?|third(?:ly)?|overall|in particular|notably|importantly|to (?:this|that) end|in summary|in short|in sum|as a result|to (?:fill|bridge) (?:this|the) gap)\b[^,]{0,90}),\s+/i;
+  /^(?:(?:to (?:address|tackle|solve|overcome|bridge|fill|close|remedy|alleviate|mitigate|handle|fix|resolve|meet|this end|that end|do so|achieve this|this aim)|in (?:this|the present|our) (?:paper|work|study|report|article|letter|note)|in response|motivated by|inspired by|building (?:on|upon)|based on|addressing|against this backdrop|with this in mind|to this end|given|towards|toward|for this purpose|in light of|in contrast|instead|here|hence|therefore|thus|consequently|accordingly|(?:more )?specifically|more precisely|in detail|namely|concretely|furthermore|moreover|additionally|in addition|finally|first(?:ly)?|second(?:ly)?|third(?:ly)?|overall|in particular|notably|importantly|to (?:this|that) end|in summary|in short|in sum|as a result|to (?:fill|bridge) (?:this|the) gap)\b[^,]{0,90}),\s+/i;
+
+/**
+ * Any other purpose, means or frame clause before "we …" ("To fuse the two modalities, we design …",
+ * "Using the Llama architecture, we pretrain …", "Herein, we introduce …").
+ */
+const LEADING_FRAME =
+  /^(?:to|in|with|by|for|using|leveraging|exploiting|following|unlike|given|inspired|motivated|driven|based|building|herein|here|thereby|through|via|on|at|as|after|since|because|while|when|beyond|towards?)\b[^,]{0,170},\s+(?=(?:we|our|this (?:paper|work|study))\s)/i;
+
+/** The same inside a "that" clause: "We show that by using X, we can Y" → "We show that we can Y". */
+const INNER_FRAME = /\bthat (?:by|using|with|through|via|when|if|after|for) [^,]{5,140}, (?=(?:we|it|they|our)\s)/i;
 
 /** Where a sentence may be cut, strongest first: what comes after is an elaboration. */
 const STRONG_BOUNDARIES = [/;\s/g, /,\s(?=which\b|where\b|whereas\b|while\b|thereby\b|thus\b|enabling\b|allowing\b|leading\b|resulting\b|making\b|achieving\b|yielding\b|showing\b|demonstrating\b|outperforming\b|surpassing\b|reducing\b|improving\b|providing\b|offering\b|as well as\b|but\b|so\b|with\b|without\b|using\b|including\b|such as\b|through\b|via\b|who\b|e\.g\.|i\.e\.)/g, /\s[—–]\s/g, /:\s/g];
@@ -33,23 +44,40 @@ export interface Compressed {
 
 /** Asides that never belong in a short summary, removed whatever the length. */
 export function cleanSentence(sentence: string): string {
-  return tidy(sentence.replace(URL, '').replace(EXAMPLE_ASIDE, ''));
+  return tidy(sentence.replace(URL, '').replace(CITATION, '').replace(EXAMPLE_ASIDE, ''));
 }
 
 /** The sentence without a scene-setting lead-in ("To address this, we propose X" → "We propose X"). */
 export function dropLeadingClause(sentence: string): string {
-  const match = LEADING_CLAUSE.exec(sentence);
-  if (!match) return sentence;
+  const match = LEADING_CLAUSE.exec(sentence) ?? LEADING_FRAME.exec(sentence);
+  // "In this paper we present a system, called FaceNet, …": the lead-in holds the main clause.
+  if (!match || /\b(?:we|our)\b/i.test(match[0].replace(/,\s+$/, ''))) return sentence;
   const rest = sentence.slice(match[0].length);
-  if (rest.length < 25 || !/^(?:we|our|this|these|the|a|an|it|[A-Z0-9]\S*)\b/i.test(rest)) return sentence;
+  if (rest.length < 40 || !/^(?:we|our|this|these|the|a|an|it|[A-Z0-9]\S*)\b/i.test(rest)) return sentence;
   return capitalise(rest);
+}
+
+/** Praise that carries no information in a one-line summary ("a novel", "a simple yet effective"). */
+const HYPE = /\b(an?) (?:novel|simple (?:yet|but|and) (?:effective|efficient|powerful)|simple,? yet (?:effective|efficient|powerful)) (?=([\w-]+))/gi;
+
+export function dropHype(text: string): string {
+  return text.replace(HYPE, (_, article: string, next: string) => {
+    const vowel = /^[aeio]/i.test(next) || /^[A-Z]{2}/.test(next) && /^[AEFHILMNORSX]/.test(next);
+    const fixed = vowel ? 'an' : 'a';
+    return `${article.charAt(0) === 'A' ? fixed.charAt(0).toUpperCase() + fixed.slice(1) : fixed} `;
+  });
 }
 
 export function compress(sentence: string, max: number): Compressed {
   const original = tidy(sentence);
-  let text = dropLeadingClause(cleanSentence(original));
+  // Twice: "Specifically, inspired by X, we propose Y" has two lead-ins.
+  let text = dropHype(dropLeadingClause(dropLeadingClause(cleanSentence(original))));
+  // "… advantages in the audio domain: 1) extreme compression." (the list went on in other sentences).
+  text = text.replace(/^(.{60,}?):\s*\(?(?:1|i|a)\)\s?.*$/, '$1.');
   if (text.length > max) text = tidy(text.replace(TRAILING_EXAMPLES, ''));
-  if (text.length > max) text = tidy(text.replace(/\s*\([^()]{12,}\)/g, ''));
+  if (text.length > max) text = text.replace(INNER_FRAME, 'that ');
+  // Long asides in brackets go; a bracketed name or acronym ("(EfficientViM)", "(HSM-SSD)") stays.
+  if (text.length > max) text = tidy(text.replace(/\s*\((?=[^()]*\s)[^()]{12,}\)/g, ''));
   if (text.length <= max) return { text: finish(text), shortened: text !== original };
   const cut = cutAtBoundary(text, max - 1) ?? cutAtWord(text, max - 1);
   return { text: cut, shortened: true };
@@ -64,7 +92,13 @@ function cutAtBoundary(text: string, max: number): string | undefined {
         const end = m.index ?? 0;
         if (end < min || end > max) continue;
         const head = text.slice(0, end).replace(/[,;:\s]+$/, '');
-        if (DANGLING.test(head) || unbalanced(head) || /^[\s,]*\d/.test(text.slice(end))) continue;
+        // What follows a comma must not be the main clause ("by using X, | we can search …").
+        const after = text.slice(end);
+        // Never inside an enumeration ("… domain: 1) extreme compression, 2) …").
+        const inList = after.startsWith(',') && /(?:^|[\s(:])(?:\(?\d\)|\([a-z]\)|\d\.)\s?[^,;:]*(?:,[^,;:]*)*$/.test(head.slice(head.lastIndexOf(':') + 1));
+        // "… the predictors computed | by gradient descent": the agent of a participle stays with it.
+        const agentCut = group === ADJUNCT_BOUNDARIES && /\b\w+ed$/.test(head) && /^\s+by\s/.test(after);
+        if (agentCut || inList || DANGLING.test(head) || unbalanced(head) || /^[\s,]*\d/.test(after) || /^,\s+(?:we|it|they|this|these|our|the model|the method)\s/i.test(after)) continue;
         if (best === undefined || end > best) best = end;
       }
     }
@@ -77,7 +111,8 @@ function cutAtBoundary(text: string, max: number): string | undefined {
 function cutAtWord(text: string, max: number): string {
   let head = text.slice(0, max);
   const space = head.lastIndexOf(' ');
-  if (space > 0) head = head.slice(0, space);
+  // A word longer than half the budget is cut inside, marked by the ellipsis.
+  if (space > max / 2) head = head.slice(0, space);
   head = head.replace(/[,;:\s(—–-]+$/, '');
   while (DANGLING.test(head) && head.lastIndexOf(' ') > 0) head = head.slice(0, head.lastIndexOf(' ')).replace(/[,;:\s]+$/, '');
   return `${head}…`;
@@ -94,7 +129,7 @@ function unbalanced(text: string): boolean {
 
 function finish(text: string): string {
   const t = text.replace(/[,;:\s]+$/, '');
-  return /[.!?…]["')\]]*$/.test(t) ? t : `${t}.`;
+  return /[.!?…。！？]["')\]]*$/.test(t) ? t : `${t}.`;
 }
 
 export function tidy(text: string): string {

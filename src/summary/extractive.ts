@@ -9,6 +9,9 @@ import { containment } from './words.js';
 export const TLDR_MAX = 200;
 export const KEY_POINT_MAX = 180;
 export const KEY_POINTS_MAX = 4;
+/** Real abstracts stay under 3,000 characters; reading more only costs time on a damaged entry. */
+export const ABSTRACT_READ_MAX = 8_000;
+const TITLE_READ_MAX = 500;
 
 /**
  * The summary paperwire gives without a model: the sentence of the abstract that states the
@@ -16,37 +19,54 @@ export const KEY_POINTS_MAX = 4;
  * phrases the paper is about. Pure and deterministic.
  */
 export function extractiveSummary(paper: Pick<Paper, 'title' | 'abstract'>): Summary {
-  const abstract = cleanAbstract(paper.abstract);
+  const title = headOf(paper.title, TITLE_READ_MAX);
+  const abstract = cleanAbstract(headOf(paper.abstract, ABSTRACT_READ_MAX));
   const sentences = splitSentences(abstract);
-  const keywords = extractKeywords(paper.title, abstract);
-  if (sentences.length === 0) {
-    return { tldr: compress(paper.title, TLDR_MAX).text, keyPoints: [], keywords, kind: 'extractive' };
-  }
-  const [best] = rankContributions(sentences, paper.title);
+  const keywords = extractKeywords(title, abstract);
+  const fromTitle = () => compress(title.trim() || 'Untitled paper', TLDR_MAX).text;
+  if (sentences.length === 0) return { tldr: fromTitle(), keyPoints: [], keywords, kind: 'extractive' };
+  const [best] = rankContributions(sentences, title);
   const chosen = best ?? { index: 0, text: sentences[0]!, score: 0 };
-  const tldr = compress(chosen.text, TLDR_MAX).text;
-  const keyPoints = pickKeyPoints(sentences, chosen, tldr, paper.title);
+  let tldr = compress(chosen.text, TLDR_MAX).text;
+  // A sentence of symbols or one endless word says nothing; the title does.
+  if ((tldr.match(/[\p{L}\p{N}]/gu) ?? []).length < 8) tldr = fromTitle();
+  const keyPoints = pickKeyPoints(sentences, chosen, tldr, title);
   return { tldr, keyPoints, keywords, kind: 'extractive' };
+}
+
+/** The text up to `max` characters, ending at a space when there is one near the end. */
+function headOf(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max);
+  const space = head.lastIndexOf(' ');
+  return space > max * 0.8 ? head.slice(0, space) : head;
 }
 
 function pickKeyPoints(sentences: string[], tldrSentence: ScoredSentence, tldr: string, title: string): string[] {
   const wanted = sentences.length >= 3 ? 2 : sentences.length - 1;
-  const ranked = rankKeyPoints(sentences, title).filter((s) => s.index !== tldrSentence.index);
+  // Ranked as they would be shown: a results sentence cut before its numbers is no longer a result.
+  const shown = sentences.map((s) => compress(s, KEY_POINT_MAX).text);
+  const ranked = rankKeyPoints(shown, title, tldrSentence.index).filter((s) => s.index !== tldrSentence.index);
   const picked: Array<{ index: number; text: string }> = [];
-  const fits = (text: string) =>
-    text.length >= 20 && containment(text, tldr) < 0.6 && picked.every((p) => containment(text, p.text) < 0.6 && containment(p.text, text) < 0.6);
+  const fits = (index: number, text: string) =>
+    text.split(' ').length >= 6 &&
+    !/^\(?\d+\)/.test(text) &&
+    // "… offers two improvements: (i) autonomy." and other lists cut short.
+    !/:\s*\(?(?:1|i|a)\)/i.test(text) &&
+    text.length >= 0.4 * (sentences[index]?.length ?? 0) &&
+    containment(text, tldr) < 0.6 &&
+    picked.every((p) => containment(text, p.text) < 0.6 && containment(p.text, text) < 0.6);
 
   for (const s of ranked) {
     if (picked.length >= KEY_POINTS_MAX) break;
     if (s.score <= 0 && picked.length >= wanted) break;
-    const text = compress(s.text, KEY_POINT_MAX).text;
-    if (fits(text)) picked.push({ index: s.index, text });
+    if (fits(s.index, s.text)) picked.push({ index: s.index, text: s.text });
   }
   // Short or repetitive abstracts: take what is left, in order, rather than give fewer than asked.
   for (const s of ranked) {
     if (picked.length >= wanted) break;
     if (picked.some((p) => p.index === s.index)) continue;
-    const text = compress(cleanSentence(s.text) || s.text, KEY_POINT_MAX).text;
+    const text = s.text || compress(cleanSentence(sentences[s.index] ?? ''), KEY_POINT_MAX).text;
     if (text.length > 1 && !picked.some((p) => p.text === text) && text !== tldr) picked.push({ index: s.index, text });
   }
   return picked.sort((a, b) => a.index - b.index).map((p) => p.text);

@@ -20,7 +20,15 @@ const FILLER = new Set(
   whereas able often typically still even much many more most less least new novel furthermore thereby despite given way ways
   make makes making provide provides providing remains remain aims aim goal goals evaluate evaluated evaluation evaluations
   benchmark benchmarks analysis analyses important crucial critical promising impressive substantial substantially great
-  number numbers several diverse wide widely variety range set sets order terms term lack lacks limited limitation limitations`
+  number numbers several diverse wide widely variety range set sets order terms term lack lacks limited limitation limitations
+  time times potential capability capabilities multiple kind kinds manner extra capture captures captured capturing extract
+  extracts extracted recover recovers recovered define defines defined derive derives derived explore explores exploring explored
+  connect connects connected exploit exploits exploited obtain obtains obtained yield yields yielded reach reaches reached
+  consist consists consisting require requires required requiring allow allows allowed help helps helped need needs needed
+  existing specific general generic overall first second third one two three four five whole entire particular certain
+  regarding related relevant respective corresponding associated additional further better-performing surprising surprisingly
+  notably particularly highly fully largely mainly mostly directly easily readily simply jointly simultaneously
+  approximately nearly roughly up fast faster slower lower higher larger smaller`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -42,14 +50,14 @@ const TOKEN = /[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 export function extractKeywords(title: string, abstract: string, options: { min?: number; max?: number } = {}): string[] {
   const { min = 3, max = 6 } = options;
   // Links name repositories, not topics ("github.com/foo/foonet" must not make "FooNet" lower case).
-  abstract = abstract.replace(/\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|io|net|ai)\/\S*/gi, ' ');
+  abstract = abstract.replace(/\b(?:https?:\/\/|www\.)\S+|(?<![\w.-])[\w-]{1,63}(?:\.[\w-]{1,63}){0,5}\.(?:com|org|io|net|ai)\/\S*/gi, ' ');
   const candidates = new Map<string, Candidate>();
-  const lowercaseSeen = new Set((abstract.match(/(?<![\p{L}\p{N}-])[a-z][\p{L}\p{N}-]*/gu) ?? []).map((w) => w.toLowerCase()));
+  const evidence = caseEvidence(abstract);
   const acronyms = definedAcronyms(abstract + ' ' + title);
   // "floating-point (FP) quantization" is the phrase "floating-point quantization".
   const withoutDefinitions = (text: string) => text.replace(/\s*\([A-Z][A-Za-z0-9-]{0,11}s?\)/g, '');
-  collect(withoutDefinitions(abstract), false, candidates, lowercaseSeen);
-  collect(withoutDefinitions(title), true, candidates, lowercaseSeen);
+  collect(withoutDefinitions(abstract), false, candidates, evidence);
+  collect(withoutDefinitions(title), true, candidates, evidence);
   mergeAcronyms(candidates, acronyms);
   dropSubsumed(candidates);
 
@@ -83,14 +91,39 @@ export function extractKeywords(title: string, abstract: string, options: { min?
   return chosen.map(surface);
 }
 
-function collect(text: string, inTitle: boolean, into: Map<string, Candidate>, lowercaseSeen: Set<string>): void {
+/** How each word was written in the abstract: decides whether a phrase keeps its capitals. */
+interface CaseEvidence {
+  /** Lower-cased words seen written in lower case. */
+  lower: Set<string>;
+  /** Capitalised words seen in the middle of a sentence (so not capitalised for being first). */
+  midCapital: Set<string>;
+}
+
+function caseEvidence(abstract: string): CaseEvidence {
+  const lower = new Set<string>();
+  const midCapital = new Set<string>();
+  let sentenceStart = true;
+  for (const token of abstract.match(TOKEN) ?? []) {
+    if (/^[.!?。！？]$/.test(token)) {
+      sentenceStart = true;
+      continue;
+    }
+    if (/^[a-z]/.test(token)) lower.add(token.toLowerCase());
+    else if (/^[A-Z]/.test(token) && !sentenceStart) midCapital.add(token);
+    if (/^[\p{L}\p{N}]/u.test(token)) sentenceStart = false;
+  }
+  return { lower, midCapital };
+}
+
+function collect(text: string, inTitle: boolean, into: Map<string, Candidate>, evidence: CaseEvidence): void {
   const tokens = text.match(TOKEN) ?? [];
   let run: string[] = [];
   let position = 0;
   const flush = () => {
     for (let size = 1; size <= Math.min(4, run.length); size++) {
       for (let i = 0; i + size <= run.length; i++) {
-        add(run.slice(i, i + size), inTitle, into, position, lowercaseSeen);
+        const form = surfaceForm(run.slice(i, i + size), inTitle, evidence);
+        add(run.slice(i, i + size), form, inTitle, into, position);
       }
     }
     run = [];
@@ -108,14 +141,15 @@ function collect(text: string, inTitle: boolean, into: Map<string, Candidate>, l
   flush();
 }
 
-function add(tokens: string[], inTitle: boolean, into: Map<string, Candidate>, position: number, lowercaseSeen: Set<string>): void {
+function add(tokens: string[], form: string, inTitle: boolean, into: Map<string, Candidate>, position: number): void {
   const key = tokens.map((t) => stem(t.toLowerCase())).join(' ');
-  const form = tokens.map((t) => casing(t, inTitle, lowercaseSeen)).join(' ');
+  // Forms written in the abstract win over the title's Title Case.
+  const weight = inTitle ? 0.5 : 1;
   const existing = into.get(key);
   if (existing) {
     if (inTitle) existing.inTitle = true;
     else existing.count++;
-    existing.forms.set(form, (existing.forms.get(form) ?? 0) + 1);
+    existing.forms.set(form, (existing.forms.get(form) ?? 0) + weight);
     return;
   }
   into.set(key, {
@@ -125,16 +159,28 @@ function add(tokens: string[], inTitle: boolean, into: Map<string, Candidate>, p
     inTitle,
     acronym: tokens.length === 1 && /^[A-Z][A-Za-z0-9-]*[A-Z0-9]/.test(tokens[0] ?? '') && /[A-Z].*[A-Z0-9]/.test(tokens[0] ?? ''),
     firstAt: inTitle ? -1 : position,
-    forms: new Map([[form, 1]]),
+    forms: new Map([[form, weight]]),
   });
 }
 
-/** Lower case unless the word is a name: title case ("Bitrate") is lowered, "SemantiCodec" and "KV" are kept. */
-function casing(token: string, inTitle: boolean, lowercaseSeen: Set<string>): string {
-  const lower = token.toLowerCase();
-  if (lowercaseSeen.has(lower)) return lower;
-  if (inTitle && /^[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*$/.test(token)) return lower;
-  return token;
+/** "KV", "SemantiCodec", "GPT-4", "iLLaMA": written this way on purpose. */
+function isName(word: string): boolean {
+  return /[A-Z].*[A-Z]/.test(word) || /^[a-z]+[A-Z]/.test(word) || (/\d/.test(word) && /[A-Z]/.test(word));
+}
+
+/**
+ * Lower case unless the words are names: "Conceptual Captions" written mid-sentence stays, so do
+ * "Mamba" and "KV cache"; "Bitrate" (title case) and "State" (first word of a sentence) are lowered.
+ */
+function surfaceForm(tokens: string[], inTitle: boolean, evidence: CaseEvidence): string {
+  // Several capitalised words in a row in the abstract are a name, even first in a sentence.
+  if (!inTitle && tokens.length > 1 && tokens.every((t) => /^[A-Z]/.test(t))) return tokens.join(' ');
+  return tokens
+    .map((t) => {
+      if (isName(t) || !/^[A-Z]/.test(t)) return t;
+      return evidence.midCapital.has(t) && !evidence.lower.has(t.toLowerCase()) ? t : t.toLowerCase();
+    })
+    .join(' ');
 }
 
 function score(c: Candidate): number {
@@ -197,7 +243,7 @@ function contains(outer: string[], inner: string[]): boolean {
 /** "key-value (KV) cache" style definitions: the long form and its acronym name one thing (both directions). */
 function definedAcronyms(text: string): Map<string, string> {
   const pairs = new Map<string, string>();
-  for (const m of text.matchAll(/((?:[\p{L}\p{N}-]+\s+){1,6})\(([A-Z][A-Za-z0-9-]{1,11})s?\)/gu)) {
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}-])((?:[\p{L}\p{N}-]{1,40}\s+){1,6})\(([A-Z][A-Za-z0-9-]{1,11})s?\)/gu)) {
     const acronym = m[2] ?? '';
     const letters = acronym.replace(/[^A-Za-z]/g, '').toLowerCase();
     const before = (m[1] ?? '').trim().split(/\s+/);

@@ -60,6 +60,7 @@ export async function requestModelSummary(
       body: JSON.stringify({
         model: config.model,
         temperature: 0,
+        max_tokens: 400,
         messages: [
           { role: 'system', content: INSTRUCTIONS },
           { role: 'user', content: `Title: ${paper.title}\n\nAbstract: ${paper.abstract}` },

@@ -23,7 +23,16 @@ const BACKGROUND =
   /\b(?:however|although|though|despite|existing|current(?:ly)?|recent(?:ly)?|remains?|challeng\w*|limitations?|suffer\w*|lack\w*|struggl\w*|often|typically|traditional(?:ly)?|conventional(?:ly)?|widely|increasingly|growing|popular|has (?:been|become|shown|achieved|emerged|gained|attracted|made)|have (?:been|become|shown|achieved|emerged|gained|attracted|made|demonstrated|revolutionized)|yet|unclear|unexplored|under-explored|underexplored|bottleneck|costly|expensive|prohibitive|difficult|hinder\w*|fail\w*|impractical|still|rely|relies|while)\b/gi;
 const AVAILABILITY = /\b(?:code (?:and|is|will|are)|codes? (?:is|are|will)|(?:code|data|models?|dataset|weights|demo\w*|project page|checkpoints)[^.]{0,60}\b(?:available|released|open-sourced|public)|will be (?:made )?(?:publicly )?(?:available|released)|open-source[ds]? at)/i;
 /** Sentences that add a second contribution ("Additionally, we …", "We also …") rarely state the main one. */
-const ADDITIVE = /^(?:additionally|furthermore|moreover|in addition|besides|also|finally|lastly|further|we (?:also|further|additionally|then|finally))\b/i;
+/** Elaborations ("Specifically, we …") often carry the named method after a vague announcement. */
+const ELABORATION = /^(?:(?:more )?specifically|more precisely|concretely|in particular)\b/i;
+const ADDITIVE = /^(?:additionally|furthermore|moreover|in addition|besides|also|finally|lastly|further|(?:we|it|they) (?:also|further|furthermore|additionally|moreover|then|finally))\b/i;
+const ALSO = /\b(?:we|it|they) (?:also|further|additionally|furthermore|moreover)\b/i;
+/** Outlook and conclusions: what the authors hope or believe, not what they did. */
+const OUTLOOK = /\b(?:we (?:believe|hope|envision|expect|anticipate|conclude|discuss)|(?:future|further) (?:work|research|directions?|studies)|(?:open|pave)s? (?:up )?(?:the|a|new) (?:way|door|avenue|direction)|we leave)\b/i;
+/** Experiments on the method rather than the method. */
+const EVALUATION = /^(?:[^,]{0,40},\s*)?(?:we (?:evaluate|conduct|perform|run|carry out|test|validate|benchmark|compare|experiment|verify)|(?:extensive |comprehensive )?experiments?(?: results)? (?:on|show|demonstrate|indicate)|experimental (?:results|assessments|evaluations?))\b/i;
+/** "We propose a new direction to achieve this goal.": refers back instead of naming anything. */
+const VAGUE = /\b(?:this|these|that|such|the above|the aforementioned)(?: two| three| both| key| main)? (?:goal|issue|issues|problem|problems|gap|limitation|limitations|challenge|challenges|end|question)\b/i;
 const IN_THIS_PAPER_WE = /\b(?:in this (?:paper|work|study)|here),? we\b/i;
 const URL = /https?:\/\/|github\.com/i;
 const RESULT = /\b(?:outperform\w*|surpass\w*|achiev\w*|improv\w*|reduc\w*|speed(?:s|ing)? up|speedup|faster|fewer|smaller|higher|lower|better|state-of-the-art|sota|accuracy|gain\w*|boost\w*|match\w*|beat\w*|exceed\w*|record|compar\w* favorably)\b/i;
@@ -63,7 +72,11 @@ export function rankContributions(sentences: string[], title: string): ScoredSen
     else if (PASSIVE_CUE.test(text)) score += 2;
     if (OUR_CUE.test(text)) score += 1;
     if (IN_THIS_PAPER_WE.test(text)) score += 1;
-    if (ADDITIVE.test(text)) score -= 1.5;
+    if (ADDITIVE.test(text) || ALSO.test(text)) score -= 1.5;
+    if (OUTLOOK.test(text)) score -= 3;
+    if (EVALUATION.test(text)) score -= 2;
+    if (VAGUE.test(text) && text.length < 90) score -= 2.5;
+    if (ELABORATION.test(text)) score -= 0.5;
     if (URL.test(text)) score -= 1;
     if (FINDING_CUE.test(text)) score += strong ? 0.3 : 1.5;
     if (NAMING_CUE.test(text)) score += 0.8;
@@ -84,7 +97,7 @@ export function rankContributions(sentences: string[], title: string): ScoredSen
 }
 
 /** Sentences by how much they add as a key point (approach, results with numbers, reach), best first. */
-export function rankKeyPoints(sentences: string[], title: string): ScoredSentence[] {
+export function rankKeyPoints(sentences: string[], title: string, contributionIndex = 0): ScoredSentence[] {
   const scored = sentences.map((text, index) => {
     let score = 0;
     const numbers = (text.match(NUMBER) ?? []).length;
@@ -96,6 +109,9 @@ export function rankKeyPoints(sentences: string[], title: string): ScoredSentenc
     score += titleOverlap(text, title);
     score -= 0.8 * Math.min(3, backgroundHits(text));
     if (index === 0) score -= 1;
+    // What comes before the contribution is mostly the problem and prior work.
+    if (index < contributionIndex) score -= 1.5;
+    if (OUTLOOK.test(text)) score -= 1.5;
     if (AVAILABILITY.test(text)) score -= 6;
     if (URL.test(text)) score -= 1;
     if (text.length > 250) score -= 0.8;

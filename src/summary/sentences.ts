@@ -30,7 +30,12 @@ export function cleanAbstract(text: string): string {
       .replace(/\\([%&$#_])/g, '$1')
       .replace(/\{\\(?:em|it|bf|tt|sc|rm)\s+([^{}]*)\}/g, '$1')
       .replace(/``|''/g, '"')
-      .replace(/(\d)\\?times\b/g, '$1×'),
+      .replace(/(\w)~(?=\w)/g, '$1 ')
+      .replace(/(\d)\\?times\b/g, '$1×')
+      // "\bullet" items that lost their backslash: "… computations: bullet On the positive side …".
+      .replace(/(^|[\s:;.])bullet\s+(?=[A-Z])/g, '$1 ')
+      // A stop with the space lost in copying: "… real deployment.In this paper, we …".
+      .replace(/(?<=[A-Za-z]{3})([.!?])(?=[A-Z][a-z]+\b(?![.\/]))/g, '$1 '),
   );
 }
 
@@ -43,9 +48,15 @@ export function splitSentences(text: string): string[] {
   const source = normalizeWhitespace(text);
   const sentences: string[] = [];
   let start = 0;
-  const boundary = /[.!?]+["')\]]*(?=\s)/g;
+  // Full-width stops (。！？) end a sentence whatever follows.
+  const boundary = /[.!?]+["')\]]*(?=\s)|[。！？]+/g;
   for (let match = boundary.exec(source); match !== null; match = boundary.exec(source)) {
     const end = match.index + match[0].length;
+    if (/^[。！？]/.test(match[0])) {
+      pushSentence(sentences, source.slice(start, end));
+      start = end;
+      continue;
+    }
     const rest = source.slice(end).trimStart();
     if (rest === '' || !startsSentence(rest)) continue;
     if (match[0].startsWith('.') && isAbbreviation(source.slice(start, match.index), rest)) continue;
@@ -67,7 +78,7 @@ function pushSentence(into: string[], text: string): void {
  */
 function startsSentence(rest: string): boolean {
   const word = /^\S+/.exec(rest)?.[0] ?? '';
-  if (/^["'(\[{]?[A-Z0-9]/.test(word)) return true;
+  if (/^["'(\[{]?[A-Z0-9]/.test(word) || /^https?:\/\//.test(word)) return true;
   return /^[a-z][a-z0-9-]*[A-Z]/.test(word);
 }
 

@@ -23,10 +23,18 @@ export interface SummarizerOptions {
   log: Log;
   /** Injected in tests; the global fetch otherwise. */
   fetch?: FetchLike;
+  /**
+   * After the model fails, how long to answer with extractive summaries without asking it again, so
+   * a model that is down does not make every summary wait for the timeout. Default one minute.
+   */
+  cooldownMs?: number;
+  /** The clock, in milliseconds (tests pass their own). */
+  now?: () => number;
 }
 
 export function createSummarizer(options: SummarizerOptions): Summarizer {
-  const { model, cache, log } = options;
+  const { model, cache, log, cooldownMs = 60_000, now = Date.now } = options;
+  let coolingUntil = 0;
   // Two requests for the same paper at once share one call to the model.
   const pending = new Map<string, Promise<Summary>>();
 
@@ -36,16 +44,19 @@ export function createSummarizer(options: SummarizerOptions): Summarizer {
     const fallback = extractive(paper);
     const cached = readCache(paper.id, config.model);
     if (cached) return cached;
+    if (now() < coolingUntil) return fallback;
     try {
       const answer = await requestModelSummary(paper, config, options.fetch);
       const summary: Summary = { ...answer, keywords: fallback.keywords, kind: 'model' };
       writeCache(paper.id, config.model, summary);
       return summary;
     } catch (error) {
-      log.warn('model summary unavailable; answering with the extractive summary', {
+      coolingUntil = now() + cooldownMs;
+      log.warn('model summary unavailable; answering with extractive summaries for a while', {
         paperId: paper.id,
         model: config.model,
         reason: (error as Error).message,
+        retryInMs: cooldownMs,
       });
       return fallback;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanSentence, compress, dropLeadingClause } from '../../src/summary/compress.js';
+import { cleanSentence, compress, dropHype, dropLeadingClause } from '../../src/summary/compress.js';
 
 describe('compress', () => {
   it('leaves a short sentence as it is, adding a final stop if it lacks one', () => {
@@ -8,11 +8,23 @@ describe('compress', () => {
   });
 
   it('drops a scene-setting lead-in before the subject', () => {
-    expect(dropLeadingClause('To address these challenges, we present AR2, a retriever-ranker.')).toBe('We present AR2, a retriever-ranker.');
+    expect(dropLeadingClause('To address these challenges, we present AR2, a dual-encoder retriever plus a ranker.')).toBe('We present AR2, a dual-encoder retriever plus a ranker.');
+    // Too little would be left: "We propose X." says less than the sentence with its lead-in.
+    expect(dropLeadingClause('Leveraging speech language models, we propose Language-Codec.')).toBe('Leveraging speech language models, we propose Language-Codec.');
+    expect(dropLeadingClause('Specifically, inspired by the success of LMUs, we propose LMUFormer, which augments the LMU with convolutions.')).toBe(
+      'Inspired by the success of LMUs, we propose LMUFormer, which augments the LMU with convolutions.',
+    );
     expect(dropLeadingClause('In this paper, we introduce EfficientViM, a vision backbone.')).toBe('We introduce EfficientViM, a vision backbone.');
     expect(dropLeadingClause('Furthermore, iLLaMA is akin to LLaMA in architecture and speed.')).toBe('iLLaMA is akin to LLaMA in architecture and speed.');
     // Not a lead-in: a sentence that starts with its subject keeps it.
     expect(dropLeadingClause('Flex, a system for MoE, is fast.')).toBe('Flex, a system for MoE, is fast.');
+  });
+
+  it('drops hype adjectives and fixes the article', () => {
+    expect(dropHype('We introduce SemantiCodec, a novel codec.')).toBe('We introduce SemantiCodec, a codec.');
+    expect(dropHype('We propose a novel early exiting strategy.')).toBe('We propose an early exiting strategy.');
+    expect(dropHype('A simple yet effective LLM router.')).toBe('An LLM router.');
+    expect(dropHype('We release a new dataset.')).toBe('We release a new dataset.');
   });
 
   it('removes links and example asides', () => {

@@ -30,6 +30,16 @@ describe('extractKeywords', () => {
     expect(keywords.join(' ')).not.toMatch(/github|foonet\b/);
   });
 
+  it('keeps names written with capitals in the abstract and lowers words capitalised only by position', () => {
+    const keywords = extractKeywords(
+      'Noisy Supervision at Scale',
+      'State space models are popular. We train on the Conceptual Captions dataset and on Conceptual Captions again with Mamba layers. Mamba layers and state space models mix well. State space models need Mamba layers.',
+    );
+    expect(keywords).toContain('Conceptual Captions');
+    expect(keywords).toContain('state space');
+    expect(keywords).toContain('Mamba layers');
+  });
+
   it('always gives 3 to 6 distinct keywords, even for a tiny abstract', () => {
     for (const [title, abstract] of [
       ['X', 'We study it.'],

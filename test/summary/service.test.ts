@@ -116,6 +116,22 @@ describe('createSummarizer', () => {
     });
   }
 
+  it('stops asking a failing model for a while, then asks again', async () => {
+    let clock = 1_000_000;
+    chat.reply = { status: 502, body: '{}' };
+    const summarizer = createSummarizer({ model, cache: memoryCache(), log: log(), cooldownMs: 60_000, now: () => clock });
+    const other: Paper = { ...PAPER, id: 'p-other0000001' };
+    expect((await summarizer.summarize(PAPER)).kind).toBe('extractive');
+    expect(chat.requests).toHaveLength(1);
+    chat.reply = { body: ChatStandIn.completion(JSON.stringify(GOOD)) };
+    clock += 59_000;
+    expect((await summarizer.summarize(other)).kind).toBe('extractive');
+    expect(chat.requests).toHaveLength(1);
+    clock += 2_000;
+    expect((await summarizer.summarize(other)).kind).toBe('model');
+    expect(chat.requests).toHaveLength(2);
+  });
+
   it('falls back when the endpoint cannot be reached', async () => {
     const summarizer = createSummarizer({ model: { ...model, url: 'http://127.0.0.1:9/v1/chat/completions' }, cache: memoryCache(), log: log() });
     const summary = await summarizer.summarize(PAPER);

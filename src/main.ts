@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+import { existsSync } from 'node:fs';
+import { ConfigError, loadConfig } from './config.js';
+import { createLog } from './log.js';
+import { fromPackageRoot } from './paths.js';
+import { startPaperwire, type Running } from './slack/start.js';
+
+/**
+ * `npm start`: reads .env (variables already set win), checks the configuration before connecting
+ * anything, and starts Socket Mode, HTTP mode or the local shell. SIGINT/SIGTERM stop it cleanly.
+ */
+async function main(): Promise<number> {
+  const envFile = fromPackageRoot('.env');
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(error.message + '\n');
+      return 2;
+    }
+    throw error;
+  }
+  const { slack, model } = config;
+  const log = createLog({ secrets: [slack.botToken, slack.appToken, slack.signingSecret, model?.apiKey] });
+
+  let running: Running;
+  try {
+    running = await startPaperwire(config, { log });
+  } catch (error) {
+    log.error(`paperwire could not start: ${(error as Error).message}`);
+    return 1;
+  }
+
+  const stop = async (signal: string) => {
+    log.info(`${signal}: stopping`);
+    try {
+      await running.stop();
+    } catch (error) {
+      log.error('error while stopping', { error });
+    }
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  await running.finished;
+  await running.stop();
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`paperwire stopped: ${(error as Error).message}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,93 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import type { Runtime } from '../runtime.js';
+import { createSlackHttpServer, MAX_BODY_BYTES } from './http-server.js';
+import { registerListeners } from './listeners/index.js';
+
+
+export interface SlackApp {
+  app: InstanceType<typeof App>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** HTTP mode: the port it listens on (useful when started on port 0). */
+  port(): number | undefined;
+}
+
+/** Bolt wired for the mode the config chose: Socket Mode, or HTTP with /slack/events and /healthz. */
+export function createSlackApp(rt: Runtime, startedAt = Date.now()): SlackApp {
+  const { slack, mode } = rt.config;
+  const clientOptions = {
+    slackApiUrl: slack.apiUrl,
+    logger: rt.log.slack,
+    // Slack's own advice: a few quick retries; a longer outage is reported rather than queued for half an hour.
+    retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000 },
+    timeout: 10_000,
+  };
+
+  if (mode === 'socket') {
+    const app = new App({
+      token: slack.botToken,
+      appToken: slack.appToken,
+      socketMode: true,
+      logger: rt.log.slack,
+      logLevel: LogLevel.INFO,
+      clientOptions,
+    });
+    registerListeners(app, rt);
+    return {
+      app,
+      start: async () => {
+        await app.start();
+      },
+      stop: () => app.stop().then(() => undefined),
+      port: () => undefined,
+    };
+  }
+
+  const receiver = new HTTPReceiver({
+    signingSecret: slack.signingSecret!,
+    endpoints: '/slack/events',
+    bodyLimit: MAX_BODY_BYTES,
+    logger: rt.log.slack,
+    customRoutes: [
+      {
+        path: '/healthz',
+        method: ['GET'],
+        handler: (_req, res) => {
+          const library = rt.library();
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(
+            JSON.stringify({
+              ok: true,
+              papers: library.papers.length,
+              corpusVersion: library.version,
+              uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+            }),
+          );
+        },
+      },
+    ],
+  });
+  const app = new App({ token: slack.botToken, receiver, logger: rt.log.slack, logLevel: LogLevel.INFO, clientOptions });
+  registerListeners(app, rt);
+  let server: Server | undefined;
+  return {
+    app,
+    async start() {
+      // Bolt checks the token with auth.test before it serves anything; a bad token stops the start here.
+      await app.client.auth.test();
+      server = createSlackHttpServer(receiver.requestListener, rt.log);
+      await new Promise<void>((resolve, reject) => {
+        server!.once('error', reject);
+        server!.listen(rt.config.port, resolve);
+      });
+    },
+    async stop() {
+      if (!server) return;
+      server.closeIdleConnections();
+      await new Promise<void>((resolve) => server!.close(() => resolve()));
+    },
+    port: () => (server?.address() as AddressInfo | null)?.port,
+  };
+}

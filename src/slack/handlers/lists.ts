@@ -1,0 +1,67 @@
+import type { Paper } from '../../corpus/types.js';
+import type { Runtime } from '../../runtime.js';
+import { search } from '../../search/search.js';
+import type { SearchHit } from '../../search/types.js';
+import { renderSaved, renderSimilar, renderTrending, LIST_SIZE, type TrendingItem } from '../blocks/lists.js';
+import type { Message } from '../blocks/message.js';
+import type { Requester } from './surface.js';
+
+/** Team activity older than this no longer moves a paper up. */
+const ENGAGEMENT_WINDOW_MS = 14 * 24 * 3600 * 1000;
+
+/** The papers trending now for a team: daily-page upvotes plus what the team saved, shared and read. */
+export function trendingItems(rt: Runtime, teamId: string, limit = LIST_SIZE): TrendingItem[] {
+  const library = rt.library();
+  const saves = rt.store.saves.countsByPaper(teamId);
+  const events = rt.store.engagement.since(teamId, new Date(rt.now().getTime() - ENGAGEMENT_WINDOW_MS));
+  const team = new Map<string, number>();
+  for (const e of events) team.set(e.paperId, (team.get(e.paperId) ?? 0) + 1);
+  const score = (p: Paper) => (p.upvotes ?? 0) + 10 * (saves.get(p.id) ?? 0) + 5 * (team.get(p.id) ?? 0);
+  return [...library.papers]
+    .sort((a, b) => score(b) - score(a) || a.id.localeCompare(b.id))
+    .slice(0, limit)
+    .map((paper) => {
+      const parts = [`▲ ${paper.upvotes ?? 0} on the daily pages`];
+      const s = saves.get(paper.id) ?? 0;
+      if (s > 0) parts.push(`saved by ${s} here`);
+      return { paper, why: parts.join(', ') };
+    });
+}
+
+export function trendingMessage(rt: Runtime, requester: Requester): Message {
+  return renderTrending(trendingItems(rt, requester.teamId));
+}
+
+/** The requester's saved papers that are still in the library, newest first, and how many are gone. */
+export function savedPapers(rt: Runtime, requester: Pick<Requester, 'teamId' | 'userId'>): { papers: Paper[]; gone: number } {
+  const library = rt.library();
+  const papers: Paper[] = [];
+  let gone = 0;
+  for (const saved of rt.store.saves.list(requester.teamId, requester.userId)) {
+    const paper = library.byId.get(saved.paperId);
+    if (paper) papers.push(paper);
+    else gone++;
+  }
+  return { papers, gone };
+}
+
+export function savedMessage(rt: Runtime, requester: Requester): Message {
+  const { papers, gone } = savedPapers(rt, requester);
+  return renderSaved(papers, gone);
+}
+
+/** Papers like this one: a search for the most telling words of its title, itself left out. */
+export function similarPapers(rt: Runtime, paper: Paper, limit = LIST_SIZE): SearchHit[] {
+  const words = paper.title
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 3)
+    .slice(0, 8);
+  if (words.length === 0) return [];
+  const response = search(rt.library().index, words.join(' '), { limit: limit + 1 });
+  return response.hits.filter((h) => h.paper.id !== paper.id).slice(0, limit);
+}
+
+export function similarMessage(rt: Runtime, paper: Paper): Message {
+  return renderSimilar(paper, similarPapers(rt, paper));
+}

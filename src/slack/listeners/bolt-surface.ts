@@ -1,0 +1,42 @@
+import type { RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { Log } from '../../log.js';
+import type { Message } from '../blocks/message.js';
+import { renderModal } from '../blocks/modal.js';
+import { postMessage } from '../post.js';
+import type { SeenMessage, Surface } from '../handlers/surface.js';
+
+/** Where the request came from decides what "respond privately" means. */
+export type Origin =
+  /** A slash command, a shortcut, or a button on a message we sent privately. */
+  | { kind: 'ephemeral'; respond: RespondFn }
+  /** A button on a message everyone sees: answer privately, never replace it for everyone. */
+  | { kind: 'public'; respond: RespondFn }
+  /** A button on the App Home or in a modal: answer in a modal (`quiet`: the Home is republished instead). */
+  | { kind: 'view'; triggerId: string; inModal: boolean; quiet?: boolean }
+  /** An event: no private channel back to the person. */
+  | { kind: 'event' };
+
+export function boltSurface(client: WebClient, log: Log, origin: Origin): Surface {
+  return {
+    async respond(message: Message, options = {}) {
+      if (origin.kind === 'ephemeral' || origin.kind === 'public') {
+        const replace = origin.kind === 'ephemeral' && options.replaceOriginal === true;
+        await origin.respond({ response_type: 'ephemeral', replace_original: replace, text: message.text, blocks: message.blocks });
+      } else if (origin.kind === 'view') {
+        if (origin.quiet) return;
+        const view = renderModal(message);
+        if (origin.inModal) await client.views.push({ trigger_id: origin.triggerId, view });
+        else await client.views.open({ trigger_id: origin.triggerId, view });
+      } else {
+        log.warn('a handler answered privately to an event, which has no private reply; dropped', { text: message.text.slice(0, 80) });
+      }
+    },
+    post: (channel, message, threadTs) => postMessage(client, log, { channel, message, threadTs }),
+    async threadParent(channel: string, threadTs: string): Promise<SeenMessage | undefined> {
+      const result = await client.conversations.replies({ channel, ts: threadTs, limit: 1, include_all_metadata: true });
+      const first = result.messages?.[0];
+      return first ? (first as SeenMessage) : undefined;
+    },
+  };
+}

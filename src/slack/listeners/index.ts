@@ -1,0 +1,24 @@
+import type { App } from '@slack/bolt';
+import type { Runtime } from '../../runtime.js';
+import { papersUsage, registerPapers } from './papers.js';
+import { mergeUsage, type SlackUsage } from './usage.js';
+
+/** One Slack feature: what it uses (for the manifest) and how it listens. */
+export interface SlackFeature {
+  name: string;
+  usage: Partial<SlackUsage>;
+  register(app: App, rt: Runtime): void;
+}
+
+/** Every Slack feature; the digest adds its own (src/slack/handlers/digest.ts) here. */
+export const features: SlackFeature[] = [{ name: 'papers', usage: papersUsage, register: registerPapers }];
+
+/** What the code uses in all: the single source of truth the manifest is checked against. */
+export const slackUsage: SlackUsage = mergeUsage(features.map((f) => f.usage));
+
+export function registerListeners(app: App, rt: Runtime): void {
+  app.error(async (error) => {
+    rt.log.error('unhandled error in a Slack listener', { error });
+  });
+  for (const feature of features) feature.register(app, rt);
+}

@@ -1,0 +1,96 @@
+import type { App, BlockAction, ButtonAction, SlackActionMiddlewareArgs, AllMiddlewareArgs } from '@slack/bolt';
+import type { Runtime } from '../../runtime.js';
+import { ACTIONS, actionKind, actionPattern, SUMMARIZE_SHORTCUT, type ActionKind } from '../actions.js';
+import { renderNotice } from '../blocks/notice.js';
+import { handleHome } from './home.js';
+import { handlePapersCommand } from '../handlers/papers.js';
+import { handlePaperAction } from '../handlers/paper-actions.js';
+import { handleMention, handleSummarizeShortcut } from '../handlers/thread.js';
+import type { Surface } from '../handlers/surface.js';
+import { boltSurface, type Origin } from './bolt-surface.js';
+import type { SlackUsage } from './usage.js';
+
+/** The Slack side of searching, summarising, sharing and saving papers. */
+export const papersUsage: Partial<SlackUsage> = {
+  commands: ['/papers'],
+  events: ['app_mention', 'app_home_opened'],
+  shortcuts: [{ callbackId: SUMMARIZE_SHORTCUT, type: 'message' }],
+  methods: ['auth.test', 'chat.postMessage', 'conversations.replies', 'views.publish', 'views.open', 'views.push'],
+  interactivity: true,
+  appHome: true,
+};
+
+const SORRY = 'Sorry, something went wrong on my side while answering. Please try again in a moment.';
+
+export function registerPapers(app: App, rt: Runtime): void {
+  app.command('/papers', async ({ ack, command, respond, client }) => {
+    await ack();
+    const surface = boltSurface(client, rt.log, { kind: 'ephemeral', respond });
+    await guarded(rt, surface, 'command /papers', () =>
+      handlePapersCommand(rt, surface, { userId: command.user_id, teamId: command.team_id, channelId: command.channel_id }, command.text ?? ''),
+    );
+  });
+
+  for (const kind of Object.keys(ACTIONS) as ActionKind[]) {
+    app.action(actionPattern(kind), async (args) => {
+      await args.ack();
+      await onButton(rt, kind, args as SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs);
+    });
+  }
+
+  app.shortcut(SUMMARIZE_SHORTCUT, async ({ ack, shortcut, respond, client }) => {
+    await ack();
+    if (shortcut.type !== 'message_action') return;
+    const surface = boltSurface(client, rt.log, { kind: 'ephemeral', respond });
+    await guarded(rt, surface, 'shortcut summarize_paper', () =>
+      handleSummarizeShortcut(rt, surface, shortcut.channel.id, shortcut.message as Parameters<typeof handleSummarizeShortcut>[3]),
+    );
+  });
+
+  app.event('app_mention', async ({ event, client }) => {
+    const surface = boltSurface(client, rt.log, { kind: 'event' });
+    await guarded(rt, surface, 'app_mention', () => handleMention(rt, surface, { text: event.text, channel: event.channel, ts: event.ts, threadTs: event.thread_ts }));
+  });
+
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    if (event.tab !== 'home') return;
+    await handleHome(rt, client, (body as { team_id?: string }).team_id ?? '', event.user);
+  });
+}
+
+async function onButton(rt: Runtime, kind: ActionKind, args: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> {
+  const { body, action, client, respond } = args;
+  const container = body.container as { type?: string; is_ephemeral?: boolean } | undefined;
+  const inView = container?.type === 'view';
+  const onHome = inView && body.view?.type === 'home';
+  const homeChange = onHome && (kind === 'save' || kind === 'remove');
+  const origin: Origin = inView
+    ? { kind: 'view', triggerId: body.trigger_id, inModal: body.view?.type === 'modal', quiet: homeChange }
+    : { kind: container?.is_ephemeral ? 'ephemeral' : 'public', respond };
+  const surface = boltSurface(client, rt.log, origin);
+  const teamId = body.team?.id ?? body.user.team_id ?? '';
+  const channelId = body.channel?.id ?? '';
+  if (!actionKind(action.action_id)) return;
+  await guarded(rt, surface, `button ${kind}`, async () => {
+    if (kind === 'share' && !channelId) {
+      await surface.respond(renderNotice('Share posts to a channel: use it on a /papers result in the channel you want.'));
+      return;
+    }
+    await handlePaperAction(rt, surface, { userId: body.user.id, teamId, channelId }, kind, action.value);
+    if (homeChange) await handleHome(rt, client, teamId, body.user.id);
+  });
+}
+
+/** Runs a handler; an unexpected failure is logged with context and the person gets a plain apology. */
+async function guarded(rt: Runtime, surface: Surface, what: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    rt.log.error(`${what} failed`, { error });
+    try {
+      await surface.respond(renderNotice(SORRY));
+    } catch (replyError) {
+      rt.log.warn(`${what}: could not tell the user about the failure`, { error: replyError });
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import type { Readable, Writable } from 'node:stream';
+import type { Config } from '../config.js';
+import { loadCorpus } from '../corpus/load.js';
+import { buildLibrary, type Library } from '../library.js';
+import type { Log } from '../log.js';
+import type { Runtime } from '../runtime.js';
+import { openStore } from '../store/sqlite.js';
+import { createSummarizer } from '../summary/service.js';
+import { createSlackApp } from './app.js';
+import { runShell } from './shell.js';
+
+export interface Running {
+  mode: Config['mode'];
+  /** HTTP mode: the port it listens on. */
+  port?: number;
+  /** Resolves when the shell ends (quit or end of input); never for the Slack modes. */
+  finished: Promise<void>;
+  /** Stops listening and closes the store; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  log: Log;
+  now?: () => Date;
+  /** The shell's terminal (process stdin/stdout in `npm start`). */
+  shellIO?: { input: Readable; output: Writable; interactive: boolean };
+}
+
+/** Loads the corpus, opens the store and the summarizer: everything a handler needs. */
+export async function openRuntime(config: Config, options: StartOptions): Promise<Runtime & { close(): void }> {
+  const now = options.now ?? (() => new Date());
+  const started = Date.now();
+  const library: Library = buildLibrary(await loadCorpus(config.corpusDir, { year: config.corpusYear, now: now() }));
+  options.log.info('library loaded', { papers: library.papers.length, version: library.version, warnings: library.warnings.length, ms: Date.now() - started });
+  const store = openStore(config.dbPath);
+  const summarizer = createSummarizer({ model: config.model, cache: store.summaries, log: options.log });
+  return { config, log: options.log, store, summarizer, library: () => library, now, close: () => store.close() };
+}
+
+/** Starts what the config asks for: Socket Mode, HTTP mode, or the local shell. */
+export async function startPaperwire(config: Config, options: StartOptions): Promise<Running> {
+  const rt = await openRuntime(config, options);
+  let stopped = false;
+  const closeStore = () => {
+    if (stopped) return;
+    stopped = true;
+    rt.close();
+  };
+
+  if (config.mode === 'shell') {
+    const io = options.shellIO ?? { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) };
+    const finished = runShell(rt, io).finally(closeStore);
+    return { mode: 'shell', finished, stop: async () => closeStore() };
+  }
+
+  const slack = createSlackApp(rt);
+  try {
+    await slack.start();
+  } catch (error) {
+    closeStore();
+    throw error;
+  }
+  options.log.info(config.mode === 'socket' ? 'connected to Slack in Socket Mode' : `listening for Slack on port ${slack.port()}`);
+  return {
+    mode: config.mode,
+    port: slack.port(),
+    finished: new Promise<void>(() => {}),
+    async stop() {
+      if (stopped) return;
+      await slack.stop();
+      closeStore();
+    },
+  };
+}

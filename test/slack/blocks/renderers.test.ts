@@ -1,0 +1,124 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Paper } from '../../../src/corpus/types.js';
+import type { Summary } from '../../../src/summary/types.js';
+import { renderPaperCard } from '../../../src/slack/blocks/card.js';
+import { renderHelp } from '../../../src/slack/blocks/help.js';
+import { renderHome } from '../../../src/slack/blocks/home.js';
+import { renderSaved, renderSimilar, renderTrending } from '../../../src/slack/blocks/lists.js';
+import { renderModal } from '../../../src/slack/blocks/modal.js';
+import { renderNotice, renderPaperGone, renderUnknownAction } from '../../../src/slack/blocks/notice.js';
+import { renderNoResults, renderQueryError, renderSearchResults } from '../../../src/slack/blocks/search.js';
+import { renderSummary, renderThreadSummary } from '../../../src/slack/blocks/summary.js';
+import { blocksToText } from '../../../src/slack/blocks/to-text.js';
+import type { Message } from '../../../src/slack/blocks/message.js';
+import { expectValidMessage, expectValidView } from '../../helpers/block-kit.js';
+
+const HOSTILE_TITLES = [
+  '<!channel> hi',
+  '<@U1> please read',
+  '<!here|here> & <!everyone>',
+  '*bold* _italic_ ~strike~ `code` ```block```',
+  '<https://evil.example|click me> &amp; &lt;',
+  'T'.repeat(10_000),
+  'word '.repeat(2_000),
+  '🧪🔬👩‍🔬 Emoji-heavy title with flags 🇫🇷🇯🇵 and skin tones 👍🏽',
+  'نموذج لغوي كبير للترجمة الآلية \u202Eevil\u202C',
+  'עברית and English mixed >>> quote',
+  'a\u0000b\u200Bc\uD800 lone surrogate',
+  '',
+];
+
+function paper(title: string, i: number, extra: Partial<Paper> = {}): Paper {
+  return {
+    id: `p-hostile${String(i).padStart(4, '0')}`,
+    title,
+    abstract: `${title} `.repeat(3) + 'An abstract that goes on. '.repeat(400),
+    organization: i % 2 ? `<!subteam^S1> Org & ${title.slice(0, 50)}` : undefined,
+    authorsCount: i % 2 ? undefined : 3,
+    publishedAt: '2025-01-02',
+    upvotes: i,
+    appearances: [{ file: 'a.txt', line: 1, pageDate: '2025-01-02' }],
+    ...extra,
+  };
+}
+
+function summaryOf(title: string): Summary {
+  return { tldr: `${title} `.repeat(5), keyPoints: [title, `${title} again`, 'x'.repeat(5000)], keywords: [title, '<!channel>', '*k*'], kind: 'extractive' };
+}
+
+function everyRendering(papers: Paper[], title: string): Array<Message> {
+  const hits = papers.map((p) => ({ paper: p, score: 1, snippet: { text: p.abstract.slice(0, 600), marks: [[0, 5], [10, 2000], [-5, 3]] as Array<[number, number]> } }));
+  return [
+    renderSearchResults({ query: title, hits: hits.slice(0, 5), total: 12_345, offset: 0 }),
+    renderSearchResults({ query: title, hits: hits.slice(0, 5), total: 7, offset: 5 }),
+    renderNoResults(title, [title, `${title} more`, '`x`']),
+    renderQueryError(title, `Unbalanced quote in ${title}`, `Use "phrases" and -exclusions: ${title}`),
+    renderSummary(papers[0]!, summaryOf(title), { kinds: ['share', 'save', 'more'], n: 0 }),
+    renderThreadSummary(papers[0]!, summaryOf(title)),
+    renderPaperCard(papers[0]!, 'U1'),
+    renderPaperCard(papers[0]!, '<!channel>'),
+    renderTrending(papers.map((p) => ({ paper: p, why: `why: ${title}` }))),
+    renderSaved(papers, 3),
+    renderSaved([], 1),
+    renderSimilar(papers[0]!, hits),
+    renderNotice(title, title),
+  ];
+}
+
+describe('renderers with hostile titles', () => {
+  const papers = HOSTILE_TITLES.map((t, i) => paper(t, i));
+
+  for (const [i, title] of HOSTILE_TITLES.entries()) {
+    it(`every payload validates for title #${i} (${JSON.stringify(title.slice(0, 30))}…)`, () => {
+      const mine = [paper(title, i), ...papers.filter((_, j) => j !== i)];
+      for (const m of everyRendering(mine, title)) expectValidMessage({ ...m });
+      expectValidView({ ...renderHome({ trending: mine.map((p) => ({ paper: p, why: title })), saved: mine, subscriptions: [] }) });
+    });
+  }
+
+  it('a paper card pings no one but credits the sharer', () => {
+    const card = renderPaperCard(paper('<!channel> hi <@U999>', 1), 'U42');
+    const json = JSON.stringify(card.blocks);
+    expect(json).toContain('<@U42>');
+    expect(json).not.toContain('<!channel>');
+    expect(json).not.toContain('<@U999>');
+    expect(card.metadata).toEqual({ event_type: 'paperwire_paper', event_payload: { paper_id: 'p-hostile0001' } });
+  });
+
+  it('cuts long titles and abstracts at a word with an ellipsis', () => {
+    const card = renderPaperCard(paper('word '.repeat(2000), 2), 'U1');
+    const text = (card.blocks[0] as { text: { text: string } }).text.text;
+    expect(text).toMatch(/word…>\*/);
+    expect(text).toMatch(/went?…$|on…$|goes…$|abstract…$|An…$|that…$|word…$/);
+  });
+
+  it('the App Home stays within 100 blocks with many saved papers and subscriptions', () => {
+    const many = Array.from({ length: 60 }, (_, i) => paper(`Paper ${i}`, i));
+    const subscriptions = Array.from({ length: 80 }, () => ({ type: 'divider' as const }));
+    const view = renderHome({ trending: many.map((p) => ({ paper: p, why: 'up' })), saved: many, subscriptions });
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    expectValidView({ ...view });
+  });
+
+  it('static messages validate', () => {
+    for (const m of [renderHelp(), renderPaperGone(), renderUnknownAction()]) expectValidMessage({ ...m });
+    expectValidView({ ...renderModal(renderHelp()) });
+  });
+
+  it('any title and abstract renders to a valid message (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400, unit: 'binary' }), fc.string({ maxLength: 3000, unit: 'grapheme' }), (title, abstract) => {
+        const p = { ...paper(title, 7), abstract };
+        for (const m of everyRendering([p], title)) expectValidMessage({ ...m });
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('the shell text shows the title as written, without escapes or fences', () => {
+    const text = blocksToText(renderPaperCard(paper('<!channel> *bold* & co', 1), 'U1').blocks);
+    expect(text).toContain('<!channel> *bold* & co');
+    expect(text).toContain('@U1');
+  });
+});

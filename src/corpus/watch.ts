@@ -1,0 +1,159 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { Log } from '../log.js';
+
+export interface CorpusWatcher {
+  close(): void;
+}
+
+export interface WatchOptions {
+  log: Log;
+  /** How long the directory must stay unchanged (no events, same names, sizes and mtimes) before a rebuild. */
+  quietMs?: number;
+  /** A directory that never settles (a file being written for ever) is rebuilt after this long anyway. */
+  maxWaitMs?: number;
+  /** How often to look for the directory again after it vanished or was replaced. */
+  retryMs?: number;
+}
+
+/** The corpus loader reads `*.txt`; editors' swap, backup and temporary files are not pages. */
+export function isPageFile(name: string): boolean {
+  return name.toLowerCase().endsWith('.txt');
+}
+
+/**
+ * Calls `onSettled` once after each burst of changes to the page files in `dir` has settled: an
+ * event starts a quiet period, and the rebuild waits until two looks at the directory `quietMs`
+ * apart agree on every page's name, size and mtime (so a half-written file or an editor's
+ * rename-and-replace is not read midway). A directory that vanishes or is replaced is reported the
+ * same way (the rebuild then fails and says why) and watched again once it is back.
+ */
+export function watchCorpus(dir: string, onSettled: () => void, options: WatchOptions): CorpusWatcher {
+  const { log } = options;
+  const quietMs = options.quietMs ?? 300;
+  const maxWaitMs = options.maxWaitMs ?? 10_000;
+  const retryMs = options.retryMs ?? 2_000;
+  const dirName = basename(dir);
+
+  let watcher: FSWatcher | undefined;
+  let watchedIno: number | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  let burstStarted: number | undefined;
+  let lastLook: string | undefined;
+  let closed = false;
+
+  function attach(): boolean {
+    try {
+      const w = watch(dir, { persistent: false });
+      w.on('change', (_event, filename) => {
+        const name = filename?.toString();
+        // Linux names the directory itself when it is deleted or moved; some platforms give no name.
+        if (name === undefined || name === '' || name === dirName || isPageFile(name)) changed();
+      });
+      w.on('error', (error) => {
+        log.warn(`stopped watching the corpus directory ${dir}: ${error.message}`);
+        lost();
+      });
+      watcher = w;
+      void stat(dir).then(
+        (info) => {
+          if (watcher === w) watchedIno = info.ino;
+        },
+        () => lost(),
+      );
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  function detach(): void {
+    watcher?.close();
+    watcher = undefined;
+    watchedIno = undefined;
+  }
+
+  /** The watch is dead (directory gone or replaced): report the change, then look for the directory again. */
+  function lost(): void {
+    if (closed || retry) return;
+    detach();
+    changed();
+    retry = setInterval(() => {
+      if (closed || !attach()) return;
+      clearInterval(retry);
+      retry = undefined;
+      log.info(`watching the corpus directory ${dir} again`);
+      changed();
+    }, retryMs);
+    retry.unref();
+  }
+
+  function changed(): void {
+    if (closed) return;
+    burstStarted ??= Date.now();
+    clearTimeout(timer);
+    timer = setTimeout(() => void settle(), quietMs);
+    timer.unref();
+  }
+
+  async function settle(): Promise<void> {
+    timer = undefined;
+    const look = await lookAt(dir);
+    if (closed) return;
+    if (look.ino === undefined || (watchedIno !== undefined && look.ino !== watchedIno)) lost();
+    if (timer) {
+      // Another event arrived while looking: its quiet period decides.
+      lastLook = look.key;
+      return;
+    }
+    const overdue = burstStarted !== undefined && Date.now() - burstStarted >= maxWaitMs;
+    if (look.key !== lastLook && !overdue) {
+      lastLook = look.key;
+      timer = setTimeout(() => void settle(), quietMs);
+      timer.unref();
+      return;
+    }
+    burstStarted = undefined;
+    lastLook = undefined;
+    onSettled();
+  }
+
+  if (!attach()) {
+    log.warn(`cannot watch the corpus directory ${dir}; will keep trying`);
+    lost();
+  }
+
+  return {
+    close() {
+      closed = true;
+      clearTimeout(timer);
+      clearInterval(retry);
+      detach();
+    },
+  };
+}
+
+/** Names, sizes and mtimes of the page files: equal looks mean nothing was written in between. */
+async function lookAt(dir: string): Promise<{ key: string; ino?: number }> {
+  let ino: number;
+  let names: string[];
+  try {
+    ino = (await stat(dir)).ino;
+    names = (await readdir(dir)).filter(isPageFile).sort();
+  } catch (error) {
+    return { key: `unreadable:${(error as NodeJS.ErrnoException).code ?? ''}` };
+  }
+  const parts = await Promise.all(
+    names.map(async (name) => {
+      try {
+        const info = await stat(join(dir, name));
+        return `${name}\0${info.size}\0${info.mtimeMs}`;
+      } catch {
+        return `${name}\0gone`;
+      }
+    }),
+  );
+  return { key: parts.join('\n'), ino };
+}

@@ -1,6 +1,6 @@
 import type { App, BlockAction, ButtonAction, SlackActionMiddlewareArgs, AllMiddlewareArgs } from '@slack/bolt';
 import type { Runtime } from '../../runtime.js';
-import { ACTIONS, actionKind, actionPattern, SUMMARIZE_SHORTCUT, type ActionKind } from '../actions.js';
+import { ACTIONS, actionPattern, SUMMARIZE_SHORTCUT, type ActionKind } from '../actions.js';
 import { renderNotice } from '../blocks/notice.js';
 import { SlackPostError } from '../post.js';
 import { handleHome } from './home.js';
@@ -75,7 +75,6 @@ async function onButton(rt: Runtime, kind: ActionKind, args: SlackActionMiddlewa
   const surface = boltSurface(client, rt.log, origin);
   const teamId = body.team?.id ?? body.user.team_id ?? '';
   const channelId = body.channel?.id ?? '';
-  if (!actionKind(action.action_id)) return;
   await guarded(rt, surface, `button ${kind}`, async () => {
     if (kind === 'share' && !channelId) {
       await surface.respond(renderNotice('Share posts to a channel: use it on a /papers result in the channel you want.'));

@@ -1,8 +1,9 @@
-import { words } from '../summary/words.js';
+import { contentWords } from '../summary/words.js';
 
 /**
  * Plain TextRank (Mihalcea & Tarau, 2004) as a baseline: sentences are nodes, edges weigh shared
- * words normalised by sentence lengths, PageRank (d = 0.85) ranks them; the top sentence wins.
+ * content words (stopwords out, light stemming, as common implementations do) normalised by the log
+ * of the sentence lengths, PageRank (d = 0.85) ranks them; the top sentence wins.
  */
 export function textRankTop(sentences: string[]): string {
   if (sentences.length === 0) return '';
@@ -14,7 +15,7 @@ export function textRankTop(sentences: string[]): string {
 
 export function textRank(sentences: string[], damping = 0.85, iterations = 100): number[] {
   const n = sentences.length;
-  const tokens = sentences.map((s) => words(s));
+  const tokens = sentences.map((s) => contentWords(s));
   const weight: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {

@@ -97,7 +97,7 @@ export async function runShell(rt: Runtime, io: { input: Readable; output: Writa
     } else if (word.startsWith('@paperwire')) {
       const ts = `${nextTs++}.000000`;
       channel.set(ts, { text });
-      await handleMention(rt, surface, { text: text.slice('@paperwire'.length), channel: SHELL_REQUESTER.channelId, ts, threadTs: thread });
+      await handleMention(rt, surface, { text: text.slice('@paperwire'.length), channel: SHELL_REQUESTER.channelId, ts, threadTs: thread, actor: SHELL_REQUESTER });
     } else if (word === 'next') {
       if (!list?.next) write('There is no "Next" to press: search with /papers first.');
       else await handlePaperAction(rt, surface, SHELL_REQUESTER, 'next', list.next);
@@ -117,6 +117,8 @@ export async function runShell(rt: Runtime, io: { input: Readable; output: Writa
   write(`paperwire shell: ${rt.library().papers.length} papers. Type "help" for commands, "quit" to leave.`);
   const rl = createInterface({ input: io.input, output: io.interactive ? io.output : undefined, terminal: io.interactive });
   const prompt = () => io.interactive && rl.prompt();
+  // In a terminal readline takes Ctrl-C for itself; make it leave the shell as it would anywhere else.
+  rl.on('SIGINT', () => rl.close());
   rl.setPrompt('paperwire> ');
   prompt();
   for await (const line of rl) {

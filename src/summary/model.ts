@@ -3,6 +3,7 @@ import type { ModelConfig } from '../config.js';
 import type { Paper } from '../corpus/types.js';
 import { compress } from './compress.js';
 import { KEY_POINT_MAX, KEY_POINTS_MAX, TLDR_MAX } from './extractive.js';
+import { containment } from './words.js';
 
 /**
  * A TL;DR and key points from an OpenAI-compatible chat-completions endpoint. Every way it can go
@@ -93,10 +94,15 @@ export function parseAnswer(body: string): ModelAnswer {
     const where = answer.error.issues.map((i) => i.path.join('.') || 'answer').join(', ');
     throw new ModelSummaryError('shape', `the model's JSON has the wrong shape (${where})`);
   }
-  return {
-    tldr: compress(answer.data.tldr, TLDR_MAX).text,
-    keyPoints: answer.data.keyPoints.slice(0, KEY_POINTS_MAX).map((p) => compress(p.replace(/^[-•*]\s*/, ''), KEY_POINT_MAX).text),
-  };
+  const tldr = compress(answer.data.tldr, TLDR_MAX).text;
+  const keyPoints: string[] = [];
+  for (const raw of answer.data.keyPoints) {
+    const point = compress(raw.replace(/^[-•*]\s*/, ''), KEY_POINT_MAX).text;
+    // The same rule as for extractive summaries: no bullet repeats the TL;DR or another bullet.
+    if (containment(point, tldr) >= 0.8 || keyPoints.some((p) => containment(point, p) >= 0.8)) continue;
+    if (keyPoints.length < KEY_POINTS_MAX) keyPoints.push(point);
+  }
+  return { tldr, keyPoints };
 }
 
 function safeJson(text: string): unknown {

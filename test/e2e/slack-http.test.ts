@@ -231,6 +231,17 @@ describe('HTTP mode as Slack meets it', () => {
     expect(call.body.thread_ts).toBe(cardTs);
     expect(JSON.stringify(call.body.blocks)).toContain('TL;DR');
     expectValidMessage(call.body);
+    expect(engagement().some((e) => e.paperId === share.value && e.kind === 'summary' && e.userId === 'U1')).toBe(true);
+  });
+
+  it('@paperwire summarize where the thread cannot be read says so in the thread', async () => {
+    const before = h.slack.callsTo('chat.postMessage').length;
+    h.slack.fail('conversations.replies', { body: { ok: false, error: 'missing_scope' } });
+    await event(endpoint(), { type: 'app_mention', user: 'U1', text: '<@UBOT> summarize', ts: '1700000009.000200', thread_ts: '1700000009.000100', channel: 'C5', event_ts: '1700000009.000200' });
+    const call = (await h.slack.waitFor('chat.postMessage', before + 1))[before]!;
+    expect(call.body.thread_ts).toBe('1700000009.000100');
+    expect(JSON.stringify(call.body.blocks)).toContain('inside the thread of a paper card');
+    expect(h.logs.some((l) => l.includes('could not read the first message of a thread') && l.includes('missing_scope'))).toBe(true);
   });
 
   it('the Summarize paper shortcut replies in the message’s thread with the paper it names', async () => {
@@ -330,15 +341,22 @@ describe('HTTP mode as Slack meets it', () => {
     expect(JSON.stringify(after!.body.blocks)).toContain('no saved papers');
   });
 
-  it('rejects a bad signature and a stale timestamp with 401 and runs no handler', async () => {
+  it('rejects a bad signature, a stale, future or missing timestamp (401) and an oversized body (413), and runs no handler', async () => {
     const before = h.slack.calls.length;
     const body = new URLSearchParams({ command: '/papers', text: 'attention', team_id: 'T1', user_id: 'U1', channel_id: 'C1', response_url: h.slack.responseUrl('forged') }).toString();
     const forged = await sendSigned(endpoint(), body, 'application/x-www-form-urlencoded', { secret: 'ffffffffffffffffffffffffffffffff' });
     expect(forged.status).toBe(401);
     const stale = await sendSigned(endpoint(), body, 'application/x-www-form-urlencoded', { timestamp: Math.floor(Date.now() / 1000) - 600 });
     expect(stale.status).toBe(401);
+    const future = await sendSigned(endpoint(), body, 'application/x-www-form-urlencoded', { timestamp: Math.floor(Date.now() / 1000) + 600 });
+    expect(future.status).toBe(401);
+    const unsigned = await fetch(endpoint(), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    expect(unsigned.status).toBe(401);
+    const huge = await sendSigned(endpoint(), `${body}&pad=${'x'.repeat(2 * 1024 * 1024)}`, 'application/x-www-form-urlencoded');
+    expect(huge.status).toBe(413);
     await new Promise((r) => setTimeout(r, 200));
     expect(h.slack.calls.slice(before)).toEqual([]);
+    expect(h.logs.some((l) => l.includes('rejected a request'))).toBe(true);
   });
 
   it('sent only payloads that validate against the Block Kit schema and Slack’s limits, and never leaked the token', () => {

@@ -27,6 +27,8 @@ export class SlackStandIn {
   private nextTs = 1_700_000_000;
   /** users.info answers with this timezone per user id (unknown users get `user_not_found`). */
   readonly userTimezones = new Map<string, string>([['U1', 'Europe/Paris']]);
+  /** apps.connections.open hands out this Socket Mode URL (see socket-mode-stand-in.ts). */
+  socketModeUrl: string | undefined;
   /** conversations.history / replies answers with these messages per channel. */
   readonly messages = new Map<string, Array<Record<string, unknown>>>();
 
@@ -122,6 +124,8 @@ export class SlackStandIn {
       }
       case 'reactions.add':
         return { ok: true };
+      case 'apps.connections.open':
+        return this.socketModeUrl ? { ok: true, url: this.socketModeUrl } : { ok: false, error: 'not_allowed_token_type' };
       default:
         return method.startsWith('respond:') ? { ok: true } : { ok: false, error: 'unknown_method' };
     }

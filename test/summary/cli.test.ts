@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { openStore } from '../../src/store/sqlite.js';
 import { CORPUS_DIR } from '../helpers/corpus.js';
@@ -18,6 +18,10 @@ const LLM_VARS = ['PAPERWIRE_LLM_URL', 'PAPERWIRE_LLM_MODEL', 'PAPERWIRE_LLM_API
 const saved = Object.fromEntries(LLM_VARS.map((k) => [k, process.env[k]]));
 
 describe('paperwire summarize', () => {
+  // Whatever the developer's shell holds, these tests choose whether a model is configured.
+  beforeEach(() => {
+    for (const k of LLM_VARS) delete process.env[k];
+  });
   afterEach(() => {
     for (const k of LLM_VARS) {
       if (saved[k] === undefined) delete process.env[k];

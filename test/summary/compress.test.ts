@@ -47,6 +47,17 @@ describe('compress', () => {
     expect(text.length).toBeLessThanOrEqual(120);
   });
 
+  it('cuts before a relative clause or complement rather than mid-phrase, but never an "and" inside a noun phrase', () => {
+    const sentence =
+      'We define the parameterization of hypercomplex convolutional layers and introduce the family of parameterized hypercomplex neural networks (PHNNs) that are lightweight and efficient large-scale models for vision and audio';
+    expect(compress(sentence, 200).text).toBe(
+      'We define the parameterization of hypercomplex convolutional layers and introduce the family of parameterized hypercomplex neural networks (PHNNs).',
+    );
+    const nounPhrase = `This structure replicates every behaviour of the classical decoder-only language model but has an encoder and a decoder ${'making comparison with classical models much easier '.repeat(2)}`;
+    expect(compress(nounPhrase, 160).text).not.toMatch(/has an encoder\.$/);
+    expect(compress('They approximate the representation according to the two inequality constraints of the classifier that was trained on data.', 80).text).not.toMatch(/according\.$/);
+  });
+
   it('falls back to whole words and an ellipsis when no boundary fits', () => {
     const sentence = `We propose ${'verylongword '.repeat(30)}end.`;
     const { text } = compress(sentence, 100);

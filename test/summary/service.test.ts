@@ -148,6 +148,23 @@ describe('createSummarizer', () => {
     expect(summary.keyPoints).toEqual(['One.', 'Two points here.', 'Three points here.', 'Four points here.']);
   });
 
+  it('drops model key points that repeat the TL;DR or each other', async () => {
+    const answer = { tldr: GOOD.tldr, keyPoints: [GOOD.tldr, 'Cuts memory by 40% at 64k tokens.', 'Cuts memory by 40% at 64k tokens!', 'Matches dense attention on five benchmarks.'] };
+    chat.reply = { body: ChatStandIn.completion(JSON.stringify(answer)) };
+    const summary = await createSummarizer({ model, cache: memoryCache(), log: log() }).summarize(PAPER);
+    expect(summary.keyPoints).toEqual(['Cuts memory by 40% at 64k tokens.', 'Matches dense attention on five benchmarks.']);
+  });
+
+  it('never rejects, even for a damaged paper record', async () => {
+    const damaged = { ...PAPER, abstract: undefined } as unknown as Paper;
+    for (const summarizer of [createSummarizer({ cache: memoryCache(), log: log() }), createSummarizer({ model, cache: memoryCache(), log: log() })]) {
+      const summary = await summarizer.summarize(damaged);
+      expect(summary.kind).toBe('extractive');
+      expect(summary.tldr).toBe(PAPER.title);
+    }
+    expect(lines.join('\n')).toMatch(/summary failed/);
+  });
+
   it('ignores a damaged cache row and a cache that throws', async () => {
     const broken: SummaryCache = {
       get: () => ({ tldr: 42 }) as unknown as Summary,

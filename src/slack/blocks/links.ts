@@ -3,25 +3,37 @@
  * Hugging Face papers search and the arXiv title search.
  */
 
-/** Long titles are cut for the query: a search for the first words still finds the paper. */
+/**
+ * Long titles are cut for the query (a search for the first words still finds the paper), so that the
+ * encoded query stays short: a title in a non-Latin script triples in length when percent-encoded.
+ */
 const MAX_QUERY_CHARS = 200;
+const MAX_ENCODED_CHARS = 300;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-function queryText(title: string): string {
+/** The title as an encoded query: whole words while they fit, else as much of the first word as fits. */
+function encodedQuery(title: string): string {
   // encodeURIComponent throws on a lone surrogate; a hostile title must still give a link.
   const clean = title.replace(LONE_SURROGATE, '\uFFFD').replace(/\s+/g, ' ').trim();
-  if (clean.length <= MAX_QUERY_CHARS) return clean;
-  const cut = clean.slice(0, MAX_QUERY_CHARS);
-  const space = cut.lastIndexOf(' ');
-  // Do not leave half a surrogate pair for encodeURIComponent to reject.
-  return (space > MAX_QUERY_CHARS / 2 ? cut.slice(0, space) : cut).replace(/[\uD800-\uDBFF]$/, '');
+  const fits = (text: string) => text.length <= MAX_QUERY_CHARS && encodeURIComponent(text).length <= MAX_ENCODED_CHARS;
+  let text = '';
+  for (const word of clean.split(' ')) {
+    const next = text ? `${text} ${word}` : word;
+    if (fits(next)) {
+      text = next;
+      continue;
+    }
+    if (text === '') for (const ch of word) if (fits(text + ch)) text += ch;
+    break;
+  }
+  return encodeURIComponent(text);
 }
 
 export function huggingFaceSearchUrl(title: string): string {
-  return `https://huggingface.co/papers?q=${encodeURIComponent(queryText(title))}`;
+  return `https://huggingface.co/papers?q=${encodedQuery(title)}`;
 }
 
 export function arxivSearchUrl(title: string): string {
-  return `https://arxiv.org/search/?query=${encodeURIComponent(queryText(title))}&searchtype=title`;
+  return `https://arxiv.org/search/?query=${encodedQuery(title)}&searchtype=title`;
 }

@@ -1,11 +1,11 @@
 import type { KnownBlock } from '@slack/types';
 import type { Paper } from '../../corpus/types.js';
 import type { Snippet } from '../../search/types.js';
-import { ACTIONS, actionId } from '../actions.js';
+import { actionId } from '../actions.js';
 import { actions, button, context, section } from './elements.js';
 import { arxivSearchUrl, huggingFaceSearchUrl } from './links.js';
-import { boldMarks, fitLiteral, mrkdwnLink } from './mrkdwn.js';
-import { truncate } from './truncate.js';
+import { boldMarks, fitLiteral, literalLength, mrkdwnLink } from './mrkdwn.js';
+import { ELLIPSIS, truncate } from './truncate.js';
 
 /** How much of a title a card shows; the rest of a 10,000-character title helps no one. */
 export const TITLE_CHARS = 250;
@@ -33,12 +33,14 @@ export function metaLine(paper: Paper): string {
   return parts.join(' · ');
 }
 
-/** A snippet cut to size with its marks kept where the cut left them. */
+/** A snippet cut to size (as rendered) with its marks kept where the cut left them. */
 export function snippetMrkdwn(snippet: Snippet, max = SNIPPET_CHARS): string {
-  const text = truncate(snippet.text.replace(/\s+/g, ' '), max);
-  // Marks are offsets into the original text; whitespace folding keeps offsets only when nothing folded.
-  const marks = text.length <= snippet.text.length && snippet.text.startsWith(text.replace(/…$/, '')) ? snippet.marks : [];
-  return boldMarks(text, marks.filter(([, end]) => end <= text.length));
+  const cut = truncate(snippet.text, max, literalLength);
+  // truncate only shortens from the end, so what is left is a prefix and the marks' offsets still hold.
+  const ellipsis = cut.length < snippet.text.length && cut.endsWith(ELLIPSIS);
+  const body = ellipsis ? cut.slice(0, -ELLIPSIS.length) : cut;
+  const marks = snippet.marks.filter(([, end]) => end <= body.length);
+  return boldMarks(body, marks).replace(/\s+/g, ' ').trim() + (ellipsis ? ELLIPSIS : '');
 }
 
 export interface PaperButtons {
@@ -71,4 +73,3 @@ export function paperResult(paper: Paper, options: { rank?: number; snippet?: Sn
   ];
 }
 
-export { ACTIONS };

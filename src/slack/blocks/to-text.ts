@@ -29,6 +29,7 @@ export function mrkdwnToText(mrkdwn: string): string {
     .replace(/(^|[\s(“"'])\*([^*\n]+)\*(?=$|[\s.,;:!?)”"'])/g, '$1$2')
     .replace(/(^|[\s(“"'])_([^_\n]+)_(?=$|[\s.,;:!?)”"'])/g, '$1$2')
     .replace(/(^|[\s(“"'])~([^~\n]+)~(?=$|[\s.,;:!?)”"'])/g, '$1$2')
+    .replace(/`([^`\n]+)`/g, '$1')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&')

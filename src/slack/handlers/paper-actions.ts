@@ -1,6 +1,5 @@
 import type { Paper } from '../../corpus/types.js';
 import type { Runtime } from '../../runtime.js';
-import type { EngagementKind } from '../../store/store.js';
 import { parsePageValue, type ActionKind } from '../actions.js';
 import { renderPaperCard } from '../blocks/card.js';
 import { renderNotice, renderPaperGone, renderUnknownAction } from '../blocks/notice.js';
@@ -8,6 +7,7 @@ import { renderSummary, renderThreadSummary } from '../blocks/summary.js';
 import { SlackPostError } from '../post.js';
 import { savedMessage, similarMessage } from './lists.js';
 import { paperFromValue } from './paper-lookup.js';
+import { recordEngagement } from './engagement.js';
 import { searchMessage } from './search.js';
 import type { Requester, Surface } from './surface.js';
 
@@ -67,9 +67,7 @@ async function share(rt: Runtime, surface: Surface, requester: Requester, paper:
   }
 }
 
-function record(rt: Runtime, requester: Requester, paper: Paper, kind: EngagementKind): void {
-  rt.store.engagement.record({ teamId: requester.teamId, userId: requester.userId, paperId: paper.id, kind, at: rt.now().toISOString() });
-}
+const record = recordEngagement;
 
 function unknown(rt: Runtime, surface: Surface, kind: ActionKind, value: unknown): Promise<void> {
   rt.log.warn('ignored a button with a value paperwire did not write', { kind, valueType: typeof value, valueLength: typeof value === 'string' ? value.length : undefined });

@@ -3,7 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Log } from '../../log.js';
 import type { Message } from '../blocks/message.js';
 import { renderModal } from '../blocks/modal.js';
-import { postMessage } from '../post.js';
+import { postMessage, slackErrorCode } from '../post.js';
 import type { SeenMessage, Surface } from '../handlers/surface.js';
 
 /** Where the request came from decides what "respond privately" means. */
@@ -34,9 +34,15 @@ export function boltSurface(client: WebClient, log: Log, origin: Origin): Surfac
     },
     post: (channel, message, threadTs) => postMessage(client, log, { channel, message, threadTs }),
     async threadParent(channel: string, threadTs: string): Promise<SeenMessage | undefined> {
-      const result = await client.conversations.replies({ channel, ts: threadTs, limit: 1, include_all_metadata: true });
-      const first = result.messages?.[0];
-      return first ? (first as SeenMessage) : undefined;
+      try {
+        const result = await client.conversations.replies({ channel, ts: threadTs, limit: 1, include_all_metadata: true });
+        const first = result.messages?.[0];
+        return first ? (first as SeenMessage) : undefined;
+      } catch (error) {
+        // Without the thread's first message the handler answers that it cannot tell the paper.
+        log.warn('could not read the first message of a thread', { channel, code: slackErrorCode(error) });
+        return undefined;
+      }
     },
   };
 }

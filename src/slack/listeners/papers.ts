@@ -43,13 +43,17 @@ export function registerPapers(app: App, rt: Runtime): void {
     if (shortcut.type !== 'message_action') return;
     const surface = boltSurface(client, rt.log, { kind: 'ephemeral', respond });
     await guarded(rt, surface, 'shortcut summarize_paper', () =>
-      handleSummarizeShortcut(rt, surface, shortcut.channel.id, shortcut.message as Parameters<typeof handleSummarizeShortcut>[3]),
+      handleSummarizeShortcut(rt, surface, shortcut.channel.id, shortcut.message as Parameters<typeof handleSummarizeShortcut>[3], {
+        userId: shortcut.user.id,
+        teamId: shortcut.team?.id ?? shortcut.user.team_id ?? '',
+      }),
     );
   });
 
-  app.event('app_mention', async ({ event, client }) => {
+  app.event('app_mention', async ({ event, body, client }) => {
     const surface = boltSurface(client, rt.log, { kind: 'event' });
-    await guarded(rt, surface, 'app_mention', () => handleMention(rt, surface, { text: event.text, channel: event.channel, ts: event.ts, threadTs: event.thread_ts }));
+    const actor = event.user ? { userId: event.user, teamId: (body as { team_id?: string }).team_id ?? '' } : undefined;
+    await guarded(rt, surface, 'app_mention', () => handleMention(rt, surface, { text: event.text, channel: event.channel, ts: event.ts, threadTs: event.thread_ts, actor }));
   });
 
   app.event('app_home_opened', async ({ event, body, client }) => {

@@ -93,6 +93,20 @@ describe('renderers with hostile titles', () => {
     expect(text).toMatch(/went?…$|on…$|goes…$|abstract…$|An…$|that…$|word…$/);
   });
 
+  it('five long non-Latin titles with &-heavy snippets still fit one message', () => {
+    const cjk = Array.from({ length: 5 }, (_, i) => paper('大規模言語模型の効率的な推論のための注意機構'.repeat(300), i, { organization: '&'.repeat(500) }));
+    const hits = cjk.map((p) => ({ paper: p, score: 1, snippet: { text: '& < > '.repeat(400), marks: [[0, 1]] as Array<[number, number]> } }));
+    expectValidMessage({ ...renderSearchResults({ query: '&'.repeat(3000), hits, total: 5, offset: 0 }) });
+    expectValidMessage({ ...renderTrending(cjk.map((p) => ({ paper: p, why: '<'.repeat(1000) }))) });
+    expectValidMessage({ ...renderSaved(cjk, 0) });
+  });
+
+  it('keeps the bold marks of a snippet where they were', () => {
+    const hits = [{ paper: paper('T', 1), score: 1, snippet: { text: 'we compress the kv\ncache & more', marks: [[16, 18], [19, 24]] as Array<[number, number]> } }];
+    const section = renderSearchResults({ query: 'kv cache', hits, total: 1, offset: 0 }).blocks[2] as { text: { text: string } };
+    expect(section.text.text).toContain('we compress the *kv* *cache* &amp; more');
+  });
+
   it('the App Home stays within 100 blocks with many saved papers and subscriptions', () => {
     const many = Array.from({ length: 60 }, (_, i) => paper(`Paper ${i}`, i));
     const subscriptions = Array.from({ length: 80 }, () => ({ type: 'divider' as const }));

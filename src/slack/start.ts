@@ -2,6 +2,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Config } from '../config.js';
 import { loadCorpus } from '../corpus/load.js';
 import { buildLibrary, type Library } from '../library.js';
+import { liveLibrary } from '../live-library.js';
 import type { Log } from '../log.js';
 import type { Runtime } from '../runtime.js';
 import { openStore } from '../store/sqlite.js';
@@ -30,11 +31,18 @@ export interface StartOptions {
 export async function openRuntime(config: Config, options: StartOptions): Promise<Runtime & { close(): void }> {
   const now = options.now ?? (() => new Date());
   const started = Date.now();
-  const library: Library = buildLibrary(await loadCorpus(config.corpusDir, { year: config.corpusYear, now: now() }));
+  const build = async (): Promise<Library> => buildLibrary(await loadCorpus(config.corpusDir, { year: config.corpusYear, now: now() }));
+  const library = await build();
   options.log.info('library loaded', { papers: library.papers.length, version: library.version, warnings: library.warnings.length, ms: Date.now() - started });
   const store = openStore(config.dbPath);
   const summarizer = createSummarizer({ model: config.model, cache: store.summaries, log: options.log });
-  return { config, log: options.log, store, summarizer, library: () => library, now, close: () => store.close() };
+  // A page added, changed or removed in the corpus directory is picked up without a restart.
+  const live = liveLibrary({ dir: config.corpusDir, initial: library, build, log: options.log });
+  const close = () => {
+    live.close();
+    store.close();
+  };
+  return { config, log: options.log, store, summarizer, library: live.current, now, close };
 }
 
 /** Starts what the config asks for: Socket Mode, HTTP mode, or the local shell. */

@@ -1,0 +1,83 @@
+import type { Query } from 'minisearch';
+import { terms } from './analyze.js';
+import { documentFrequency, type PaperIndex } from './index.js';
+import type { ParsedQuery } from './query.js';
+
+/** One thing the query asks for: any of its clauses (each an AND of terms) satisfies it. */
+/** Weight of a match through an acronym or its expansion rather than the words typed. */
+const ALTERNATIVE_WEIGHT = 0.6;
+
+export interface Group {
+  clauses: string[][];
+  /** From a quoted phrase: exact terms only. */
+  exact: boolean;
+}
+
+export interface Plan {
+  groups: Group[];
+  /** Every term the query looks for (for snippets and title coverage). */
+  terms: string[];
+}
+
+/**
+ * Turns the free words into groups: a known acronym also matches its expansions, a known expansion
+ * also matches its acronym; phrase words are exact groups of their own.
+ */
+export function planQuery(index: PaperIndex, query: ParsedQuery): Plan {
+  const free = query.words.flatMap((w) => terms(w));
+  const groups: Group[] = [];
+  for (let i = 0; i < free.length; ) {
+    const expansion = longestExpansionAt(index, free, i);
+    if (expansion) {
+      groups.push({ clauses: [expansion.terms, [expansion.acronym]], exact: false });
+      i += expansion.terms.length;
+      continue;
+    }
+    const term = free[i]!;
+    const expansions = index.acronyms.expansions.get(term) ?? [];
+    groups.push({ clauses: [[term], ...expansions.slice(0, 2)], exact: false });
+    i++;
+  }
+  for (const phrase of query.phrases) for (const term of terms(phrase)) groups.push({ clauses: [[term]], exact: true });
+  const all = new Set<string>();
+  for (const g of groups) for (const c of g.clauses) for (const t of c) all.add(t);
+  return { groups, terms: [...all] };
+}
+
+function longestExpansionAt(index: PaperIndex, free: string[], i: number) {
+  let best: { terms: string[]; acronym: string } | undefined;
+  for (const candidate of index.expansionsByFirstTerm.get(free[i]!) ?? []) {
+    const fits = candidate.terms.every((t, k) => free[i + k] === t);
+    if (fits && (!best || candidate.terms.length > best.terms.length)) best = candidate;
+  }
+  return best;
+}
+
+/**
+ * How loosely one term is matched. A known word matches itself (and, typed last, words it starts);
+ * an unknown word is a typo or a prefix: edit distance 1 from 4 letters, 2 from 8, plus prefixes.
+ */
+export function termQuery(index: PaperIndex, term: string, last: boolean, exact: boolean): Query {
+  if (exact) return { queries: [term], fuzzy: false, prefix: false };
+  const known = documentFrequency(index, term) > 0;
+  const fuzzy = known || term.length < 4 || /\d/.test(term) ? false : term.length >= 8 ? 2 : 1;
+  const prefix = term.length >= 3 && (last || !known);
+  return { queries: [term], fuzzy, prefix };
+}
+
+/** The MiniSearch query for a plan: groups combined with `combineWith` (AND, or OR when relaxed). */
+export function toMiniQuery(index: PaperIndex, plan: Plan, combineWith: 'AND' | 'OR'): Query {
+  const lastGroup = plan.groups.length - 1;
+  return {
+    combineWith,
+    queries: plan.groups.map((group, g) => ({
+      combineWith: 'OR',
+      queries: group.clauses.map((clause, c) => ({
+        combineWith: 'AND',
+        // An acronym's expansion (or an expansion's acronym) counts for less than the words typed.
+        ...(c > 0 ? { boostTerm: () => ALTERNATIVE_WEIGHT } : {}),
+        queries: clause.map((term, k) => termQuery(index, term, c === 0 && g === lastGroup && k === clause.length - 1, group.exact)),
+      })),
+    })),
+  };
+}

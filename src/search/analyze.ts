@@ -32,9 +32,34 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** The words of `text`, without offsets (what the index sees). */
+/** The words of `text`, without offsets. */
 export function words(text: string): string[] {
   return text.match(WORD) ?? [];
+}
+
+/** Two-part compounds with a short first part (auto-encoder, pre-training, multi-modal, re-ranking). */
+const COMPOUND = /(?<![\p{L}\p{N}-])[\p{L}\p{N}]{1,5}-[\p{L}\p{N}]+(?![\p{L}\p{N}]|-[\p{L}\p{N}])/gu;
+const CAMEL_ACRONYM = /^([A-Z][a-z]{2,})([A-Z]{2,}s?)$/;
+const VERSIONED = /^([A-Za-z]{3,}?)v?\d+$/;
+
+/**
+ * What the index sees: the words, plus hyphenated compounds joined ("Auto-Encoder" also as
+ * "AutoEncoder"), a model name's family ("YOLOv10" also as "YOLO") and the acronym a name ends
+ * with ("SindBERT" also as "BERT"), so each is found however the query spells it.
+ */
+export function indexWords(text: string): string[] {
+  const out = words(text);
+  for (const m of text.matchAll(COMPOUND)) out.push(m[0].replaceAll('-', ''));
+  const n = out.length;
+  for (let i = 0; i < n; i++) {
+    const w = out[i]!;
+    if (w.length < 4) continue;
+    const camel = CAMEL_ACRONYM.exec(w);
+    if (camel) out.push(camel[2]!);
+    const versioned = VERSIONED.exec(w);
+    if (versioned && /\d/.test(w)) out.push(versioned[1]!);
+  }
+  return out;
 }
 
 /** Lower case without accents: the form shown in suggestions and compared in phrases. */

@@ -1,7 +1,7 @@
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { Paper } from '../corpus/types.js';
 import { buildAcronymTable, type AcronymTable } from './acronyms.js';
-import { normalizeTerm, words } from './analyze.js';
+import { indexWords, normalizeTerm } from './analyze.js';
 
 /**
  * The papers of one library and their full-text index. MiniSearch stores nothing and knows each
@@ -32,7 +32,7 @@ function miniOptions(papers: readonly Paper[]): Options<number> {
     idField: 'id',
     extractField: (position: number, field: string) =>
       field === 'id' ? position : (papers[position]?.[field as Field] ?? ''),
-    tokenize: words,
+    tokenize: indexWords,
     processTerm: (term: string) => normalizeTerm(term) ?? null,
     // Queries arrive as index terms already (see plan.ts).
     searchOptions: { tokenize: (text: string) => [text], processTerm: (term: string) => term },

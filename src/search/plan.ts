@@ -25,23 +25,48 @@ export interface Plan {
  */
 export function planQuery(index: PaperIndex, query: ParsedQuery): Plan {
   const free = query.words.flatMap((w) => terms(w));
+  // A hyphenated word also matches its parts joined: "auto-encoder" finds "autoencoder".
+  const joined = new Map<string, string>();
+  for (const w of query.words) {
+    const parts = terms(w);
+    const whole = w.includes('-') && parts.length > 1 ? terms(w.replaceAll('-', ''))[0] : undefined;
+    if (whole) joined.set(parts[0]!, whole);
+  }
   const groups: Group[] = [];
   for (let i = 0; i < free.length; ) {
     const expansion = longestExpansionAt(index, free, i);
     if (expansion) {
-      groups.push({ clauses: [expansion.terms, [expansion.acronym]], exact: false });
+      const head = expansion.terms.length >= 3 ? [expansion.terms.slice(-2)] : [];
+      groups.push({ clauses: [expansion.terms, [expansion.acronym], ...head], exact: false });
       i += expansion.terms.length;
       continue;
     }
     const term = free[i]!;
-    const expansions = index.acronyms.expansions.get(term) ?? [];
-    groups.push({ clauses: [[term], ...expansions.slice(0, 2)], exact: false });
+    const whole = joined.get(term);
+    if (whole) {
+      const parts = free.slice(i, i + countParts(query.words, term));
+      groups.push({ clauses: [parts, [whole]], exact: false });
+      i += parts.length;
+      continue;
+    }
+    const expansions = (index.acronyms.expansions.get(term) ?? []).slice(0, 2);
+    // A long expansion's head ("speech recognition" of "automatic speech recognition") is a looser match.
+    const heads = expansions.filter((e) => e.length >= 3).map((e) => e.slice(-2));
+    groups.push({ clauses: [[term], ...expansions, ...heads], exact: false });
     i++;
   }
   for (const phrase of query.phrases) for (const term of terms(phrase)) groups.push({ clauses: [[term]], exact: true });
   const all = new Set<string>();
   for (const g of groups) for (const c of g.clauses) for (const t of c) all.add(t);
   return { groups, terms: [...all] };
+}
+
+function countParts(words: string[], first: string): number {
+  for (const w of words) {
+    const parts = terms(w);
+    if (parts[0] === first && w.includes('-')) return parts.length;
+  }
+  return 1;
 }
 
 function longestExpansionAt(index: PaperIndex, free: string[], i: number) {
@@ -75,7 +100,7 @@ export function toMiniQuery(index: PaperIndex, plan: Plan, combineWith: 'AND' | 
       queries: group.clauses.map((clause, c) => ({
         combineWith: 'AND',
         // An acronym's expansion (or an expansion's acronym) counts for less than the words typed.
-        ...(c > 0 ? { boostTerm: () => ALTERNATIVE_WEIGHT } : {}),
+        ...(c > 0 ? { boostTerm: () => (c > 2 ? ALTERNATIVE_WEIGHT / 2 : ALTERNATIVE_WEIGHT) } : {}),
         queries: clause.map((term, k) => termQuery(index, term, c === 0 && g === lastGroup && k === clause.length - 1, group.exact)),
       })),
     })),

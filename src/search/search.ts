@@ -10,6 +10,8 @@ import type { SearchOptions, SearchResponse } from './types.js';
 
 /** How many of the best candidates are re-ranked with title evidence. */
 const RERANK_DEPTH = 100;
+/** With fewer papers than this matching every word, papers matching most words follow them. */
+const PARTIAL_BELOW = 10;
 /** A word in the title counts this many times a word in the abstract. */
 const TITLE_BOOST = 2.5;
 
@@ -33,11 +35,13 @@ export function search(index: PaperIndex, query: string, options: SearchOptions 
   const plan = planQuery(index, parsed);
   const depth = Math.max(offset + limit, RERANK_DEPTH);
   let outcome = run(index, parsed, plan, 'AND', depth);
-  let suggestions: string[] = [];
-  if (outcome.total === 0) {
-    suggestions = suggestFor(index, query, parsed);
-    // Nothing has every word: papers with most of them are still worth showing.
-    if (plan.groups.length > 1 && parsed.phrases.length === 0) outcome = run(index, parsed, plan, 'OR', depth);
+  const suggestions = outcome.total === 0 ? suggestFor(index, query, parsed) : [];
+  if (outcome.total < PARTIAL_BELOW && plan.groups.length > 1 && parsed.phrases.length === 0) {
+    // Few papers have every word: those with most of them follow.
+    const partial = run(index, parsed, plan, 'OR', depth);
+    const strict = new Set(outcome.ranked.map((r) => r.position));
+    const more = partial.ranked.filter((r) => !strict.has(r.position));
+    outcome = { total: partial.total, ranked: [...outcome.ranked, ...more] };
   }
   const hits = outcome.ranked.slice(offset, offset + limit).map((r) => {
     const paper = index.papers[r.position]!;

@@ -74,6 +74,19 @@ export function fold(word: string): string {
  * singular (a light S-stemmer) and British spelling made American.
  */
 export function normalizeTerm(word: string): string | undefined {
+  const known = memo.get(word);
+  if (known !== undefined) return known || undefined;
+  const term = normalize(word);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(word, term ?? '');
+  return term;
+}
+
+/** Words seen before and their terms ('' for none): most words of a corpus repeat. */
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 500_000;
+
+function normalize(word: string): string | undefined {
   const folded = fold(word);
   if (folded.length < 2 && !/\d/.test(folded)) return undefined;
   if (STOPWORDS.has(folded)) return undefined;

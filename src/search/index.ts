@@ -71,6 +71,8 @@ function* texts(papers: readonly Paper[]): Generator<string> {
 
 function assemble(papers: readonly Paper[], mini: MiniSearch<number>, acronyms: AcronymTable): PaperIndex {
   const n = papers.length;
+  const ids = (mini as unknown as { _documentIds: Map<number, number> })._documentIds;
+  if (n > 0 && (ids.get(0) !== 0 || ids.get(n - 1) !== n - 1)) throw new Error('the index does not number papers by position');
   const days = new Int32Array(n);
   const upvotes = new Int32Array(n);
   const orgs: string[] = new Array<string>(n);
@@ -106,6 +108,18 @@ interface RadixTree {
 /** MiniSearch's term tree: looked up directly for "is this a known word" and did-you-mean. */
 function tree(index: PaperIndex): RadixTree {
   return (index.mini as unknown as { _index: RadixTree })._index;
+}
+
+/** Positions of the papers holding `term` in the given field (or any field), as a mask. */
+export function markPostings(index: PaperIndex, term: string, mask: Uint8Array, field?: Field): void {
+  const data = tree(index).get(term);
+  if (!data) return;
+  const fieldId = field === undefined ? undefined : FIELDS.indexOf(field);
+  for (const [id, docs] of data) {
+    if (fieldId !== undefined && id !== fieldId) continue;
+    // MiniSearch's short ids are the positions: papers are added in order from 0 (checked in assemble).
+    for (const doc of docs.keys()) mask[doc] = 1;
+  }
 }
 
 /** How many papers contain `term` in any field (an upper bound: a paper can count once per field). */

@@ -101,7 +101,8 @@ export function toMiniQuery(index: PaperIndex, plan: Plan, combineWith: 'AND' | 
         combineWith: 'AND',
         // An acronym's expansion (or an expansion's acronym) counts for less than the words typed.
         ...(c > 0 ? { boostTerm: () => (c > 2 ? ALTERNATIVE_WEIGHT / 2 : ALTERNATIVE_WEIGHT) } : {}),
-        queries: clause.map((term, k) => termQuery(index, term, c === 0 && g === lastGroup && k === clause.length - 1, group.exact)),
+        // Alternatives (expansions, acronyms, joined compounds) come from the index itself: matched exactly.
+        queries: clause.map((term, k) => termQuery(index, term, c === 0 && g === lastGroup && k === clause.length - 1, group.exact || c > 0)),
       })),
     })),
   };

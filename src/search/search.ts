@@ -1,7 +1,7 @@
 import type { Query, SearchOptions as SearchOptionsMini } from 'minisearch';
 import { titleKey } from '../corpus/text.js';
 import { terms } from './analyze.js';
-import type { PaperIndex } from './index.js';
+import { documentFrequency, markPostings, type PaperIndex } from './index.js';
 import { planQuery, toMiniQuery, type Plan } from './plan.js';
 import { parseQuery, type ParsedQuery } from './query.js';
 import { makeSnippet } from './snippet.js';
@@ -12,6 +12,8 @@ import type { SearchOptions, SearchResponse } from './types.js';
 const RERANK_DEPTH = 100;
 /** With fewer papers than this matching every word, papers matching most words follow them. */
 const PARTIAL_BELOW = 10;
+/** From this many papers on, queries of only common words score title matches (see titleCandidates). */
+const LARGE_CORPUS = 20_000;
 /** A word in the title counts this many times a word in the abstract. */
 const TITLE_BOOST = 2.5;
 
@@ -62,9 +64,83 @@ export function matches(index: PaperIndex, query: string): Set<string> {
 type RawResults = Map<number, { score: number; terms: string[]; match: Record<string, string[]> }>;
 
 /** MiniSearch's unsorted, unfiltered matches (its search() would build, filter and sort a result object per match). */
-function execute(index: PaperIndex, query: Query): RawResults {
+function execute(index: PaperIndex, query: Query, mask?: Uint8Array): RawResults {
   const mini = index.mini as unknown as { executeQuery(q: Query, o: SearchOptionsMini): RawResults };
-  return mini.executeQuery(query, { boost: { title: TITLE_BOOST } });
+  return mini.executeQuery(query, { boost: { title: TITLE_BOOST }, ...(mask ? { boostDocument: (id: number) => mask[id]! } : {}) });
+}
+
+/**
+ * The papers worth scoring, as a mask over positions, or undefined for all. A paper matching every
+ * group must match the rarest one; one matching most groups must match one of the two rarest. So
+ * the rare groups are looked up first and the common terms' long posting lists only score those
+ * papers (MiniSearch skips a paper whose document boost is 0). Filters narrow the mask too.
+ */
+function candidates(index: PaperIndex, plan: Plan, combineWith: 'AND' | 'OR', keep: (position: number) => boolean, filtered: boolean): Uint8Array | undefined {
+  const n = index.papers.length;
+  let mask: Uint8Array | undefined;
+  if (plan.groups.length > 1) {
+    const byRarity = plan.groups.map((g) => ({ g, df: groupFrequency(index, g) })).sort((a, b) => a.df - b.df);
+    const seeds = byRarity.slice(0, combineWith === 'AND' ? 1 : 2);
+    const seedDf = seeds.reduce((sum, s) => sum + s.df, 0);
+    if (seedDf < n / 8) {
+      mask = new Uint8Array(n);
+      for (const { g } of seeds) for (const position of execute(index, toMiniQuery(index, { groups: [g], terms: [] }, 'OR')).keys()) if (keep(position)) mask[position] = 1;
+      return mask;
+    }
+  }
+  if (!filtered) return n >= LARGE_CORPUS ? titleCandidates(index, plan) : undefined;
+  mask = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (keep(i)) mask[i] = 1;
+  return mask;
+}
+
+/**
+ * In a large corpus, a query of only common words (each in an eighth of the papers or more) would
+ * score tens of thousands of papers; those with a query word in the title are scored instead (the
+ * title boost puts them first anyway), and the total is counted from the posting lists.
+ */
+function titleCandidates(index: PaperIndex, plan: Plan): Uint8Array | undefined {
+  const n = index.papers.length;
+  if (!isTitleMask(index, plan)) return undefined;
+  const mask = new Uint8Array(n);
+  for (const g of plan.groups) for (const t of g.clauses[0]!) markPostings(index, t, mask, 'title');
+  return mask;
+}
+
+/** Papers having every group's words (any field), counted from the posting lists. */
+function countAll(index: PaperIndex, plan: Plan, keep: (position: number) => boolean): number {
+  const n = index.papers.length;
+  const count = new Uint8Array(n);
+  for (const g of plan.groups) {
+    const has = new Uint8Array(n);
+    for (const clause of g.clauses) {
+      const inClause = new Uint8Array(n);
+      for (const t of clause) {
+        const one = new Uint8Array(n);
+        markPostings(index, t, one);
+        for (let i = 0; i < n; i++) inClause[i]! += one[i]!;
+      }
+      for (let i = 0; i < n; i++) if (inClause[i] === clause.length) has[i] = 1;
+    }
+    for (let i = 0; i < n; i++) count[i]! += has[i]!;
+  }
+  let total = 0;
+  for (let i = 0; i < n; i++) if (count[i] === plan.groups.length && keep(i)) total++;
+  return total;
+}
+
+/** Roughly how many papers a group matches; a word unknown to the index (a typo, a prefix) counts as common. */
+function groupFrequency(index: PaperIndex, group: Plan['groups'][number]): number {
+  let total = 0;
+  for (const clause of group.clauses) {
+    let least = Number.POSITIVE_INFINITY;
+    for (const term of clause) {
+      const df = documentFrequency(index, term);
+      least = Math.min(least, df === 0 && !group.exact ? index.papers.length : df);
+    }
+    total += least;
+  }
+  return total;
 }
 
 function run(index: PaperIndex, parsed: ParsedQuery, plan: Plan, combineWith: 'AND' | 'OR', depth: number): Outcome {
@@ -77,7 +153,10 @@ function run(index: PaperIndex, parsed: ParsedQuery, plan: Plan, combineWith: 'A
   }
   const groupOf = new Map<string, number>();
   plan.groups.forEach((g, k) => g.clauses.forEach((c) => c.forEach((t) => groupOf.set(t, k))));
-  const raw = execute(index, toMiniQuery(index, plan, combineWith));
+  const filtered = Boolean(parsed.from || parsed.to || parsed.upvotes || parsed.org || parsed.excluded.length > 0);
+  const mask = candidates(index, plan, combineWith, keep, filtered);
+  const titlesOnly = mask !== undefined && !filtered && plan.groups.length > 0 && index.papers.length >= LARGE_CORPUS && combineWith === 'AND' && isTitleMask(index, plan);
+  const raw = execute(index, toMiniQuery(index, plan, combineWith), mask);
   const patterns = parsed.phrases.map(phrasePattern);
   const top = new TopK(parsed.sort === 'relevance' ? depth : Number.POSITIVE_INFINITY);
   let total = 0;
@@ -106,7 +185,13 @@ function run(index: PaperIndex, parsed: ParsedQuery, plan: Plan, combineWith: 'A
   }
   const ranked = top.sorted();
   rerank(index, parsed, plan, ranked);
-  return { total, ranked: order(index, ranked, parsed.sort) };
+  return { total: titlesOnly ? Math.max(total, countAll(index, plan, keep)) : total, ranked: order(index, ranked, parsed.sort) };
+}
+
+/** Whether the candidates of this plan are its title matches only (see titleCandidates). */
+function isTitleMask(index: PaperIndex, plan: Plan): boolean {
+  const n = index.papers.length;
+  return plan.groups.every((g) => !g.exact && g.clauses[0]!.every((t) => documentFrequency(index, t) >= n / 8));
 }
 
 /** Keeps the k best by score without sorting everything. */
@@ -170,13 +255,38 @@ function order(index: PaperIndex, ranked: Ranked[], sort: ParsedQuery['sort']): 
   return ranked.sort((a, b) => b.score - a.score || a.position - b.position);
 }
 
+/** Papers holding an excluded word (any form of it) or an excluded phrase, as a mask. */
+function excludedMask(index: PaperIndex, q: ParsedQuery): Uint8Array | undefined {
+  if (q.excluded.length === 0) return undefined;
+  const n = index.papers.length;
+  const out = new Uint8Array(n);
+  for (const item of q.excluded) {
+    const itemTerms = terms(item);
+    if (itemTerms.length === 0) continue;
+    const count = new Uint8Array(n);
+    for (const t of itemTerms) {
+      const has = new Uint8Array(n);
+      markPostings(index, t, has);
+      for (let i = 0; i < n; i++) count[i]! += has[i]!;
+    }
+    const phrase = itemTerms.length > 1 ? phrasePattern(item) : undefined;
+    for (let i = 0; i < n; i++) {
+      if (count[i] !== itemTerms.length) continue;
+      const p = index.papers[i]!;
+      if (!phrase || phrase.test(p.title) || phrase.test(p.abstract)) out[i] = 1;
+    }
+  }
+  return out;
+}
+
 function filterOf(index: PaperIndex, q: ParsedQuery): (position: number) => boolean {
   const from = q.from ? Number(q.from.replaceAll('-', '')) : undefined;
   const to = q.to ? Number(q.to.replaceAll('-', '')) : undefined;
   const org = q.org?.toLowerCase();
   const up = q.upvotes;
-  const excluded = q.excluded.map(phrasePattern);
+  const excluded = excludedMask(index, q);
   return (i) => {
+    if (excluded?.[i]) return false;
     const day = index.days[i]!;
     if (from !== undefined && (day === 0 || day < from)) return false;
     if (to !== undefined && (day === 0 || day > to)) return false;
@@ -185,10 +295,6 @@ function filterOf(index: PaperIndex, q: ParsedQuery): (position: number) => bool
       const v = index.upvotes[i]!;
       const ok = up.op === '>=' ? v >= up.value : up.op === '>' ? v > up.value : up.op === '<=' ? v <= up.value : up.op === '<' ? v < up.value : v === up.value;
       if (!ok) return false;
-    }
-    if (excluded.length > 0) {
-      const p = index.papers[i]!;
-      if (excluded.some((re) => re.test(p.title) || re.test(p.abstract))) return false;
     }
     return true;
   };

@@ -28,7 +28,9 @@ export interface Token {
 /** Every word of `text` with its offsets (letters and digits; everything else separates words). */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(WORD)) tokens.push({ word: m[0], start: m.index, end: m.index + m[0].length });
+  const re = new RegExp(WORD.source, 'gu');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) tokens.push({ word: m[0], start: m.index, end: m.index + m[0].length });
   return tokens;
 }
 

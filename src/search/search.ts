@@ -237,16 +237,27 @@ function rerank(index: PaperIndex, parsed: ParsedQuery, plan: Plan, ranked: Rank
   const depth = Math.min(RERANK_DEPTH, ranked.length);
   for (let k = 0; k < depth; k++) {
     const r = ranked[k]!;
-    const title = index.papers[r.position]!.title;
-    const key = titleKey(title);
+    const { key, terms: titleTerms } = titleOf(index, r.position);
     if (typed.length >= 6 && (key === typed || (typed.length >= 12 && key.startsWith(typed)))) {
       r.score *= 3;
       continue;
     }
-    const titleTerms = new Set(terms(title));
     const covered = plan.groups.filter((g) => g.clauses.some((c) => c.every((t) => titleTerms.has(t)))).length;
     if (plan.groups.length > 1 && covered === plan.groups.length) r.score *= 1.25;
   }
+}
+
+/** A paper's title key and terms, worked out once per index on first use. */
+const titleCache = new WeakMap<PaperIndex, Array<{ key: string; terms: Set<string> } | undefined>>();
+function titleOf(index: PaperIndex, position: number): { key: string; terms: Set<string> } {
+  let cache = titleCache.get(index);
+  if (!cache) titleCache.set(index, (cache = []));
+  let entry = cache[position];
+  if (!entry) {
+    const title = index.papers[position]!.title;
+    entry = cache[position] = { key: titleKey(title), terms: new Set(terms(title)) };
+  }
+  return entry;
 }
 
 function order(index: PaperIndex, ranked: Ranked[], sort: ParsedQuery['sort']): Ranked[] {

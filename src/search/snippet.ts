@@ -1,8 +1,15 @@
-import { normalizeTerm, tokenize } from './analyze.js';
+import { normalizeTerm, type Token } from './analyze.js';
 import type { Snippet } from './types.js';
 
 /** Longest snippet shown; a longer best sentence is cut to a window around its matches. */
 export const SNIPPET_LENGTH = 240;
+
+/** Words starting like one of the matched terms (only those are worth normalising). */
+function candidateWords(matched: ReadonlySet<string>): RegExp | undefined {
+  const starts = new Set([...matched].map((t) => t.slice(0, 4).replace(/[^\p{L}\p{N}]/gu, '')).filter(Boolean));
+  if (starts.size === 0) return undefined;
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...starts].join('|')})[\\p{L}\\p{N}]*`, 'giu');
+}
 
 interface Sentence {
   start: number;
@@ -27,10 +34,13 @@ function sentences(text: string): Sentence[] {
  * window when long, with each matched word marked as [start, end) offsets into the snippet.
  */
 export function makeSnippet(text: string, matched: ReadonlySet<string>, maxLength = SNIPPET_LENGTH): Snippet {
-  const hits = tokenize(text).filter((t) => {
-    const term = normalizeTerm(t.word);
-    return term !== undefined && matched.has(term);
-  });
+  const hits: Array<Token & { term: string }> = [];
+  const candidates = candidateWords(matched);
+  let m: RegExpExecArray | null;
+  while (candidates && (m = candidates.exec(text))) {
+    const term = normalizeTerm(m[0]);
+    if (term !== undefined && matched.has(term)) hits.push({ word: m[0], start: m.index, end: m.index + m[0].length, term });
+  }
   const parts = sentences(text);
   let best = parts[0] ?? { start: 0, end: text.length };
   let bestScore = 0;
@@ -39,7 +49,7 @@ export function makeSnippet(text: string, matched: ReadonlySet<string>, maxLengt
     let count = 0;
     for (const h of hits) {
       if (h.start >= s.start && h.end <= s.end) {
-        inside.add(normalizeTerm(h.word)!);
+        inside.add(h.term);
         count++;
       }
     }

@@ -1,6 +1,6 @@
 import type { Query } from 'minisearch';
 import { terms } from './analyze.js';
-import { documentFrequency, type PaperIndex } from './index.js';
+import { documentFrequency, markPostings, type PaperIndex } from './index.js';
 import type { ParsedQuery } from './query.js';
 
 /** One thing the query asks for: any of its clauses (each an AND of terms) satisfies it. */
@@ -90,6 +90,26 @@ export function termQuery(index: PaperIndex, term: string, last: boolean, exact:
   return { queries: [term], fuzzy, prefix };
 }
 
+/**
+ * For an AND of several known words: only papers holding the rarest of them are scored for the
+ * others (MiniSearch skips a paper whose document boost is 0), so common words cost little.
+ */
+function clauseMask(index: PaperIndex, clause: string[], exact: boolean): { boostDocument?: (id: number) => number } {
+  if (clause.length < 2 || index.papers.length < 1000) return {};
+  let rarest: string | undefined;
+  let least = Number.POSITIVE_INFINITY;
+  for (const term of clause) {
+    const df = documentFrequency(index, term);
+    // A word the index does not know is matched loosely (typo, prefix): no exact posting list to seed from.
+    if (df === 0 && !exact) return {};
+    if (df < least) [rarest, least] = [term, df];
+  }
+  if (rarest === undefined || least > index.papers.length / 4) return {};
+  const mask = new Uint8Array(index.papers.length);
+  markPostings(index, rarest, mask);
+  return { boostDocument: (id: number) => mask[id]! };
+}
+
 /** The MiniSearch query for a plan: groups combined with `combineWith` (AND, or OR when relaxed). */
 export function toMiniQuery(index: PaperIndex, plan: Plan, combineWith: 'AND' | 'OR'): Query {
   const lastGroup = plan.groups.length - 1;
@@ -99,6 +119,7 @@ export function toMiniQuery(index: PaperIndex, plan: Plan, combineWith: 'AND' | 
       combineWith: 'OR',
       queries: group.clauses.map((clause, c) => ({
         combineWith: 'AND',
+        ...clauseMask(index, clause, group.exact || c > 0),
         // An acronym's expansion (or an expansion's acronym) counts for less than the words typed.
         ...(c > 0 ? { boostTerm: () => (c > 2 ? ALTERNATIVE_WEIGHT / 2 : ALTERNATIVE_WEIGHT) } : {}),
         // Alternatives (expansions, acronyms, joined compounds) come from the index itself: matched exactly.

@@ -82,7 +82,10 @@ function candidates(index: PaperIndex, plan: Plan, combineWith: 'AND' | 'OR', ke
     const byRarity = plan.groups.map((g) => ({ g, df: groupFrequency(index, g) })).sort((a, b) => a.df - b.df);
     const seeds = byRarity.slice(0, combineWith === 'AND' ? 1 : 2);
     const seedDf = seeds.reduce((sum, s) => sum + s.df, 0);
-    if (seedDf < n / 8) {
+    // A phrase's words are checked against the text, so they are worth seeding from even when common.
+    // Partial matches (OR) only fill the list after the full ones: the two rarest groups always seed them.
+    const limit = combineWith === 'OR' || plan.groups.some((g) => g.exact) ? n / 2 : n / 8;
+    if (seedDf < limit) {
       mask = new Uint8Array(n);
       for (const { g } of seeds) for (const position of execute(index, toMiniQuery(index, { groups: [g], terms: [] }, 'OR')).keys()) if (keep(position)) mask[position] = 1;
       return mask;
@@ -191,7 +194,7 @@ function run(index: PaperIndex, parsed: ParsedQuery, plan: Plan, combineWith: 'A
 /** Whether the candidates of this plan are its title matches only (see titleCandidates). */
 function isTitleMask(index: PaperIndex, plan: Plan): boolean {
   const n = index.papers.length;
-  return plan.groups.every((g) => !g.exact && g.clauses[0]!.every((t) => documentFrequency(index, t) >= n / 8));
+  return plan.groups.every((g) => !g.exact && g.clauses[0]!.every((t) => documentFrequency(index, t) > 0) && groupFrequency(index, g) >= n / 8);
 }
 
 /** Keeps the k best by score without sorting everything. */

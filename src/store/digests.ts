@@ -53,14 +53,19 @@ export type ClaimResult =
 export interface DigestsRepo {
   /** In one transaction: a new run, or the day's existing one and whether this owner may continue it. */
   claim(request: ClaimRequest): ClaimResult;
+  /** Takes over an unfinished run (after a crash) unless its owner's lease is still running. */
+  resume(runId: number, owner: string, now: Date, leaseMs: number): ClaimResult;
   daily(channelId: string, localDate: string): DigestRun | undefined;
   /** The newest daily run of a channel. */
   lastDaily(channelId: string): DigestRun | undefined;
   /** Unfinished runs, oldest first (resumed on start-up). */
   unfinished(): DigestRun[];
-  markParentAttempted(runId: number): void;
+  /** Keeps the run this owner's for another lease; false when another process has taken it over. */
+  renew(runId: number, owner: string, now: Date, leaseMs: number): boolean;
+  /** Set before a post is sent; cleared when Slack refused it, so a refused post never counts as sent. */
+  setParentAttempted(runId: number, attempted: boolean): void;
   setParent(runId: number, ts: string): void;
-  markReplyAttempted(runId: number, position: number): void;
+  setReplyAttempted(runId: number, position: number, attempted: boolean): void;
   setReply(runId: number, position: number, ts: string): void;
   finish(runId: number, at: Date): void;
   /** Papers ever posted (or being posted) to a channel: never again. */
@@ -105,9 +110,10 @@ export function digestsRepo(db: Db): DigestsRepo {
   );
   const insertItem = db.prepare('INSERT INTO digest_items (run_id, position, paper_id, score, why) VALUES (?, ?, ?, ?, ?)');
   const takeOver = db.prepare('UPDATE digest_runs SET owner = ?, lease_until = ? WHERE id = ?');
-  const parentAttempted = db.prepare('UPDATE digest_runs SET parent_attempted = 1 WHERE id = ?');
+  const renew = db.prepare('UPDATE digest_runs SET lease_until = ? WHERE id = ? AND owner = ?');
+  const parentAttempted = db.prepare('UPDATE digest_runs SET parent_attempted = ? WHERE id = ?');
   const setParent = db.prepare('UPDATE digest_runs SET parent_ts = ?, parent_attempted = 1 WHERE id = ?');
-  const replyAttempted = db.prepare('UPDATE digest_items SET reply_attempted = 1 WHERE run_id = ? AND position = ?');
+  const replyAttempted = db.prepare('UPDATE digest_items SET reply_attempted = ? WHERE run_id = ? AND position = ?');
   const setReply = db.prepare('UPDATE digest_items SET reply_ts = ?, reply_attempted = 1 WHERE run_id = ? AND position = ?');
   const finish = db.prepare('UPDATE digest_runs SET finished_at = ? WHERE id = ?');
   const posted = db.prepare<[string], { paper_id: string }>(
@@ -138,16 +144,18 @@ export function digestsRepo(db: Db): DigestsRepo {
     })),
   });
 
+  const continueRun = (existing: RunRow, owner: string, now: Date, leaseMs: number): ClaimResult => {
+    if (existing.finished_at) return { status: 'done', run: toRun(existing) };
+    if (existing.owner !== owner && existing.lease_until > now.toISOString()) return { status: 'busy', run: toRun(existing) };
+    takeOver.run(owner, new Date(now.getTime() + leaseMs).toISOString(), existing.id);
+    return { status: 'resume', run: toRun(existing) };
+  };
+
   const claim = db.transaction((request: ClaimRequest): ClaimResult => {
     const nowIso = request.now.toISOString();
     const leaseUntil = new Date(request.now.getTime() + request.leaseMs).toISOString();
     const existing = request.kind === 'daily' ? dailyRun.get(request.channelId, request.localDate) : undefined;
-    if (existing) {
-      if (existing.finished_at) return { status: 'done', run: toRun(existing) };
-      if (existing.owner !== request.owner && existing.lease_until > nowIso) return { status: 'busy', run: toRun(existing) };
-      takeOver.run(request.owner, leaseUntil, existing.id);
-      return { status: 'resume', run: toRun(existing) };
-    }
+    if (existing) return continueRun(existing, request.owner, request.now, request.leaseMs);
     const id = Number(
       insertRun.run(request.channelId, request.localDate, request.kind, JSON.stringify(request.hotTopics), nowIso, request.owner, leaseUntil).lastInsertRowid,
     );
@@ -158,6 +166,12 @@ export function digestsRepo(db: Db): DigestsRepo {
   return {
     // IMMEDIATE takes the write lock before reading, so two processes cannot both see "no run yet".
     claim: (request) => claim.immediate(request),
+    resume: (runId, owner, now, leaseMs) =>
+      db.transaction(() => {
+        const row = runById.get(runId);
+        if (!row) throw new Error(`no digest run ${runId}`);
+        return continueRun(row, owner, now, leaseMs);
+      }).immediate(),
     daily: (channelId, localDate) => {
       const row = dailyRun.get(channelId, localDate);
       return row ? toRun(row) : undefined;
@@ -167,9 +181,10 @@ export function digestsRepo(db: Db): DigestsRepo {
       return row ? toRun(row) : undefined;
     },
     unfinished: () => unfinished.all().map(toRun),
-    markParentAttempted: (runId) => void parentAttempted.run(runId),
+    renew: (runId, owner, now, leaseMs) => renew.run(new Date(now.getTime() + leaseMs).toISOString(), runId, owner).changes > 0,
+    setParentAttempted: (runId, attempted) => void parentAttempted.run(attempted ? 1 : 0, runId),
     setParent: (runId, ts) => void setParent.run(ts, runId),
-    markReplyAttempted: (runId, position) => void replyAttempted.run(runId, position),
+    setReplyAttempted: (runId, position, attempted) => void replyAttempted.run(attempted ? 1 : 0, runId, position),
     setReply: (runId, position, ts) => void setReply.run(ts, runId, position),
     finish: (runId, at) => void finish.run(at.toISOString(), runId),
     postedPaperIds: (channelId) => new Set(posted.all(channelId).map((r) => r.paper_id)),

@@ -1,6 +1,7 @@
 import type { CliCommand } from './command.js';
 import { corpusCommand } from './corpus.js';
+import { digestCommand } from './digest.js';
 import { summarizeCommand } from './summarize.js';
 
 /** Every `paperwire` subcommand, in the order `--help` lists them. */
-export const commands: CliCommand[] = [corpusCommand, summarizeCommand];
+export const commands: CliCommand[] = [corpusCommand, summarizeCommand, digestCommand];

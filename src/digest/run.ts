@@ -6,7 +6,7 @@ import { FATAL_AUTH_CODES, SlackPostError } from '../slack/post.js';
 import type { DigestRun } from '../store/digests.js';
 import type { Subscription } from '../store/subscriptions.js';
 import type { Summary } from '../summary/types.js';
-import { composeDigest } from './compose.js';
+import { composeDigest, type DigestPlan } from './compose.js';
 import { longDate } from './local-time.js';
 import type { DigestPoster } from './poster.js';
 
@@ -17,6 +17,22 @@ const ENGAGEMENT_WINDOW_MS = 30 * 86_400_000;
 /** The settings a channel with no subscription gets (`paperwire digest --channel …`). */
 export function defaultSubscription(channelId: string, now: Date): Subscription {
   return { channelId, teamId: '', time: '09:00', timezone: 'UTC', cadence: 'weekdays', topN: 5, createdBy: '', createdAt: now.toISOString() };
+}
+
+/** What a channel's digest would hold now: its settings, what it was sent before, the team's activity. */
+export function planDigest(rt: Runtime, subscription: Subscription, now: Date): DigestPlan {
+  const { store } = rt;
+  return composeDigest({
+    library: rt.library(),
+    channelId: subscription.channelId,
+    timezone: subscription.timezone,
+    topN: subscription.topN,
+    topic: subscription.topic,
+    posted: store.digests.postedPaperIds(subscription.channelId),
+    saves: store.saves.countsByPaper(subscription.teamId),
+    engagement: store.engagement.since(subscription.teamId || undefined, new Date(now.getTime() - ENGAGEMENT_WINDOW_MS)),
+    now,
+  });
 }
 
 export type DigestOutcome =
@@ -44,18 +60,7 @@ export async function runDigest(rt: Runtime, poster: DigestPoster, request: RunR
   if (subscription.pausedReason && request.reason === 'scheduled') {
     return { status: 'paused', note: `the digest in ${channelId} is paused: ${subscription.pausedReason}` };
   }
-  const library = rt.library();
-  const plan = composeDigest({
-    library,
-    channelId,
-    timezone: subscription.timezone,
-    topN: subscription.topN,
-    topic: subscription.topic,
-    posted: store.digests.postedPaperIds(channelId),
-    saves: store.saves.countsByPaper(subscription.teamId),
-    engagement: store.engagement.since(subscription.teamId || undefined, new Date(now.getTime() - ENGAGEMENT_WINDOW_MS)),
-    now,
-  });
+  const plan = planDigest(rt, subscription, now);
   const today = store.digests.daily(channelId, plan.localDate);
   const kind = request.reason === 'now' && today?.finishedAt ? 'preview' : 'daily';
   if (kind === 'daily' && !today && plan.items.length === 0) {

@@ -88,7 +88,7 @@ describe('handlers through a surface', () => {
     expect(posts.length).toBeGreaterThanOrEqual(2);
     expect(posts[0]!.threadTs).toBeUndefined();
     expect(posts.slice(1).every((p) => p.threadTs !== undefined)).toBe(true);
-    for (const p of posts) expectValidMessage(p.message);
+    for (const p of posts) expectValidMessage({ ...p.message });
     expect(text()).toContain('Posted the digest');
 
     const again = recordingSurface();

@@ -4,14 +4,13 @@ import { loadConfig, type Config } from '../config.js';
 import { defaultSubscription, planDigest, runDigest } from '../digest/run.js';
 import { slackDigestPoster } from '../digest/slack-poster.js';
 import { buildLibrary } from '../library.js';
+import { CHANNEL_ID } from '../slack/blocks/digest.js';
 import { createLog } from '../log.js';
 import type { Runtime } from '../runtime.js';
 import { openStore } from '../store/sqlite.js';
 import { createSummarizer } from '../summary/service.js';
 import { UsageError, type CliCommand } from './command.js';
 import { corpusOptions, corpusUsage, loadCorpusFromArgs } from './corpus-options.js';
-
-const CHANNEL = /^[CGD][A-Z0-9]{2,30}$/;
 
 export const digestCommand: CliCommand = {
   name: 'digest',
@@ -30,7 +29,7 @@ completes the missing replies.`,
   options: { ...corpusOptions, channel: { type: 'string' }, now: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
   async run({ values }, io) {
     const channel = typeof values.channel === 'string' ? values.channel.trim() : '';
-    if (!CHANNEL.test(channel)) throw new UsageError(`--channel needs a Slack channel id such as C0123ABCD (got "${channel}")`);
+    if (!CHANNEL_ID.test(channel)) throw new UsageError(`--channel needs a Slack channel id such as C0123ABCD (got "${channel}")`);
     const now = values.now === undefined ? new Date() : new Date(String(values.now));
     if (Number.isNaN(now.getTime())) throw new UsageError(`--now must be an ISO-8601 time such as 2026-11-23T09:00:00Z (got "${String(values.now)}")`);
     const dryRun = Boolean(values['dry-run']);

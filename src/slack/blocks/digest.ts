@@ -57,7 +57,7 @@ export function renderDigestReply(position: number, paper: Paper, summary: Summa
 }
 
 /** A channel id as Slack writes them; only these are written into a `<#…>` mention. */
-const CHANNEL_ID = /^[CGD][A-Z0-9]{2,30}$/;
+export const CHANNEL_ID = /^[CGD][A-Z0-9]{1,30}$/;
 
 /** The direct message a subscriber gets when the bot was removed from (or never added to) the channel. */
 export function renderNotInChannel(channelId: string): Message {

@@ -93,8 +93,13 @@ export function watchCorpus(dir: string, onSettled: () => void, options: WatchOp
   function changed(): void {
     if (closed) return;
     burstStarted ??= Date.now();
+    // Each event restarts the quiet period, but never past the longest wait.
+    wait(Math.min(quietMs, burstStarted + maxWaitMs - Date.now()));
+  }
+
+  function wait(ms: number): void {
     clearTimeout(timer);
-    timer = setTimeout(() => void settle(), quietMs);
+    timer = setTimeout(() => void settle(), Math.max(0, ms));
     timer.unref();
   }
 
@@ -103,18 +108,15 @@ export function watchCorpus(dir: string, onSettled: () => void, options: WatchOp
     const look = await lookAt(dir);
     if (closed) return;
     if (look.ino === undefined || (watchedIno !== undefined && look.ino !== watchedIno)) lost();
-    if (timer) {
-      // Another event arrived while looking: its quiet period decides.
-      lastLook = look.key;
-      return;
-    }
     const overdue = burstStarted !== undefined && Date.now() - burstStarted >= maxWaitMs;
-    if (look.key !== lastLook && !overdue) {
+    if (!overdue && (timer || look.key !== lastLook)) {
+      // Still changing (or another event arrived while looking): look again after a quiet period.
       lastLook = look.key;
-      timer = setTimeout(() => void settle(), quietMs);
-      timer.unref();
+      if (!timer) wait(quietMs);
       return;
     }
+    clearTimeout(timer);
+    timer = undefined;
     burstStarted = undefined;
     lastLook = undefined;
     onSettled();

@@ -13,12 +13,12 @@ afterEach(() => {
   for (const holder of open.splice(0)) holder.close();
 });
 
-async function start(files: Record<string, string>) {
+async function start(files: Record<string, string>, watch = { quietMs: 60, retryMs: 50, maxWaitMs: 10_000 }) {
   const dir = tempCorpus(files);
   const builder = countedBuilder(dir);
   const { log, lines } = capturedLog();
   const initial = buildLibrary(await loadCorpus(dir, { now: NOW }));
-  const holder = liveLibrary({ dir, initial, build: builder.build, log, watch: { quietMs: 60, retryMs: 50 } });
+  const holder = liveLibrary({ dir, initial, build: builder.build, log, watch });
   open.push(holder);
   const swaps: SwapEvent[] = [];
   holder.onSwap((e) => swaps.push(e));
@@ -89,6 +89,20 @@ describe('live corpus', () => {
     await swapped;
     expect(builder.calls).toBe(1);
     expect(holder.current().papers.map((p) => p.title)).toEqual(['Deltanet']);
+  });
+
+  it('rebuilds a directory that never settles once the longest wait is over, then follows the writes that went on', async () => {
+    const { dir, holder, nextSwap } = await start({ 'a.txt': page('Mar 14', ['Alphanet']) }, { quietMs: 200, retryMs: 50, maxWaitMs: 400 });
+    let n = 0;
+    // A page rewritten every 20 ms: each look at the directory differs from the last, so only the longest wait ends it.
+    const writer = setInterval(() => writeFileSync(join(dir, 'growing.txt'), page('Mar 15', Array.from({ length: ++n }, (_, i) => `Growth${i}net`))), 20);
+    try {
+      const during = await nextSwap();
+      expect(during.papers.length).toBeGreaterThan(1);
+    } finally {
+      clearInterval(writer);
+    }
+    await until(() => holder.current().papers.length === n + 1, 'the last write to be served');
   });
 
   it('answers searches from the old library while a slow rebuild runs', async () => {

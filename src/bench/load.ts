@@ -43,6 +43,10 @@ const QUERIES = [
 ];
 const TARGETS = { ackP99Ms: 100, heapGrowth: 0.1 };
 const ANSWER_GRACE_MS = 5_000;
+/** Slack gives up on an unacknowledged request after 3 s; the load test counts one after 10 s as an error and moves on. */
+const REQUEST_TIMEOUT_MS = 10_000;
+const READY_TIMEOUT_MS = 60_000;
+const MAX_LOG_LINES_SHOWN = 40;
 const SORRY = 'something went wrong';
 
 const { values } = parseArgs({
@@ -238,6 +242,7 @@ function post(agent: Agent, port: number, body: string, headers: Record<string, 
         res.once('error', reject);
       },
     );
+    req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`no acknowledgement within ${REQUEST_TIMEOUT_MS} ms`)));
     req.once('error', reject);
     req.end(body);
   });
@@ -269,10 +274,20 @@ function startApp(env: Record<string, string>, profileDir?: string): Promise<App
   });
   const logCounts = { warn: 0, error: 0 };
   const swaps: number[] = [];
+  let shown = 0;
   let heapWaiter: ((n: number) => void) | undefined;
   let cpuWaiter: ((usage: NodeJS.CpuUsage) => void) | undefined;
+  // The app never outlives the load test, however it ends.
+  process.once('exit', () => child.kill());
   return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the app exited (code ${code}) before it was ready`)));
+    const notReady = setTimeout(() => {
+      child.kill();
+      reject(new Error(`the app was not ready within ${READY_TIMEOUT_MS / 1000} s`));
+    }, READY_TIMEOUT_MS);
+    child.once('exit', (code) => {
+      clearTimeout(notReady);
+      reject(new Error(`the app exited (code ${code}) before it was ready`));
+    });
     child.on('message', (message: FromApp) => {
       if (message.type === 'log') {
         const level = message.line.split(' ')[1];
@@ -280,12 +295,17 @@ function startApp(env: Record<string, string>, profileDir?: string): Promise<App
         if (level === 'error') logCounts.error++;
         const swap = /corpus swapped .*"ms":(\d+)/.exec(message.line);
         if (swap) swaps.push(Number(swap[1]));
-        if (level !== 'info' || swap || /corpus|library/.test(message.line)) process.stderr.write(`  app: ${message.line}\n`);
+        if (level !== 'info' || swap || /corpus|library/.test(message.line)) {
+          shown++;
+          if (shown <= MAX_LOG_LINES_SHOWN) process.stderr.write(`  app: ${message.line}\n`);
+          else if (shown === MAX_LOG_LINES_SHOWN + 1) process.stderr.write(`  app: (further log lines not shown; counted below)\n`);
+        }
       } else if (message.type === 'heap') {
         heapWaiter?.(message.heapUsed);
       } else if (message.type === 'cpu') {
         cpuWaiter?.(message.usage);
       } else if (message.type === 'ready') {
+        clearTimeout(notReady);
         resolve({
           port: message.port,
           heapReady: message.heapUsed,

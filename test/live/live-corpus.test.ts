@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
@@ -103,6 +103,26 @@ describe('live corpus', () => {
       clearInterval(writer);
     }
     await until(() => holder.current().papers.length === n + 1, 'the last write to be served');
+  });
+
+  it('follows pages that are links into a directory swapped behind them, as Kubernetes updates a mounted ConfigMap', async () => {
+    const { dir, holder, nextSwap } = await start({});
+    mkdirSync(join(dir, '..v1'));
+    writeFileSync(join(dir, '..v1', 'a.txt'), page('Mar 14', ['Alphanet']));
+    symlinkSync('..v1', join(dir, '..data'));
+    let swapped = nextSwap();
+    symlinkSync(join('..data', 'a.txt'), join(dir, 'a.txt'));
+    await swapped;
+    expect(holder.current().papers.map((p) => p.title)).toEqual(['Alphanet']);
+
+    // The update: a new directory, a new link to it, renamed over `..data`. No event names a page.
+    mkdirSync(join(dir, '..v2'));
+    writeFileSync(join(dir, '..v2', 'a.txt'), page('Mar 14', ['Alphanet', 'Omeganet']));
+    swapped = nextSwap();
+    symlinkSync('..v2', join(dir, '..data_tmp'));
+    renameSync(join(dir, '..data_tmp'), join(dir, '..data'));
+    await swapped;
+    expect(holder.current().papers.map((p) => p.title).sort()).toEqual(['Alphanet', 'Omeganet']);
   });
 
   it('answers searches from the old library while a slow rebuild runs', async () => {

@@ -47,7 +47,8 @@ const ANSWER_GRACE_MS = 5_000;
 const REQUEST_TIMEOUT_MS = 10_000;
 const READY_TIMEOUT_MS = 60_000;
 const MAX_LOG_LINES_SHOWN = 40;
-const SORRY = 'something went wrong';
+/** The start of the notice the Slack listeners send when a handler failed (src/slack/listeners/papers.ts). */
+const SORRY = 'Sorry, something went wrong on my side';
 
 const { values } = parseArgs({
   options: {
@@ -188,7 +189,11 @@ async function main(): Promise<void> {
   const measured = await run(seconds);
   const loadCpu = process.cpuUsage(loadCpuStart);
   const appCpu = await app.cpu();
-  reloads?.stop();
+  if (reloads) {
+    // The heap at the end is measured on the corpus of the start.
+    reloads.stop();
+    await swapsLogged(app, reloads.changes);
+  }
   const heapEnd = await app.heap();
   agent.destroy();
   await app.stop();
@@ -333,20 +338,33 @@ function startApp(env: Record<string, string>, profileDir?: string): Promise<App
   });
 }
 
-/** Moves the last page out of the corpus and back in, every `everyS` seconds. */
+/** Moves the last page out of the corpus and back in, every `everyS` seconds; `stop()` leaves the corpus as it was. */
 function startReloading(corpusDir: string, asideDir: string, everyS: number) {
   mkdirSync(asideDir, { recursive: true });
   const name = readdirSync(corpusDir).filter((n) => n.endsWith('.txt')).sort().pop();
   if (!name) throw new Error(`no page files in ${corpusDir}`);
   let out = false;
-  const state = { changes: 0, stop: () => clearInterval(timer) };
-  const timer = setInterval(() => {
+  const flip = () => {
     if (out) renameSync(join(asideDir, name), join(corpusDir, name));
     else renameSync(join(corpusDir, name), join(asideDir, name));
     out = !out;
     state.changes++;
-  }, everyS * 1000);
+  };
+  const timer = setInterval(flip, everyS * 1000);
+  const state = {
+    changes: 0,
+    stop() {
+      clearInterval(timer);
+      if (out) flip();
+    },
+  };
   return state;
+}
+
+/** Waits (at most `timeoutMs`) until the app has logged `count` swaps. */
+async function swapsLogged(app: AppProcess, count: number, timeoutMs = 10_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (app.swaps.length < count && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
 }
 
 main().catch((error: unknown) => {

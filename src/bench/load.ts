@@ -17,6 +17,8 @@ import { mb, ms, summarise } from './load-stats.js';
  *   --seconds 60  --clients 50  --warmup 5 (not counted: JIT, first connections)  --max-requests 500000
  *   --query TEXT (repeatable) instead of the mixed set; --corpus DIR (default data/corpus, copied first)
  *   --reload-every S   take a page out of the copied corpus and put it back every S seconds (live reloads under load)
+ *   --rate N           open loop: N commands a second on a fixed schedule, at most --clients in flight
+ *                      (default: closed loop, each client sends its next command once the last is acknowledged)
  *   --profile-dir DIR  write the app's CPU profile there
  */
 const QUERIES = [
@@ -56,6 +58,7 @@ const { values } = parseArgs({
     clients: { type: 'string', default: '50' },
     'max-requests': { type: 'string', default: '500000' },
     'reload-every': { type: 'string', default: '0' },
+    rate: { type: 'string', default: '0' },
     warmup: { type: 'string', default: '5' },
     corpus: { type: 'string', default: fromPackageRoot('data/corpus') },
     query: { type: 'string', multiple: true },
@@ -67,6 +70,7 @@ const clients = bounded('--clients', values.clients, 1, 500);
 const maxRequests = bounded('--max-requests', values['max-requests'], 1, 5_000_000);
 const reloadEvery = bounded('--reload-every', values['reload-every'], 0, 600);
 const warmup = bounded('--warmup', values.warmup, 0, 60);
+const rate = bounded('--rate', values.rate, 0, 100_000);
 const queries = values.query && values.query.length > 0 ? values.query : QUERIES;
 
 function bounded(flag: string, text: string, min: number, max: number): number {
@@ -122,18 +126,27 @@ async function main(): Promise<void> {
   // Each client keeps one connection open, as a steady stream of Slack requests would.
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
   console.log(
-    `paperwire load test: ${clients} clients, ${warmup} s warm-up + ${seconds} s measured (at most ${maxRequests} requests), ` +
+    `paperwire load test: ${clients} clients${rate > 0 ? ` at ${rate} commands/s` : ''}, ${warmup} s warm-up + ${seconds} s measured (at most ${maxRequests} requests), ` +
       `${queries.length} queries, against http://127.0.0.1:${port}/slack/events`,
   );
 
   let next = 0;
-  /** Closed loop: each client sends its next command as soon as the previous one is acknowledged. */
+  /** Closed loop: each client sends its next command as soon as the last is acknowledged; with --rate, when it is due. */
   async function run(durationS: number): Promise<Phase> {
     const phase: Phase = { ackMs: [], answerMs: [], ackStatus: new Map(), network: 0, sorryAnswers: 0, missingAnswers: 0, elapsedS: 0 };
     const started = performance.now();
     const deadline = started + durationS * 1000;
+    let slot = 0;
     const client = async () => {
       while (performance.now() < deadline && next < maxRequests) {
+        // With --rate, commands are due on a fixed schedule whatever the acknowledgements do (as Slack sends
+        // them), and each one's latency counts from when it was due, so a late client cannot hide a stall.
+        const due = rate > 0 ? started + (slot++ * 1000) / rate : undefined;
+        if (due !== undefined) {
+          if (due >= deadline) break;
+          const wait = due - performance.now();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        }
         const n = next++;
         const id = String(n);
         const body = new URLSearchParams({
@@ -152,7 +165,7 @@ async function main(): Promise<void> {
         }).toString();
         const timestamp = Math.floor(Date.now() / 1000);
         const signature = 'v0=' + createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex');
-        const at = performance.now();
+        const at = due ?? performance.now();
         pending.set(id, { at, phase });
         try {
           const status = await post(agent, port, body, { 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature });

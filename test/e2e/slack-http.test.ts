@@ -267,6 +267,25 @@ describe('HTTP mode as Slack meets it', () => {
     expect(JSON.stringify(call.body.blocks)).toContain('TL;DR');
   });
 
+  it('the shortcut in a channel paperwire is not in says how to invite it', async () => {
+    const results = await papers('attention');
+    const title = JSON.parse(JSON.stringify(results.body.blocks))[2].text.text.match(/\|([^>]+)>/)[1].replace(/\u200B/g, '').replace(/&amp;/g, '&');
+    h.slack.fail('chat.postMessage', { body: { ok: false, error: 'not_in_channel' } });
+    await interaction(endpoint(), {
+      type: 'message_action',
+      callback_id: 'summarize_paper',
+      trigger_id: 'trig',
+      team: { id: 'T1', domain: 'test' },
+      user: { id: 'U1', name: 'ada', team_id: 'T1' },
+      channel: { id: 'C6', name: 'elsewhere' },
+      message: { type: 'message', user: 'U9', ts: '1700000006.000100', text: title },
+      response_url: h.slack.responseUrl('shortcut3'),
+      token: 'legacy',
+    });
+    const [call] = await h.slack.waitFor('respond:shortcut3');
+    expect(JSON.stringify(call!.body.blocks)).toContain('/invite @paperwire');
+  });
+
   it('the shortcut on a message that names no paper answers privately', async () => {
     await interaction(endpoint(), {
       type: 'message_action',

@@ -38,6 +38,7 @@ export function messageProblems(payload: MessagePayload): string[] {
   const problems: string[] = [];
   if (typeof payload.text !== 'string' || payload.text.trim() === '') problems.push('message has no fallback text');
   else if (payload.text.length > LIMITS.messageText) problems.push(`fallback text is ${payload.text.length} characters, over ${LIMITS.messageText}`);
+  else if (/[<>]|&(?!(amp|lt|gt);)/.test(payload.text)) problems.push(`unescaped fallback text: ${payload.text.slice(0, 60)}`);
   if (payload.blocks === undefined) return problems;
   if (!Array.isArray(payload.blocks)) return [...problems, 'blocks is not an array'];
   if (payload.blocks.length > LIMITS.messageBlocks) problems.push(`${payload.blocks.length} blocks, over ${LIMITS.messageBlocks} for a message`);

@@ -16,7 +16,7 @@ const USER_ID = /^[UW][A-Z0-9]{1,30}$/;
 export function renderPaperCard(paper: Paper, sharedBy: string): Message {
   const who = USER_ID.test(sharedBy) ? `<@${sharedBy}>` : 'someone';
   return message(
-    `${paper.title} (shared by ${who})`,
+    `${paper.title} (shared in this channel)`,
     [
       section(`${titleLink(paper)}\n${fitLiteral(paper.abstract.replace(/\s+/g, ' '), ABSTRACT_CHARS) || '_no abstract_'}`, { blockId: `${CARD_BLOCK_PREFIX}${paper.id}` }),
       context(`${metaLine(paper)} · ${arxivLink(paper)}`.replace(/^ · /, '')),

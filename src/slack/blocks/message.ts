@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { LIMITS } from './limits.js';
+import { escapedLength, escapeMrkdwn } from './mrkdwn.js';
 import { truncate } from './truncate.js';
 
 /** Structured data Slack keeps on a message (chat.postMessage `metadata`), e.g. which paper a card shows. */
@@ -28,13 +29,14 @@ export function blockTexts(value: unknown, out: string[] = []): string[] {
 }
 
 /**
- * A message checked against Slack's message limits. Renderers plan within the limits; this is the
+ * A message checked against Slack's message limits; `text` is plain text (escaped here). Renderers plan within the limits; this is the
  * last guard, so a mistake fails in tests rather than as `invalid_blocks` in someone's channel.
  */
 export function message(text: string, blocks: KnownBlock[], metadata?: MessageMetadata): Message {
   if (blocks.length === 0 || blocks.length > LIMITS.messageBlocks) throw new Error(`a message holds 1 to ${LIMITS.messageBlocks} blocks, not ${blocks.length}`);
   const total = blockTexts(blocks).reduce((n, t) => n + t.length, 0);
   if (total > LIMITS.messageBlocksText) throw new Error(`a message's blocks hold ${total} characters of text, over ${LIMITS.messageBlocksText}`);
-  const fallback = truncate(text.replace(/\s+/g, ' ').trim(), LIMITS.messageText) || 'paperwire';
+  // Slack parses the fallback text too (notifications, screen readers): escaped like any other text.
+  const fallback = escapeMrkdwn(truncate(text.replace(/\s+/g, ' ').trim(), LIMITS.messageText, escapedLength)) || 'paperwire';
   return metadata ? { text: fallback, blocks, metadata } : { text: fallback, blocks };
 }

@@ -1,7 +1,8 @@
 import type { App, BlockAction, ButtonAction, SlackActionMiddlewareArgs, AllMiddlewareArgs } from '@slack/bolt';
 import type { Runtime } from '../../runtime.js';
-import { ACTIONS, actionKind, actionPattern, SUMMARIZE_SHORTCUT, type ActionKind } from '../actions.js';
+import { ACTIONS, actionPattern, SUMMARIZE_SHORTCUT, type ActionKind } from '../actions.js';
 import { renderNotice } from '../blocks/notice.js';
+import { SlackPostError } from '../post.js';
 import { handleHome } from './home.js';
 import { handlePapersCommand } from '../handlers/papers.js';
 import { handlePaperAction } from '../handlers/paper-actions.js';
@@ -74,7 +75,6 @@ async function onButton(rt: Runtime, kind: ActionKind, args: SlackActionMiddlewa
   const surface = boltSurface(client, rt.log, origin);
   const teamId = body.team?.id ?? body.user.team_id ?? '';
   const channelId = body.channel?.id ?? '';
-  if (!actionKind(action.action_id)) return;
   await guarded(rt, surface, `button ${kind}`, async () => {
     if (kind === 'share' && !channelId) {
       await surface.respond(renderNotice('Share posts to a channel: use it on a /papers result in the channel you want.'));
@@ -90,9 +90,10 @@ async function guarded(rt: Runtime, surface: Surface, what: string, run: () => P
   try {
     await run();
   } catch (error) {
-    rt.log.error(`${what} failed`, { error });
+    const slackRefused = error instanceof SlackPostError;
+    if (!slackRefused) rt.log.error(`${what} failed`, { error });
     try {
-      await surface.respond(renderNotice(SORRY));
+      await surface.respond(renderNotice(slackRefused ? error.userMessage : SORRY));
     } catch (replyError) {
       rt.log.warn(`${what}: could not tell the user about the failure`, { error: replyError });
     }

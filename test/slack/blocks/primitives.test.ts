@@ -122,6 +122,10 @@ describe('builders', () => {
     expect(header('h'.repeat(500)).text.text.length).toBeLessThanOrEqual(LIMITS.headerText);
     expect(button({ label: 'l'.repeat(200), actionId: 'a' }).text.text.length).toBeLessThanOrEqual(LIMITS.buttonLabel);
   });
+  it('escapes the fallback text, which Slack parses for notifications', () => {
+    expect(message('<!channel> & co', [section('x')]).text).toBe('&lt;!channel&gt; &amp; co');
+    expect(messageProblems({ text: '<!here>', blocks: [section('x')] })[0]).toMatch(/unescaped fallback/);
+  });
   it('produces payloads that validate', () => {
     const m = message('hello', [header('Title'), section('*hi*'), actions([button({ label: 'Go', actionId: 'go', value: 'p-1' })])]);
     expect(messageProblems({ ...m })).toEqual([]);

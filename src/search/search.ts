@@ -1,13 +1,322 @@
-import type { PaperIndex } from './index.js';
+import type { Query, SearchOptions as SearchOptionsMini } from 'minisearch';
+import { titleKey } from '../corpus/text.js';
+import { terms } from './analyze.js';
+import { documentFrequency, markPostings, type PaperIndex } from './index.js';
+import { planQuery, toMiniQuery, type Plan } from './plan.js';
+import { parseQuery, type ParsedQuery } from './query.js';
+import { makeSnippet } from './snippet.js';
+import { suggestFor } from './suggest.js';
 import type { SearchOptions, SearchResponse } from './types.js';
 
-/** Free-text search over the index, best first. */
+/** How many of the best candidates are re-ranked with title evidence. */
+const RERANK_DEPTH = 100;
+/** With fewer papers than this matching every word, papers matching most words follow them. */
+const PARTIAL_BELOW = 10;
+/** From this many papers on, queries of only common words score title matches (see titleCandidates). */
+const LARGE_CORPUS = 20_000;
+/** A word in the title counts this many times a word in the abstract. */
+const TITLE_BOOST = 2.5;
+
+interface Ranked {
+  position: number;
+  score: number;
+  /** Index terms of the paper that matched, by the fields they matched in (for the snippet). */
+  match?: Record<string, string[]>;
+}
+
+interface Outcome {
+  total: number;
+  /** The best `depth` in order (all of them for `matches`). */
+  ranked: Ranked[];
+}
+
+/** Searches with the query language (see query.ts); best first. Throws QueryError for a malformed query. */
 export function search(index: PaperIndex, query: string, options: SearchOptions = {}): SearchResponse {
   const { limit = 10, offset = 0 } = options;
-  const results = index.mini.search(query);
-  const hits = results.slice(offset, offset + limit).map((r) => {
-    const paper = index.byId.get(r.id as string)!;
-    return { paper, score: r.score, snippet: { text: paper.abstract.slice(0, 300), marks: [] } };
+  const parsed = parseQuery(query);
+  const plan = planQuery(index, parsed);
+  const depth = Math.max(offset + limit, RERANK_DEPTH);
+  let outcome = run(index, parsed, plan, 'AND', depth);
+  const suggestions = outcome.total === 0 ? suggestFor(index, query, parsed) : [];
+  if (outcome.total < PARTIAL_BELOW && plan.groups.length > 1 && parsed.phrases.length === 0) {
+    // Few papers have every word: those with most of them follow.
+    const partial = run(index, parsed, plan, 'OR', depth);
+    const strict = new Set(outcome.ranked.map((r) => r.position));
+    const more = partial.ranked.filter((r) => !strict.has(r.position));
+    outcome = { total: partial.total, ranked: [...outcome.ranked, ...more] };
+  }
+  const hits = outcome.ranked.slice(offset, offset + limit).map((r) => {
+    const paper = index.papers[r.position]!;
+    const matched = new Set([...Object.keys(r.match ?? {}), ...plan.terms]);
+    return { paper, score: r.score, snippet: makeSnippet(paper.abstract, matched) };
   });
-  return { hits, total: results.length, suggestions: [] };
+  return { hits, total: outcome.total, suggestions };
+}
+
+/** The ids of every paper the query matches (all of its words, its phrases and filters). */
+export function matches(index: PaperIndex, query: string): Set<string> {
+  const parsed = parseQuery(query);
+  const plan = planQuery(index, parsed);
+  const { ranked } = run(index, parsed, plan, 'AND', Number.POSITIVE_INFINITY);
+  return new Set(ranked.map((r) => index.papers[r.position]!.id));
+}
+
+type RawResults = Map<number, { score: number; terms: string[]; match: Record<string, string[]> }>;
+
+/** MiniSearch's unsorted, unfiltered matches (its search() would build, filter and sort a result object per match). */
+function execute(index: PaperIndex, query: Query, mask?: Uint8Array): RawResults {
+  const mini = index.mini as unknown as { executeQuery(q: Query, o: SearchOptionsMini): RawResults };
+  return mini.executeQuery(query, { boost: { title: TITLE_BOOST }, ...(mask ? { boostDocument: (id: number) => mask[id]! } : {}) });
+}
+
+/**
+ * The papers worth scoring, as a mask over positions, or undefined for all. A paper matching every
+ * group must match the rarest one; one matching most groups must match one of the two rarest. So
+ * the rare groups are looked up first and the common terms' long posting lists only score those
+ * papers (MiniSearch skips a paper whose document boost is 0). Filters narrow the mask too.
+ */
+function candidates(index: PaperIndex, plan: Plan, combineWith: 'AND' | 'OR', keep: (position: number) => boolean, filtered: boolean): Uint8Array | undefined {
+  const n = index.papers.length;
+  let mask: Uint8Array | undefined;
+  if (plan.groups.length > 1) {
+    const byRarity = plan.groups.map((g) => ({ g, df: groupFrequency(index, g) })).sort((a, b) => a.df - b.df);
+    const seeds = byRarity.slice(0, combineWith === 'AND' ? 1 : 2);
+    const seedDf = seeds.reduce((sum, s) => sum + s.df, 0);
+    // A phrase's words are checked against the text, so they are worth seeding from even when common.
+    // Partial matches (OR) only fill the list after the full ones: the two rarest groups always seed them.
+    const limit = combineWith === 'OR' || plan.groups.some((g) => g.exact) ? n / 2 : n / 8;
+    if (seedDf < limit) {
+      mask = new Uint8Array(n);
+      for (const { g } of seeds) for (const position of execute(index, toMiniQuery(index, { groups: [g], terms: [] }, 'OR')).keys()) if (keep(position)) mask[position] = 1;
+      return mask;
+    }
+  }
+  if (!filtered) return n >= LARGE_CORPUS ? titleCandidates(index, plan) : undefined;
+  mask = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (keep(i)) mask[i] = 1;
+  return mask;
+}
+
+/**
+ * In a large corpus, a query of only common words (each in an eighth of the papers or more) would
+ * score tens of thousands of papers; those with a query word in the title are scored instead (the
+ * title boost puts them first anyway), and the total is counted from the posting lists.
+ */
+function titleCandidates(index: PaperIndex, plan: Plan): Uint8Array | undefined {
+  const n = index.papers.length;
+  if (!isTitleMask(index, plan)) return undefined;
+  const mask = new Uint8Array(n);
+  for (const g of plan.groups) for (const t of g.clauses[0]!) markPostings(index, t, mask, 'title');
+  return mask;
+}
+
+/** Papers having every group's words (any field), counted from the posting lists. */
+function countAll(index: PaperIndex, plan: Plan, keep: (position: number) => boolean): number {
+  const n = index.papers.length;
+  const count = new Uint8Array(n);
+  for (const g of plan.groups) {
+    const has = new Uint8Array(n);
+    for (const clause of g.clauses) {
+      const inClause = new Uint8Array(n);
+      for (const t of clause) {
+        const one = new Uint8Array(n);
+        markPostings(index, t, one);
+        for (let i = 0; i < n; i++) inClause[i]! += one[i]!;
+      }
+      for (let i = 0; i < n; i++) if (inClause[i] === clause.length) has[i] = 1;
+    }
+    for (let i = 0; i < n; i++) count[i]! += has[i]!;
+  }
+  let total = 0;
+  for (let i = 0; i < n; i++) if (count[i] === plan.groups.length && keep(i)) total++;
+  return total;
+}
+
+/** Roughly how many papers a group matches; a word unknown to the index (a typo, a prefix) counts as common. */
+function groupFrequency(index: PaperIndex, group: Plan['groups'][number]): number {
+  let total = 0;
+  for (const clause of group.clauses) {
+    let least = Number.POSITIVE_INFINITY;
+    for (const term of clause) {
+      const df = documentFrequency(index, term);
+      least = Math.min(least, df === 0 && !group.exact ? index.papers.length : df);
+    }
+    total += least;
+  }
+  return total;
+}
+
+function run(index: PaperIndex, parsed: ParsedQuery, plan: Plan, combineWith: 'AND' | 'OR', depth: number): Outcome {
+  const keep = filterOf(index, parsed);
+  if (plan.groups.length === 0) {
+    // Filters (or stopwords) only: every paper that passes, newest first unless sorted otherwise.
+    const ranked: Ranked[] = [];
+    for (let i = 0; i < index.papers.length; i++) if (keep(i)) ranked.push({ position: i, score: 0 });
+    return { total: ranked.length, ranked: order(index, ranked, parsed.sort === 'relevance' ? 'new' : parsed.sort) };
+  }
+  const groupOf = new Map<string, number>();
+  plan.groups.forEach((g, k) => g.clauses.forEach((c) => c.forEach((t) => groupOf.set(t, k))));
+  const filtered = Boolean(parsed.from || parsed.to || parsed.upvotes || parsed.org || parsed.excluded.length > 0);
+  const mask = candidates(index, plan, combineWith, keep, filtered);
+  const titlesOnly = mask !== undefined && !filtered && plan.groups.length > 0 && index.papers.length >= LARGE_CORPUS && combineWith === 'AND' && isTitleMask(index, plan);
+  const raw = execute(index, toMiniQuery(index, plan, combineWith), mask);
+  const patterns = parsed.phrases.map(phrasePattern);
+  const top = new TopK(parsed.sort === 'relevance' ? depth : Number.POSITIVE_INFINITY);
+  let total = 0;
+  const seen = new Uint8Array(plan.groups.length);
+  for (const [position, r] of raw) {
+    if (!keep(position)) continue;
+    if (patterns.length > 0) {
+      const p = index.papers[position]!;
+      if (!patterns.every((re) => re.test(p.title) || re.test(p.abstract))) continue;
+    }
+    total++;
+    let coverage = 1;
+    if (combineWith === 'OR') {
+      seen.fill(0);
+      let n = 0;
+      for (const t of r.terms) {
+        const g = groupOf.get(t);
+        if (g !== undefined && !seen[g]) {
+          seen[g] = 1;
+          n++;
+        }
+      }
+      coverage = (n / plan.groups.length) ** 2;
+    }
+    top.add({ position, score: r.score * coverage * prior(index, position), match: r.match });
+  }
+  const ranked = top.sorted();
+  rerank(index, parsed, plan, ranked);
+  return { total: titlesOnly ? Math.max(total, countAll(index, plan, keep)) : total, ranked: order(index, ranked, parsed.sort) };
+}
+
+/** Whether the candidates of this plan are its title matches only (see titleCandidates). */
+function isTitleMask(index: PaperIndex, plan: Plan): boolean {
+  const n = index.papers.length;
+  return plan.groups.every((g) => !g.exact && g.clauses[0]!.every((t) => documentFrequency(index, t) > 0) && groupFrequency(index, g) >= n / 8);
+}
+
+/** Keeps the k best by score without sorting everything. */
+class TopK {
+  private items: Ranked[] = [];
+  private min = Number.NEGATIVE_INFINITY;
+  constructor(private readonly k: number) {}
+  add(item: Ranked): void {
+    if (this.items.length < this.k * 2) {
+      this.items.push(item);
+      return;
+    }
+    if (item.score <= this.min) return;
+    this.items.push(item);
+    if (this.items.length >= this.k * 4) this.compact();
+  }
+  private compact(): void {
+    this.items.sort((a, b) => b.score - a.score || a.position - b.position);
+    this.items.length = this.k;
+    this.min = this.items[this.k - 1]!.score;
+  }
+  sorted(): Ranked[] {
+    this.items.sort((a, b) => b.score - a.score || a.position - b.position);
+    if (this.items.length > this.k) this.items.length = this.k;
+    return this.items;
+  }
+}
+
+/**
+ * A small popularity prior: among equally good matches, papers more people upvoted and that were
+ * listed on more days come first.
+ */
+function prior(index: PaperIndex, position: number): number {
+  return 1 + 0.04 * Math.log1p(index.upvotes[position]!) + 0.03 * Math.min(3, (index.papers[position]!.appearances.length - 1));
+}
+
+/**
+ * Title evidence for the best candidates: a title that is the query itself wins, a title holding
+ * every group of the query gains.
+ */
+function rerank(index: PaperIndex, parsed: ParsedQuery, plan: Plan, ranked: Ranked[]): void {
+  const typed = titleKey([...parsed.words, ...parsed.phrases].join(' '));
+  const depth = Math.min(RERANK_DEPTH, ranked.length);
+  for (let k = 0; k < depth; k++) {
+    const r = ranked[k]!;
+    const { key, terms: titleTerms } = titleOf(index, r.position);
+    if (typed.length >= 6 && (key === typed || (typed.length >= 12 && key.startsWith(typed)))) {
+      r.score *= 3;
+      continue;
+    }
+    const covered = plan.groups.filter((g) => g.clauses.some((c) => c.every((t) => titleTerms.has(t)))).length;
+    if (plan.groups.length > 1 && covered === plan.groups.length) r.score *= 1.25;
+  }
+}
+
+/** A paper's title key and terms, worked out once per index on first use. */
+const titleCache = new WeakMap<PaperIndex, Array<{ key: string; terms: Set<string> } | undefined>>();
+function titleOf(index: PaperIndex, position: number): { key: string; terms: Set<string> } {
+  let cache = titleCache.get(index);
+  if (!cache) titleCache.set(index, (cache = []));
+  let entry = cache[position];
+  if (!entry) {
+    const title = index.papers[position]!.title;
+    entry = cache[position] = { key: titleKey(title), terms: new Set(terms(title)) };
+  }
+  return entry;
+}
+
+function order(index: PaperIndex, ranked: Ranked[], sort: ParsedQuery['sort']): Ranked[] {
+  if (sort === 'new') return ranked.sort((a, b) => index.days[b.position]! - index.days[a.position]! || b.score - a.score);
+  if (sort === 'top') return ranked.sort((a, b) => index.upvotes[b.position]! - index.upvotes[a.position]! || b.score - a.score);
+  return ranked.sort((a, b) => b.score - a.score || a.position - b.position);
+}
+
+/** Papers holding an excluded word (any form of it) or an excluded phrase, as a mask. */
+function excludedMask(index: PaperIndex, q: ParsedQuery): Uint8Array | undefined {
+  if (q.excluded.length === 0) return undefined;
+  const n = index.papers.length;
+  const out = new Uint8Array(n);
+  for (const item of q.excluded) {
+    const itemTerms = terms(item);
+    if (itemTerms.length === 0) continue;
+    const count = new Uint8Array(n);
+    for (const t of itemTerms) {
+      const has = new Uint8Array(n);
+      markPostings(index, t, has);
+      for (let i = 0; i < n; i++) count[i]! += has[i]!;
+    }
+    const phrase = itemTerms.length > 1 ? phrasePattern(item) : undefined;
+    for (let i = 0; i < n; i++) {
+      if (count[i] !== itemTerms.length) continue;
+      const p = index.papers[i]!;
+      if (!phrase || phrase.test(p.title) || phrase.test(p.abstract)) out[i] = 1;
+    }
+  }
+  return out;
+}
+
+function filterOf(index: PaperIndex, q: ParsedQuery): (position: number) => boolean {
+  const from = q.from ? Number(q.from.replaceAll('-', '')) : undefined;
+  const to = q.to ? Number(q.to.replaceAll('-', '')) : undefined;
+  const org = q.org?.toLowerCase();
+  const up = q.upvotes;
+  const excluded = excludedMask(index, q);
+  return (i) => {
+    if (excluded?.[i]) return false;
+    const day = index.days[i]!;
+    if (from !== undefined && (day === 0 || day < from)) return false;
+    if (to !== undefined && (day === 0 || day > to)) return false;
+    if (org !== undefined && !index.orgs[i]!.includes(org)) return false;
+    if (up) {
+      const v = index.upvotes[i]!;
+      const ok = up.op === '>=' ? v >= up.value : up.op === '>' ? v > up.value : up.op === '<=' ? v <= up.value : up.op === '<' ? v < up.value : v === up.value;
+      if (!ok) return false;
+    }
+    return true;
+  };
+}
+
+/** Words of a phrase in order, any case, separated by anything that is not a letter or digit. */
+function phrasePattern(phrase: string): RegExp {
+  const parts = phrase.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const body = parts.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\p{L}\\p{N}]+');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?:e?s)?(?![\\p{L}\\p{N}])`, 'iu');
 }

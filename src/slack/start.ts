@@ -1,7 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import type { Config } from '../config.js';
-import { loadCorpus } from '../corpus/load.js';
-import { buildLibrary, type Library } from '../library.js';
+import { loadLibrary, type Library } from '../library.js';
 import { liveLibrary } from '../live-library.js';
 import type { Log } from '../log.js';
 import type { Runtime } from '../runtime.js';
@@ -34,7 +33,13 @@ export interface StartOptions {
 export async function openRuntime(config: Config, options: StartOptions): Promise<Runtime & { close(): void }> {
   const now = options.now ?? (() => new Date());
   const started = Date.now();
-  const build = async (): Promise<Library> => buildLibrary(await loadCorpus(config.corpusDir, { year: config.corpusYear, now: now() }));
+  // From the snapshot in data/.cache when the page files have not changed since it was written.
+  const build = (): Promise<Library> =>
+    loadLibrary(config.corpusDir, {
+      year: config.corpusYear,
+      now: now(),
+      onSnapshot: (event) => options.log.debug(`library snapshot: ${event.status}`, 'error' in event ? { error: event.error.message } : {}),
+    });
   const library = await build();
   options.log.info('library loaded', { papers: library.papers.length, version: library.version, warnings: library.warnings.length, ms: Date.now() - started });
   const store = openStore(config.dbPath);

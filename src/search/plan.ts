@@ -1,0 +1,130 @@
+import type { Query } from 'minisearch';
+import { terms } from './analyze.js';
+import { documentFrequency, markPostings, type PaperIndex } from './index.js';
+import type { ParsedQuery } from './query.js';
+
+/** One thing the query asks for: any of its clauses (each an AND of terms) satisfies it. */
+/** Weight of a match through an acronym or its expansion rather than the words typed. */
+const ALTERNATIVE_WEIGHT = 0.6;
+
+export interface Group {
+  clauses: string[][];
+  /** From a quoted phrase: exact terms only. */
+  exact: boolean;
+}
+
+export interface Plan {
+  groups: Group[];
+  /** Every term the query looks for (for snippets and title coverage). */
+  terms: string[];
+}
+
+/**
+ * Turns the free words into groups: a known acronym also matches its expansions, a known expansion
+ * also matches its acronym; phrase words are exact groups of their own.
+ */
+export function planQuery(index: PaperIndex, query: ParsedQuery): Plan {
+  const free = query.words.flatMap((w) => terms(w));
+  // A hyphenated word also matches its parts joined: "auto-encoder" finds "autoencoder".
+  const joined = new Map<string, string>();
+  for (const w of query.words) {
+    const parts = terms(w);
+    const whole = w.includes('-') && parts.length > 1 ? terms(w.replaceAll('-', ''))[0] : undefined;
+    if (whole) joined.set(parts[0]!, whole);
+  }
+  const groups: Group[] = [];
+  for (let i = 0; i < free.length; ) {
+    const expansion = longestExpansionAt(index, free, i);
+    if (expansion) {
+      const head = expansion.terms.length >= 3 ? [expansion.terms.slice(-2)] : [];
+      groups.push({ clauses: [expansion.terms, [expansion.acronym], ...head], exact: false });
+      i += expansion.terms.length;
+      continue;
+    }
+    const term = free[i]!;
+    const whole = joined.get(term);
+    if (whole) {
+      const parts = free.slice(i, i + countParts(query.words, term));
+      groups.push({ clauses: [parts, [whole]], exact: false });
+      i += parts.length;
+      continue;
+    }
+    const expansions = (index.acronyms.expansions.get(term) ?? []).slice(0, 2);
+    // A long expansion's head ("speech recognition" of "automatic speech recognition") is a looser match.
+    const heads = expansions.filter((e) => e.length >= 3).map((e) => e.slice(-2));
+    groups.push({ clauses: [[term], ...expansions, ...heads], exact: false });
+    i++;
+  }
+  for (const phrase of query.phrases) for (const term of terms(phrase)) groups.push({ clauses: [[term]], exact: true });
+  const all = new Set<string>();
+  for (const g of groups) for (const c of g.clauses) for (const t of c) all.add(t);
+  return { groups, terms: [...all] };
+}
+
+function countParts(words: string[], first: string): number {
+  for (const w of words) {
+    const parts = terms(w);
+    if (parts[0] === first && w.includes('-')) return parts.length;
+  }
+  return 1;
+}
+
+function longestExpansionAt(index: PaperIndex, free: string[], i: number) {
+  let best: { terms: string[]; acronym: string } | undefined;
+  for (const candidate of index.expansionsByFirstTerm.get(free[i]!) ?? []) {
+    const fits = candidate.terms.every((t, k) => free[i + k] === t);
+    if (fits && (!best || candidate.terms.length > best.terms.length)) best = candidate;
+  }
+  return best;
+}
+
+/**
+ * How loosely one term is matched. A known word matches itself (and, typed last, words it starts);
+ * an unknown word is a typo or a prefix: edit distance 1 from 4 letters, 2 from 8, plus prefixes.
+ */
+export function termQuery(index: PaperIndex, term: string, last: boolean, exact: boolean): Query {
+  if (exact) return { queries: [term], fuzzy: false, prefix: false };
+  const known = documentFrequency(index, term) > 0;
+  const fuzzy = known || term.length < 4 || /\d/.test(term) ? false : term.length >= 8 ? 2 : 1;
+  const prefix = term.length >= 3 && (last || !known);
+  return { queries: [term], fuzzy, prefix };
+}
+
+/**
+ * For an AND of several known words: only papers holding the rarest of them are scored for the
+ * others (MiniSearch skips a paper whose document boost is 0), so common words cost little.
+ */
+function clauseMask(index: PaperIndex, clause: string[], exact: boolean): { boostDocument?: (id: number) => number } {
+  if (clause.length < 2 || index.papers.length < 1000) return {};
+  let rarest: string | undefined;
+  let least = Number.POSITIVE_INFINITY;
+  for (const term of clause) {
+    const df = documentFrequency(index, term);
+    // A word the index does not know is matched loosely (typo, prefix): no exact posting list to seed from.
+    if (df === 0 && !exact) return {};
+    if (df < least) [rarest, least] = [term, df];
+  }
+  if (rarest === undefined || least > index.papers.length / 4) return {};
+  const mask = new Uint8Array(index.papers.length);
+  markPostings(index, rarest, mask);
+  return { boostDocument: (id: number) => mask[id]! };
+}
+
+/** The MiniSearch query for a plan: groups combined with `combineWith` (AND, or OR when relaxed). */
+export function toMiniQuery(index: PaperIndex, plan: Plan, combineWith: 'AND' | 'OR'): Query {
+  const lastGroup = plan.groups.length - 1;
+  return {
+    combineWith,
+    queries: plan.groups.map((group, g) => ({
+      combineWith: 'OR',
+      queries: group.clauses.map((clause, c) => ({
+        combineWith: 'AND',
+        ...clauseMask(index, clause, group.exact || c > 0),
+        // An acronym's expansion (or an expansion's acronym) counts for less than the words typed.
+        ...(c > 0 ? { boostTerm: () => (c > 2 ? ALTERNATIVE_WEIGHT / 2 : ALTERNATIVE_WEIGHT) } : {}),
+        // Alternatives (expansions, acronyms, joined compounds) come from the index itself: matched exactly.
+        queries: clause.map((term, k) => termQuery(index, term, c === 0 && g === lastGroup && k === clause.length - 1, group.exact || c > 0)),
+      })),
+    })),
+  };
+}

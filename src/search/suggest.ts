@@ -1,0 +1,54 @@
+import { fold, normalizeTerm, tokenize } from './analyze.js';
+import { documentFrequency, nearTerms, type PaperIndex } from './index.js';
+import type { ParsedQuery } from './query.js';
+
+/**
+ * What to try when a query matched nothing: the query with unknown words replaced by the closest
+ * known ones (did you mean), then looser versions (no filters, no quotes, fewer words).
+ */
+export function suggestFor(index: PaperIndex, raw: string, query: ParsedQuery): string[] {
+  const out: string[] = [];
+  const corrected = correctWords(index, raw);
+  if (corrected !== raw) out.push(corrected);
+  const text = [...query.words, ...query.phrases.map((p) => `"${p}"`)].join(' ');
+  const hasFilter = query.from || query.to || query.upvotes || query.org;
+  if (hasFilter && text) out.push(text);
+  if (query.phrases.length > 0) out.push([...query.words, ...query.phrases].join(' '));
+  if (query.words.length > 1) {
+    // Without the word fewest papers have: the rest usually still names the topic.
+    const rarest = [...query.words].sort((a, b) => frequency(index, a) - frequency(index, b))[0]!;
+    out.push(query.words.filter((w) => w !== rarest).join(' '));
+  }
+  return [...new Set(out.filter((s) => s.trim() && s !== raw))].slice(0, 3);
+}
+
+function frequency(index: PaperIndex, word: string): number {
+  const term = normalizeTerm(word);
+  return term ? documentFrequency(index, term) : Number.MAX_SAFE_INTEGER;
+}
+
+function correctWords(index: PaperIndex, raw: string): string {
+  let out = '';
+  let last = 0;
+  for (const token of tokenize(raw)) {
+    const term = normalizeTerm(token.word);
+    if (!term || documentFrequency(index, term) > 0 || raw[token.start - 1] === ':') continue;
+    const best = nearTerms(index, term, term.length >= 8 ? 2 : 1).sort((a, b) => a.distance - b.distance || b.df - a.df)[0];
+    if (!best) continue;
+    out += raw.slice(last, token.start) + surfaceOf(index, best.term);
+    last = token.end;
+  }
+  return out + raw.slice(last);
+}
+
+/** How papers spell an index term (e.g. `quantization` for the term of "quantizations"). */
+function surfaceOf(index: PaperIndex, term: string): string {
+  const seen = new Map<string, number>();
+  for (const r of index.mini.search({ queries: [term], fuzzy: false, prefix: false }).slice(0, 5)) {
+    const paper = index.papers[r.id as number]!;
+    for (const t of tokenize(`${paper.title} ${paper.abstract}`)) {
+      if (normalizeTerm(t.word) === term) seen.set(fold(t.word), (seen.get(fold(t.word)) ?? 0) + 1);
+    }
+  }
+  return [...seen].sort((a, b) => b[1] - a[1])[0]?.[0] ?? term;
+}

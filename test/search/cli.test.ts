@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run.js';
+import { CORPUS_DIR } from '../helpers/corpus.js';
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('paperwire search', () => {
+  it('prints results as JSON with exactly the documented keys', async () => {
+    const { code, out } = await cli('search', 'mixture of experts', '--corpus', CORPUS_DIR, '--json', '--limit', '3');
+    expect(code).toBe(0);
+    const { results } = JSON.parse(out);
+    expect(results).toHaveLength(3);
+    expect(Object.keys(results[0])).toEqual(['id', 'title', 'score', 'snippet', 'publishedAt', 'upvotes', 'authorsCount', 'organization', 'appearances']);
+    expect(results[0].title).toMatch(/Mixture-of-Experts/);
+    expect(results[0].id).toMatch(/^p-[a-z0-9]+$/);
+    expect(typeof results[0].snippet).toBe('string');
+    expect(results[0].appearances).toBeGreaterThanOrEqual(1);
+  });
+
+  it('prints readable results with the matched words starred', async () => {
+    const { code, out } = await cli('search', 'HNeRV', '--corpus', CORPUS_DIR);
+    expect(code).toBe(0);
+    expect(out).toContain('1. HNeRV: A Hybrid Neural Representation for Videos');
+    expect(out).toContain('*HNeRV*');
+  });
+
+  it('says so, with suggestions, when nothing matches', async () => {
+    const { code, out } = await cli('search', 'quantizaton year:2019', '--corpus', CORPUS_DIR);
+    expect(code).toBe(0);
+    expect(out).toContain('No papers match "quantizaton year:2019"');
+    expect(out).toContain('quantization year:2019');
+  });
+
+  it('exits 2 with the message and the query language on a malformed query', async () => {
+    const { code, err } = await cli('search', 'x sort:best', '--corpus', CORPUS_DIR);
+    expect(code).toBe(2);
+    expect(err).toContain('"sort:best": sort by relevance, new or top');
+    expect(err).toContain('"an exact phrase"');
+  });
+
+  it('exits 2 on usage errors', async () => {
+    const empty = await cli('search', '--corpus', CORPUS_DIR);
+    expect(empty.code).toBe(2);
+    expect(empty.err).toContain('say what to search for');
+    expect((await cli('search', 'x', '--limit', '0')).code).toBe(2);
+    expect((await cli('search', 'x', '--bogus')).code).toBe(2);
+    expect((await cli('--help')).out).toContain('search');
+  });
+});

@@ -1,0 +1,133 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { buildLibrary, type Library } from '../../src/library.js';
+import { matches, search } from '../../src/search/search.js';
+import { similar } from '../../src/search/similar.js';
+import { QueryError } from '../../src/search/types.js';
+import { CORPUS_DIR, NOW } from '../helpers/corpus.js';
+
+let library: Library;
+const titles = (query: string, limit = 5) => search(library.index, query, { limit }).hits.map((h) => h.paper.title);
+const idOf = (title: string) => library.papers.find((p) => p.title === title)!.id;
+
+beforeAll(async () => {
+  library = buildLibrary(await loadCorpus(CORPUS_DIR, { now: NOW }));
+});
+
+describe('search on the shipped corpus', () => {
+  it('puts the paper first for its exact title, in any case', () => {
+    expect(titles('pointer networks')[0]).toBe('Pointer Networks');
+    expect(titles('Lossless Compression with Probabilistic Circuits')[0]).toBe('Lossless Compression with Probabilistic Circuits');
+  });
+
+  it('finds model names and acronyms, also inside longer names (YOLOv10, SindBERT)', () => {
+    expect(titles('HNeRV')[0]).toBe('HNeRV: A Hybrid Neural Representation for Videos');
+    expect(titles('YOLO', 2).sort()).toEqual(['DEYOLO: Dual-Feature-Enhancement YOLO for Cross-Modality Object Detection', 'YOLOv10: Real-Time End-to-End Object Detection']);
+    expect(titles('BERT', 10)).toContain('SindBERT, the Sailor: Charting the Seas of Turkish NLP');
+  });
+
+  it('ranks papers on a topic', () => {
+    expect(titles('kv cache compression', 1)).toEqual(['Post-Training Sparse Attention with Double Sparsity']);
+    expect(titles('semantic segmentation', 5).every((t) => /segmentation/i.test(t))).toBe(true);
+  });
+
+  it('forgives typos, completes prefixes and matches plurals and British spellings', () => {
+    const quantization = titles('quantization', 10);
+    expect(titles('quantizaton', 10)).toEqual(quantization);
+    expect(titles('quantisation', 10)).toEqual(quantization);
+    expect(titles('quantizations', 10)).toEqual(quantization);
+    for (const h of search(library.index, 'distil', { limit: 10 }).hits) expect(`${h.paper.title} ${h.paper.abstract}`).toMatch(/distil/i);
+    expect(titles('matryosh', 3).every((t) => /matryoshka/i.test(t))).toBe(true);
+    expect(titles('gausian splatting', 2).every((t) => /gaussian splatting/i.test(t))).toBe(true);
+  });
+
+  it('matches an acronym with its expansion and back, learnt from the abstracts', () => {
+    const moe = new Set(titles('MoE', 3));
+    expect(moe).toContain('DeepSpeed-MoE: Advancing Mixture-of-Experts Inference and Training to Power Next-Generation AI Scale');
+    expect(new Set(titles('mixture of experts', 3))).toEqual(moe);
+    // "Joint Embedding Predictive Architecture (JEPA)" is only in an abstract.
+    expect(titles('joint embedding predictive architecture', 1)[0]).toMatch(/^How JEPA Avoids Noisy Features/);
+    expect(titles('SSM', 4).every((t) => /state space|mamba|hydra/i.test(t))).toBe(true);
+  });
+
+  it('marks the matched words in a snippet taken from the best sentence of the abstract', () => {
+    const [hit] = search(library.index, 'quantisation', { limit: 1 }).hits;
+    expect(hit!.snippet.marks.length).toBeGreaterThan(0);
+    for (const [start, end] of hit!.snippet.marks) expect(hit!.snippet.text.slice(start, end).toLowerCase()).toMatch(/^quanti[sz]ation/);
+    expect(hit!.paper.abstract).toContain(hit!.snippet.text.replace(/^… | …$/g, ''));
+    expect(hit!.snippet.text.length).toBeLessThanOrEqual(245);
+  });
+
+  it('applies phrases, exclusions, date, upvote and organisation filters and the sort orders', () => {
+    const phrase = search(library.index, '"vision transformer"', { limit: 50 }).hits;
+    expect(phrase.length).toBeGreaterThan(3);
+    for (const h of phrase) expect(`${h.paper.title} ${h.paper.abstract}`).toMatch(/vision[^a-z0-9]+transformers?\b/i);
+    const without = search(library.index, 'quantization -llm', { limit: 50 }).hits;
+    expect(without.length).toBeGreaterThan(0);
+    for (const h of without) expect(`${h.paper.title} ${h.paper.abstract}`).not.toMatch(/\bllms?\b/i);
+    for (const h of search(library.index, 'transformer year:2024', { limit: 50 }).hits) expect(h.paper.publishedAt?.startsWith('2024')).toBe(true);
+    for (const h of search(library.index, 'model after:2024-06-01 before:2024-12-31', { limit: 50 }).hits) {
+      expect(h.paper.publishedAt! > '2024-06-01' && h.paper.publishedAt! < '2024-12-31').toBe(true);
+    }
+    const top = search(library.index, 'model upvotes:>=1 sort:top', { limit: 50 }).hits.map((h) => h.paper.upvotes ?? 0);
+    expect(top.length).toBeGreaterThan(0);
+    expect(top.every((v) => v >= 1)).toBe(true);
+    expect(top).toEqual([...top].sort((a, b) => b - a));
+    const newest = search(library.index, 'model sort:new', { limit: 20 }).hits.map((h) => h.paper.publishedAt ?? '');
+    expect(newest).toEqual([...newest].sort().reverse());
+    const org = search(library.index, 'org:kyutai', { limit: 10 }).hits;
+    expect(org.length).toBeGreaterThan(0);
+    for (const h of org) expect(h.paper.organization?.toLowerCase()).toContain('kyutai');
+  });
+
+  it('pages with offset and reports the total', () => {
+    const all = search(library.index, 'quantization', { limit: 50 });
+    const page = search(library.index, 'quantization', { limit: 5, offset: 5 });
+    expect(page.total).toBe(all.total);
+    expect(page.hits.map((h) => h.paper.id)).toEqual(all.hits.slice(5, 10).map((h) => h.paper.id));
+  });
+
+  it('suggests a spelling and a looser query when nothing matches', () => {
+    const none = search(library.index, 'quantizaton year:2019');
+    expect(none.total).toBe(0);
+    expect(none.suggestions).toContain('quantization year:2019');
+    expect(none.suggestions).toContain('quantizaton');
+    expect(search(library.index, 'HNeRV').suggestions).toEqual([]);
+  });
+
+  it('shows papers with most of the words after those with all of them', () => {
+    const response = search(library.index, 'automatic speech recognition', { limit: 10 });
+    expect(response.hits.map((h) => h.paper.title)).toContain('Adaptive Audio-Visual Speech Recognition via Matryoshka-Based Multimodal LLMs');
+  });
+
+  it('throws QueryError for a malformed query', () => {
+    expect(() => search(library.index, 'x year:soon')).toThrow(QueryError);
+  });
+});
+
+describe('matches', () => {
+  it('returns the ids of every paper the query matches, filters included', () => {
+    const ids = matches(library.index, 'quantization');
+    expect(ids.size).toBe(search(library.index, 'quantization').total);
+    expect(ids).toContain(idOf('Pyramid Vector Quantization for LLMs'));
+    const recent = matches(library.index, 'quantization year:2024');
+    expect(recent.size).toBeLessThan(ids.size);
+    for (const id of recent) expect(library.byId.get(id)!.publishedAt?.startsWith('2024')).toBe(true);
+    expect(matches(library.index, 'zzzzqqq').size).toBe(0);
+  });
+});
+
+describe('similar', () => {
+  it('finds papers on the same subject, never the paper itself', () => {
+    const id = idOf('HNeRV: A Hybrid Neural Representation for Videos');
+    const hits = similar(library.index, id, 5);
+    expect(hits).toHaveLength(5);
+    expect(hits.map((h) => h.paper.id)).not.toContain(id);
+    expect(hits.filter((h) => /neural representation|nerv|video/i.test(h.paper.title)).length).toBeGreaterThanOrEqual(3);
+    expect(hits[0]!.score).toBeGreaterThanOrEqual(hits[4]!.score);
+  });
+
+  it('returns nothing for an unknown id', () => {
+    expect(similar(library.index, 'p-nope', 5)).toEqual([]);
+  });
+});

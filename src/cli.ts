@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { runCli } from './cli/run.js';
+import { loadDotEnv } from './config.js';
 
 // `paperwire corpus --json | head` closes the pipe early; that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -7,6 +8,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+loadDotEnv();
 runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text + '\n'),
   err: (text) => process.stderr.write(text + '\n'),

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { fromPackageRoot } from './paths.js';
 
@@ -112,4 +113,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         ? { url: v.PAPERWIRE_LLM_URL, model: v.PAPERWIRE_LLM_MODEL, apiKey: v.PAPERWIRE_LLM_API_KEY, timeoutMs: v.PAPERWIRE_LLM_TIMEOUT_MS! }
         : undefined,
   };
+}
+
+/** Reads `.env` at the repo root into process.env (variables already set win), for `npm start` and the CLI alike. */
+export function loadDotEnv(): void {
+  const envFile = fromPackageRoot('.env');
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
 }

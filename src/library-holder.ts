@@ -77,6 +77,9 @@ export function createLibraryHolder(options: {
       files: next.files.length,
       ms,
     });
+    if (next.papers.length === 0 && previous.papers.length > 0) {
+      log.warn('the corpus now has no papers: every page file was removed or none could be read', { version: next.version, files: next.files.length });
+    }
     for (const listener of listeners) {
       try {
         listener({ previous, library: next, ms });

@@ -1,8 +1,6 @@
 #!/usr/bin/env node
-import { existsSync } from 'node:fs';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { createLog } from './log.js';
-import { fromPackageRoot } from './paths.js';
 import { startPaperwire, type Running } from './slack/start.js';
 
 /**
@@ -10,8 +8,7 @@ import { startPaperwire, type Running } from './slack/start.js';
  * anything, and starts Socket Mode, HTTP mode or the local shell. SIGINT/SIGTERM stop it cleanly.
  */
 async function main(): Promise<number> {
-  const envFile = fromPackageRoot('.env');
-  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  loadDotEnv();
 
   let config;
   try {

@@ -3,6 +3,7 @@ import type { Log } from './log.js';
 import type { Library } from './library.js';
 import type { Store } from './store/store.js';
 import type { Summarizer } from './summary/service.js';
+import type { DigestServices } from './digest/services.js';
 
 /** What every handler, the digest and the shell work with: one place to swap a library or a clock. */
 export interface Runtime {
@@ -13,4 +14,6 @@ export interface Runtime {
   /** The library now; a corpus reload swaps it atomically, so a request always sees one version. */
   library(): Library;
   now(): Date;
+  /** Posting and scheduling digests; set once Slack (or the shell) is up. */
+  digest?: DigestServices;
 }

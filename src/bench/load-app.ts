@@ -5,7 +5,8 @@ import { startPaperwire } from '../slack/start.js';
 /**
  * The app under load, in a process of its own (started by bench/load.ts with --expose-gc), so its
  * heap and event loop hold nothing of the load generator. Configured from the environment like
- * `npm start`, on a free loopback port; it reports over IPC.
+ * `npm start`, on a free port (HTTP mode listens on every interface; the load test drives it over
+ * 127.0.0.1 only). It reports over IPC.
  */
 type Request = { type: 'heap' } | { type: 'cpu' } | { type: 'stop' };
 

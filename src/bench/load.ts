@@ -17,6 +17,8 @@ import { mb, ms, summarise } from './load-stats.js';
  *   --seconds 60  --clients 50  --warmup 5 (not counted: JIT, first connections)  --max-requests 500000
  *   --query TEXT (repeatable) instead of the mixed set; --corpus DIR (default data/corpus, copied first)
  *   --reload-every S   take a page out of the copied corpus and put it back every S seconds (live reloads under load)
+ *   --rate N           open loop: N commands a second on a fixed schedule, at most --clients in flight
+ *                      (default: closed loop, each client sends its next command once the last is acknowledged)
  *   --profile-dir DIR  write the app's CPU profile there
  */
 const QUERIES = [
@@ -43,7 +45,12 @@ const QUERIES = [
 ];
 const TARGETS = { ackP99Ms: 100, heapGrowth: 0.1 };
 const ANSWER_GRACE_MS = 5_000;
-const SORRY = 'something went wrong';
+/** Slack gives up on an unacknowledged request after 3 s; the load test counts one after 10 s as an error and moves on. */
+const REQUEST_TIMEOUT_MS = 10_000;
+const READY_TIMEOUT_MS = 60_000;
+const MAX_LOG_LINES_SHOWN = 40;
+/** The start of the notice the Slack listeners send when a handler failed (src/slack/listeners/papers.ts). */
+const SORRY = 'Sorry, something went wrong on my side';
 
 const { values } = parseArgs({
   options: {
@@ -51,6 +58,7 @@ const { values } = parseArgs({
     clients: { type: 'string', default: '50' },
     'max-requests': { type: 'string', default: '500000' },
     'reload-every': { type: 'string', default: '0' },
+    rate: { type: 'string', default: '0' },
     warmup: { type: 'string', default: '5' },
     corpus: { type: 'string', default: fromPackageRoot('data/corpus') },
     query: { type: 'string', multiple: true },
@@ -62,6 +70,7 @@ const clients = bounded('--clients', values.clients, 1, 500);
 const maxRequests = bounded('--max-requests', values['max-requests'], 1, 5_000_000);
 const reloadEvery = bounded('--reload-every', values['reload-every'], 0, 600);
 const warmup = bounded('--warmup', values.warmup, 0, 60);
+const rate = bounded('--rate', values.rate, 0, 100_000);
 const queries = values.query && values.query.length > 0 ? values.query : QUERIES;
 
 function bounded(flag: string, text: string, min: number, max: number): number {
@@ -117,18 +126,27 @@ async function main(): Promise<void> {
   // Each client keeps one connection open, as a steady stream of Slack requests would.
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
   console.log(
-    `paperwire load test: ${clients} clients, ${warmup} s warm-up + ${seconds} s measured (at most ${maxRequests} requests), ` +
+    `paperwire load test: ${clients} clients${rate > 0 ? ` at ${rate} commands/s` : ''}, ${warmup} s warm-up + ${seconds} s measured (at most ${maxRequests} requests), ` +
       `${queries.length} queries, against http://127.0.0.1:${port}/slack/events`,
   );
 
   let next = 0;
-  /** Closed loop: each client sends its next command as soon as the previous one is acknowledged. */
+  /** Closed loop: each client sends its next command as soon as the last is acknowledged; with --rate, when it is due. */
   async function run(durationS: number): Promise<Phase> {
     const phase: Phase = { ackMs: [], answerMs: [], ackStatus: new Map(), network: 0, sorryAnswers: 0, missingAnswers: 0, elapsedS: 0 };
     const started = performance.now();
     const deadline = started + durationS * 1000;
+    let slot = 0;
     const client = async () => {
       while (performance.now() < deadline && next < maxRequests) {
+        // With --rate, commands are due on a fixed schedule whatever the acknowledgements do (as Slack sends
+        // them), and each one's latency counts from when it was due, so a late client cannot hide a stall.
+        const due = rate > 0 ? started + (slot++ * 1000) / rate : undefined;
+        if (due !== undefined) {
+          if (due >= deadline) break;
+          const wait = due - performance.now();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        }
         const n = next++;
         const id = String(n);
         const body = new URLSearchParams({
@@ -147,7 +165,7 @@ async function main(): Promise<void> {
         }).toString();
         const timestamp = Math.floor(Date.now() / 1000);
         const signature = 'v0=' + createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex');
-        const at = performance.now();
+        const at = due ?? performance.now();
         pending.set(id, { at, phase });
         try {
           const status = await post(agent, port, body, { 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature });
@@ -184,7 +202,11 @@ async function main(): Promise<void> {
   const measured = await run(seconds);
   const loadCpu = process.cpuUsage(loadCpuStart);
   const appCpu = await app.cpu();
-  reloads?.stop();
+  if (reloads) {
+    // The heap at the end is measured on the corpus of the start.
+    reloads.stop();
+    await swapsLogged(app, reloads.changes);
+  }
   const heapEnd = await app.heap();
   agent.destroy();
   await app.stop();
@@ -238,6 +260,7 @@ function post(agent: Agent, port: number, body: string, headers: Record<string, 
         res.once('error', reject);
       },
     );
+    req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`no acknowledgement within ${REQUEST_TIMEOUT_MS} ms`)));
     req.once('error', reject);
     req.end(body);
   });
@@ -269,10 +292,20 @@ function startApp(env: Record<string, string>, profileDir?: string): Promise<App
   });
   const logCounts = { warn: 0, error: 0 };
   const swaps: number[] = [];
+  let shown = 0;
   let heapWaiter: ((n: number) => void) | undefined;
   let cpuWaiter: ((usage: NodeJS.CpuUsage) => void) | undefined;
+  // The app never outlives the load test, however it ends.
+  process.once('exit', () => child.kill());
   return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the app exited (code ${code}) before it was ready`)));
+    const notReady = setTimeout(() => {
+      child.kill();
+      reject(new Error(`the app was not ready within ${READY_TIMEOUT_MS / 1000} s`));
+    }, READY_TIMEOUT_MS);
+    child.once('exit', (code) => {
+      clearTimeout(notReady);
+      reject(new Error(`the app exited (code ${code}) before it was ready`));
+    });
     child.on('message', (message: FromApp) => {
       if (message.type === 'log') {
         const level = message.line.split(' ')[1];
@@ -280,12 +313,17 @@ function startApp(env: Record<string, string>, profileDir?: string): Promise<App
         if (level === 'error') logCounts.error++;
         const swap = /corpus swapped .*"ms":(\d+)/.exec(message.line);
         if (swap) swaps.push(Number(swap[1]));
-        if (level !== 'info' || swap || /corpus|library/.test(message.line)) process.stderr.write(`  app: ${message.line}\n`);
+        if (level !== 'info' || swap || /corpus|library/.test(message.line)) {
+          shown++;
+          if (shown <= MAX_LOG_LINES_SHOWN) process.stderr.write(`  app: ${message.line}\n`);
+          else if (shown === MAX_LOG_LINES_SHOWN + 1) process.stderr.write(`  app: (further log lines not shown; counted below)\n`);
+        }
       } else if (message.type === 'heap') {
         heapWaiter?.(message.heapUsed);
       } else if (message.type === 'cpu') {
         cpuWaiter?.(message.usage);
       } else if (message.type === 'ready') {
+        clearTimeout(notReady);
         resolve({
           port: message.port,
           heapReady: message.heapUsed,
@@ -313,20 +351,33 @@ function startApp(env: Record<string, string>, profileDir?: string): Promise<App
   });
 }
 
-/** Moves the last page out of the corpus and back in, every `everyS` seconds. */
+/** Moves the last page out of the corpus and back in, every `everyS` seconds; `stop()` leaves the corpus as it was. */
 function startReloading(corpusDir: string, asideDir: string, everyS: number) {
   mkdirSync(asideDir, { recursive: true });
   const name = readdirSync(corpusDir).filter((n) => n.endsWith('.txt')).sort().pop();
   if (!name) throw new Error(`no page files in ${corpusDir}`);
   let out = false;
-  const state = { changes: 0, stop: () => clearInterval(timer) };
-  const timer = setInterval(() => {
+  const flip = () => {
     if (out) renameSync(join(asideDir, name), join(corpusDir, name));
     else renameSync(join(corpusDir, name), join(asideDir, name));
     out = !out;
     state.changes++;
-  }, everyS * 1000);
+  };
+  const timer = setInterval(flip, everyS * 1000);
+  const state = {
+    changes: 0,
+    stop() {
+      clearInterval(timer);
+      if (out) flip();
+    },
+  };
   return state;
+}
+
+/** Waits (at most `timeoutMs`) until the app has logged `count` swaps. */
+async function swapsLogged(app: AppProcess, count: number, timeoutMs = 10_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (app.swaps.length < count && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
 }
 
 main().catch((error: unknown) => {

@@ -26,7 +26,8 @@ export function isPageFile(name: string): boolean {
  * Calls `onSettled` once after each burst of changes to the page files in `dir` has settled: an
  * event starts a quiet period, and the rebuild waits until two looks at the directory `quietMs`
  * apart agree on every page's name, size and mtime (so a half-written file or an editor's
- * rename-and-replace is not read midway). A directory that vanishes or is replaced is reported the
+ * rename-and-replace is not read midway). Events that name no page count only if the look shows a
+ * page changed. A directory that vanishes or is replaced is reported the
  * same way (the rebuild then fails and says why) and watched again once it is back.
  */
 export function watchCorpus(dir: string, onSettled: () => void, options: WatchOptions): CorpusWatcher {
@@ -42,6 +43,10 @@ export function watchCorpus(dir: string, onSettled: () => void, options: WatchOp
   let retry: NodeJS.Timeout | undefined;
   let burstStarted: number | undefined;
   let lastLook: string | undefined;
+  /** The look the last rebuild was asked on: a burst of events that leaves the pages as they were needs no rebuild. */
+  let baseline: string | undefined;
+  /** The burst touched a page by name (or the directory itself), so it is rebuilt even if no size or mtime moved. */
+  let pageTouched = false;
   let closed = false;
 
   function attach(): boolean {
@@ -49,8 +54,10 @@ export function watchCorpus(dir: string, onSettled: () => void, options: WatchOp
       const w = watch(dir, { persistent: false });
       w.on('change', (_event, filename) => {
         const name = filename?.toString();
-        // Linux names the directory itself when it is deleted or moved; some platforms give no name.
-        if (name === undefined || name === '' || name === dirName || isPageFile(name)) changed();
+        // Linux names the directory itself when it is deleted or moved; some platforms give no name. Other
+        // names (an editor's swap file, Kubernetes' `..data` link swap behind symlinked pages) may or may not
+        // have changed a page: the look after the quiet period tells.
+        changed(name === undefined || name === '' || name === dirName || isPageFile(name));
       });
       w.on('error', (error) => {
         log.warn(`stopped watching the corpus directory ${dir}: ${error.message}`);
@@ -79,22 +86,28 @@ export function watchCorpus(dir: string, onSettled: () => void, options: WatchOp
   function lost(): void {
     if (closed || retry) return;
     detach();
-    changed();
+    changed(true);
     retry = setInterval(() => {
       if (closed || !attach()) return;
       clearInterval(retry);
       retry = undefined;
       log.info(`watching the corpus directory ${dir} again`);
-      changed();
+      changed(true);
     }, retryMs);
     retry.unref();
   }
 
-  function changed(): void {
+  function changed(page: boolean): void {
     if (closed) return;
+    pageTouched ||= page;
     burstStarted ??= Date.now();
+    // Each event restarts the quiet period, but never past the longest wait.
+    wait(Math.min(quietMs, burstStarted + maxWaitMs - Date.now()));
+  }
+
+  function wait(ms: number): void {
     clearTimeout(timer);
-    timer = setTimeout(() => void settle(), quietMs);
+    timer = setTimeout(() => void settle(), Math.max(0, ms));
     timer.unref();
   }
 
@@ -103,24 +116,28 @@ export function watchCorpus(dir: string, onSettled: () => void, options: WatchOp
     const look = await lookAt(dir);
     if (closed) return;
     if (look.ino === undefined || (watchedIno !== undefined && look.ino !== watchedIno)) lost();
-    if (timer) {
-      // Another event arrived while looking: its quiet period decides.
-      lastLook = look.key;
-      return;
-    }
     const overdue = burstStarted !== undefined && Date.now() - burstStarted >= maxWaitMs;
-    if (look.key !== lastLook && !overdue) {
+    if (!overdue && (timer || look.key !== lastLook)) {
+      // Still changing (or another event arrived while looking): look again after a quiet period.
       lastLook = look.key;
-      timer = setTimeout(() => void settle(), quietMs);
-      timer.unref();
+      if (!timer) wait(quietMs);
       return;
     }
+    clearTimeout(timer);
+    timer = undefined;
     burstStarted = undefined;
     lastLook = undefined;
-    onSettled();
+    const needed = pageTouched || look.key !== baseline;
+    pageTouched = false;
+    baseline = look.key;
+    if (needed) onSettled();
   }
 
-  if (!attach()) {
+  if (attach()) {
+    void lookAt(dir).then((look) => {
+      baseline ??= look.key;
+    });
+  } else {
     log.warn(`cannot watch the corpus directory ${dir}; will keep trying`);
     lost();
   }

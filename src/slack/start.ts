@@ -6,6 +6,9 @@ import type { Log } from '../log.js';
 import type { Runtime } from '../runtime.js';
 import { openStore } from '../store/sqlite.js';
 import { createSummarizer } from '../summary/service.js';
+import { randomUUID } from 'node:crypto';
+import { startDigestScheduler } from '../digest/scheduler.js';
+import { slackDigestPoster } from '../digest/slack-poster.js';
 import { createSlackApp } from './app.js';
 import { runShell } from './shell.js';
 
@@ -62,6 +65,7 @@ export async function startPaperwire(config: Config, options: StartOptions): Pro
 
   if (config.mode === 'shell') {
     const io = options.shellIO ?? { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) };
+    rt.digest = { userTimezone: async () => Intl.DateTimeFormat().resolvedOptions().timeZone, owner: randomUUID() };
     const finished = runShell(rt, io).finally(closeStore);
     return { mode: 'shell', finished, stop: async () => closeStore() };
   }
@@ -73,6 +77,15 @@ export async function startPaperwire(config: Config, options: StartOptions): Pro
     closeStore();
     throw error;
   }
+  const client = slack.app.client;
+  const poster = slackDigestPoster(client, rt.log);
+  const scheduler = startDigestScheduler(rt, poster);
+  rt.digest = {
+    poster,
+    scheduler,
+    owner: randomUUID(),
+    userTimezone: async (user) => ((await client.users.info({ user })).user as { tz?: string } | undefined)?.tz,
+  };
   options.log.info(config.mode === 'socket' ? 'connected to Slack in Socket Mode' : `listening for Slack on port ${slack.port()}`);
   return {
     mode: config.mode,
@@ -81,6 +94,8 @@ export async function startPaperwire(config: Config, options: StartOptions): Pro
     async stop() {
       if (stopped) return;
       await slack.stop();
+      // A digest being posted finishes its current run before the store closes.
+      await scheduler.stop();
       closeStore();
     },
   };

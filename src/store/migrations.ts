@@ -38,4 +38,49 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'digest subscriptions and runs',
+    sql: `
+      CREATE TABLE subscriptions (
+        channel_id TEXT PRIMARY KEY,
+        team_id TEXT NOT NULL,
+        time TEXT NOT NULL,
+        timezone TEXT NOT NULL,
+        cadence TEXT NOT NULL CHECK (cadence IN ('weekdays', 'daily')),
+        top_n INTEGER NOT NULL CHECK (top_n BETWEEN 1 AND 10),
+        topic TEXT,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        paused_reason TEXT,
+        last_problem TEXT
+      );
+      CREATE TABLE digest_runs (
+        id INTEGER PRIMARY KEY,
+        channel_id TEXT NOT NULL,
+        local_date TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('daily', 'preview')),
+        hot_topics TEXT NOT NULL,
+        claimed_at TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        lease_until TEXT NOT NULL,
+        parent_attempted INTEGER NOT NULL DEFAULT 0,
+        parent_ts TEXT,
+        finished_at TEXT
+      );
+      -- The claim: one daily digest per channel and local date, whoever asks first.
+      CREATE UNIQUE INDEX one_daily_digest ON digest_runs (channel_id, local_date) WHERE kind = 'daily';
+      CREATE TABLE digest_items (
+        run_id INTEGER NOT NULL REFERENCES digest_runs (id),
+        position INTEGER NOT NULL,
+        paper_id TEXT NOT NULL,
+        score REAL NOT NULL,
+        why TEXT NOT NULL,
+        reply_attempted INTEGER NOT NULL DEFAULT 0,
+        reply_ts TEXT,
+        PRIMARY KEY (run_id, position)
+      );
+      CREATE INDEX digest_items_by_paper ON digest_items (paper_id);
+    `,
+  },
 ];

@@ -3,6 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Summary, SummaryCache } from '../summary/types.js';
 import { migrations, type Migration } from './migrations.js';
+import { digestsRepo } from './digests.js';
+import { subscriptionsRepo } from './subscriptions.js';
 import type { EngagementEvent, EngagementRepo, SavesRepo, Store } from './store.js';
 
 export type Db = Database.Database;
@@ -24,6 +26,8 @@ export function openStore(path: string, options: { migrations?: Migration[] } = 
     saves: savesRepo(db),
     engagement: engagementRepo(db),
     summaries: summaryCache(db),
+    subscriptions: subscriptionsRepo(db),
+    digests: digestsRepo(db),
     close: () => db.close(),
   };
 }

@@ -1,4 +1,6 @@
 import type { SummaryCache } from '../summary/types.js';
+import type { DigestsRepo } from './digests.js';
+import type { SubscriptionsRepo } from './subscriptions.js';
 
 /** What the team did with a paper; each kind feeds the trending score (see src/trending/score.ts). */
 export type EngagementKind = 'save' | 'summary' | 'share' | 'reaction';
@@ -43,5 +45,7 @@ export interface Store {
   readonly saves: SavesRepo;
   readonly engagement: EngagementRepo;
   readonly summaries: SummaryCache;
+  readonly subscriptions: SubscriptionsRepo;
+  readonly digests: DigestsRepo;
   close(): void;
 }

@@ -98,13 +98,13 @@ function ruleProblems(blocks: unknown[]): string[] {
   }
   for (const { text, mrkdwn } of texts(blocks)) {
     if (!mrkdwn) continue;
-    // Every `<…>` must be one of our links or a user mention we wrote; anything else is unescaped text (a ping, a fake link).
+    // Every `<…>` must be one of our links or a user or channel mention we wrote; anything else is unescaped text (a ping, a fake link).
     for (const m of text.matchAll(/<([^>]*)>?/g)) {
-      const ours = /^https:\/\/[^\s|<>]+\|[^<>]*$/.test(m[1] ?? '') || /^@[UW][A-Z0-9]+$/.test(m[1] ?? '');
+      const ours = /^https:\/\/[^\s|<>]+\|[^<>]*$/.test(m[1] ?? '') || /^@[UW][A-Z0-9]+$/.test(m[1] ?? '') || /^#[CGD][A-Z0-9]+$/.test(m[1] ?? '');
       if (!ours || !m[0].endsWith('>')) problems.push(`unescaped "<" in mrkdwn: ${m[0].slice(0, 60)}`);
     }
     for (const m of text.matchAll(/&(?!(amp|lt|gt);)/g)) problems.push(`unescaped "&" in mrkdwn at ${m.index}: ${text.slice(m.index, m.index + 20)}`);
-    if (text.replace(/<https:\/\/[^<>]*>|<@[UW][A-Z0-9]+>/g, '').includes('>')) problems.push(`unescaped ">" in mrkdwn: ${text.slice(0, 60)}`);
+    if (text.replace(/<https:\/\/[^<>]*>|<@[UW][A-Z0-9]+>|<#[CGD][A-Z0-9]+>/g, '').includes('>')) problems.push(`unescaped ">" in mrkdwn: ${text.slice(0, 60)}`);
   }
   return problems;
 }

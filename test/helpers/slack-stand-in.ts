@@ -14,6 +14,8 @@ export interface Fault {
   headers?: Record<string, string>;
   /** Hold the answer this long (for timeouts). */
   delayMs?: number;
+  /** Handle the call as usual (Slack has it), only answer late: for a client killed while it waits. */
+  passThrough?: boolean;
 }
 
 /**
@@ -84,7 +86,13 @@ export class SlackStandIn {
     this.calls.push({ method, body, token });
 
     const fault = this.faults.get(method)?.shift();
+    const answer = fault?.passThrough ? this.answer(method, body) : undefined;
     if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+    if (answer) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(answer));
+      return;
+    }
     if (fault) {
       res.writeHead(fault.status ?? 200, { 'content-type': 'application/json', ...fault.headers });
       res.end(JSON.stringify(fault.body ?? { ok: false, error: 'fatal_error' }));

@@ -92,6 +92,20 @@ describe('library holder', () => {
     expect(lines.filter((l) => l.includes('a corpus swap listener failed'))).toHaveLength(2);
   });
 
+  it('swaps to an empty corpus when every page is gone, and warns about it', async () => {
+    const { log, lines } = capturedLog();
+    const withPaper = buildLibrary({
+      papers: [{ id: 'p-000000000001', title: 'Alphanet', abstract: 'A paper.', appearances: [{ file: 'a.txt', line: 1 }] }],
+      warnings: [],
+      files: [],
+      version: 'v1',
+    });
+    const holder = createLibraryHolder({ initial: withPaper, build: async () => lib('v2'), log });
+    expect((await holder.reload()).status).toBe('swapped');
+    expect(holder.current().papers).toEqual([]);
+    expect(lines.filter((l) => l.includes('warn the corpus now has no papers'))).toHaveLength(1);
+  });
+
   it('does not swap in a rebuild that ends after close, and refuses new reloads', async () => {
     const b = manualBuilder();
     const holder = createLibraryHolder({ initial: lib('v1'), build: b.build, log: capturedLog().log });

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
@@ -13,12 +13,12 @@ afterEach(() => {
   for (const holder of open.splice(0)) holder.close();
 });
 
-async function start(files: Record<string, string>) {
+async function start(files: Record<string, string>, watch = { quietMs: 60, retryMs: 50, maxWaitMs: 10_000 }) {
   const dir = tempCorpus(files);
   const builder = countedBuilder(dir);
   const { log, lines } = capturedLog();
   const initial = buildLibrary(await loadCorpus(dir, { now: NOW }));
-  const holder = liveLibrary({ dir, initial, build: builder.build, log, watch: { quietMs: 60, retryMs: 50 } });
+  const holder = liveLibrary({ dir, initial, build: builder.build, log, watch });
   open.push(holder);
   const swaps: SwapEvent[] = [];
   holder.onSwap((e) => swaps.push(e));
@@ -89,6 +89,40 @@ describe('live corpus', () => {
     await swapped;
     expect(builder.calls).toBe(1);
     expect(holder.current().papers.map((p) => p.title)).toEqual(['Deltanet']);
+  });
+
+  it('rebuilds a directory that never settles once the longest wait is over, then follows the writes that went on', async () => {
+    const { dir, holder, nextSwap } = await start({ 'a.txt': page('Mar 14', ['Alphanet']) }, { quietMs: 200, retryMs: 50, maxWaitMs: 400 });
+    let n = 0;
+    // A page rewritten every 20 ms: each look at the directory differs from the last, so only the longest wait ends it.
+    const writer = setInterval(() => writeFileSync(join(dir, 'growing.txt'), page('Mar 15', Array.from({ length: ++n }, (_, i) => `Growth${i}net`))), 20);
+    try {
+      const during = await nextSwap();
+      expect(during.papers.length).toBeGreaterThan(1);
+    } finally {
+      clearInterval(writer);
+    }
+    await until(() => holder.current().papers.length === n + 1, 'the last write to be served');
+  });
+
+  it('follows pages that are links into a directory swapped behind them, as Kubernetes updates a mounted ConfigMap', async () => {
+    const { dir, holder, nextSwap } = await start({});
+    mkdirSync(join(dir, '..v1'));
+    writeFileSync(join(dir, '..v1', 'a.txt'), page('Mar 14', ['Alphanet']));
+    symlinkSync('..v1', join(dir, '..data'));
+    let swapped = nextSwap();
+    symlinkSync(join('..data', 'a.txt'), join(dir, 'a.txt'));
+    await swapped;
+    expect(holder.current().papers.map((p) => p.title)).toEqual(['Alphanet']);
+
+    // The update: a new directory, a new link to it, renamed over `..data`. No event names a page.
+    mkdirSync(join(dir, '..v2'));
+    writeFileSync(join(dir, '..v2', 'a.txt'), page('Mar 14', ['Alphanet', 'Omeganet']));
+    swapped = nextSwap();
+    symlinkSync('..v2', join(dir, '..data_tmp'));
+    renameSync(join(dir, '..data_tmp'), join(dir, '..data'));
+    await swapped;
+    expect(holder.current().papers.map((p) => p.title).sort()).toEqual(['Alphanet', 'Omeganet']);
   });
 
   it('answers searches from the old library while a slow rebuild runs', async () => {

@@ -81,10 +81,19 @@ describe('handlers through a surface', () => {
     expect(blocksToText(sent[0]!.message.blocks)).toMatch(/^\d+ results for “attention” · showing 1–5/);
   });
 
-  it('/papers digest without a digest handler answers politely', async () => {
-    const { surface, text } = recordingSurface();
+  it('/papers digest now posts the digest through the surface, then a preview once the day is done', async () => {
+    const { surface, sent, text } = recordingSurface();
     await handlePapersCommand(rt, surface, me, 'digest now');
-    expect(text()).toContain('not available');
+    const posts = sent.filter((s) => s.to === 'post');
+    expect(posts.length).toBeGreaterThanOrEqual(2);
+    expect(posts[0]!.threadTs).toBeUndefined();
+    expect(posts.slice(1).every((p) => p.threadTs !== undefined)).toBe(true);
+    for (const p of posts) expectValidMessage({ ...p.message });
+    expect(text()).toContain('Posted the digest');
+
+    const again = recordingSurface();
+    await handlePapersCommand(rt, again.surface, me, 'digest now');
+    expect(blocksToText(again.sent.find((s) => s.to === 'post')!.message.blocks)).toContain('Preview');
   });
 
   it('@paperwire summarize names the paper from a message that mentions its title', async () => {

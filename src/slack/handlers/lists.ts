@@ -1,4 +1,5 @@
 import type { Paper } from '../../corpus/types.js';
+import { rankTrending } from '../../trending/score.js';
 import type { Runtime } from '../../runtime.js';
 import { search } from '../../search/search.js';
 import type { SearchHit } from '../../search/types.js';
@@ -6,26 +7,18 @@ import { renderSaved, renderSimilar, renderTrending, LIST_SIZE, type TrendingIte
 import type { Message } from '../blocks/message.js';
 import type { Requester } from './surface.js';
 
-/** Team activity older than this no longer moves a paper up. */
-const ENGAGEMENT_WINDOW_MS = 14 * 24 * 3600 * 1000;
+/** Team activity older than this weighs next to nothing in the score (3-day half-life). */
+const ENGAGEMENT_WINDOW_MS = 30 * 24 * 3600 * 1000;
 
-/** The papers trending now for a team: daily-page upvotes plus what the team saved, shared and read. */
+/** The papers trending now for a team (src/trending/score.ts). */
 export function trendingItems(rt: Runtime, teamId: string, limit = LIST_SIZE): TrendingItem[] {
-  const library = rt.library();
-  const saves = rt.store.saves.countsByPaper(teamId);
-  const events = rt.store.engagement.since(teamId, new Date(rt.now().getTime() - ENGAGEMENT_WINDOW_MS));
-  const team = new Map<string, number>();
-  for (const e of events) team.set(e.paperId, (team.get(e.paperId) ?? 0) + 1);
-  const score = (p: Paper) => (p.upvotes ?? 0) + 10 * (saves.get(p.id) ?? 0) + 5 * (team.get(p.id) ?? 0);
-  return [...library.papers]
-    .sort((a, b) => score(b) - score(a) || a.id.localeCompare(b.id))
-    .slice(0, limit)
-    .map((paper) => {
-      const parts = [`▲ ${paper.upvotes ?? 0} on the daily pages`];
-      const s = saves.get(paper.id) ?? 0;
-      if (s > 0) parts.push(`saved by ${s} here`);
-      return { paper, why: parts.join(', ') };
-    });
+  const now = rt.now();
+  return rankTrending({
+    papers: rt.library().papers,
+    saves: rt.store.saves.countsByPaper(teamId),
+    engagement: rt.store.engagement.since(teamId, new Date(now.getTime() - ENGAGEMENT_WINDOW_MS)),
+    now,
+  }).slice(0, limit);
 }
 
 export function trendingMessage(rt: Runtime, requester: Requester): Message {

@@ -4,7 +4,7 @@ import { renderHelp } from '../blocks/help.js';
 import { renderNotice } from '../blocks/notice.js';
 import { searchMessage } from './search.js';
 import { savedMessage, trendingMessage } from './lists.js';
-import { digestRoutes } from './routes.js';
+import { digestRoutes } from './digest.js';
 import type { Requester, Surface } from './surface.js';
 
 /** `/papers …` from Slack or the shell: parse, answer privately. */
@@ -26,9 +26,7 @@ async function answer(rt: Runtime, surface: Surface, requester: Requester, reque
     case 'invalid':
       return renderNotice(request.message);
     default: {
-      const route = digestRoutes[request.kind];
-      if (!route) return renderNotice('The daily digest is not available in this version of paperwire.');
-      return route(rt, surface, requester, request);
+      return digestRoutes[request.kind](rt, surface, requester, request);
     }
   }
 }

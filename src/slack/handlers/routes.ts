@@ -8,9 +8,3 @@ export type DigestKind = DigestRequest['kind'];
 
 /** Answers one kind of `/papers digest …` request; may also post to the channel through the surface. */
 export type DigestHandler = (rt: Runtime, surface: Surface, requester: Requester, request: DigestRequest) => Promise<Message>;
-
-/**
- * `/papers digest …` is routed by kind through this map; the digest feature
- * (src/slack/handlers/digest.ts) supplies the handlers. A kind with no handler gets a polite answer.
- */
-export const digestRoutes: Partial<Record<DigestKind, DigestHandler>> = {};

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { Runtime } from '../../runtime.js';
+import { digestUsage, registerDigest } from './digest.js';
 import { papersUsage, registerPapers } from './papers.js';
 import { mergeUsage, type SlackUsage } from './usage.js';
 
@@ -10,8 +11,11 @@ export interface SlackFeature {
   register(app: App, rt: Runtime): void;
 }
 
-/** Every Slack feature; the digest adds its own (src/slack/handlers/digest.ts) here. */
-export const features: SlackFeature[] = [{ name: 'papers', usage: papersUsage, register: registerPapers }];
+/** Every Slack feature. */
+export const features: SlackFeature[] = [
+  { name: 'papers', usage: papersUsage, register: registerPapers },
+  { name: 'digest', usage: digestUsage, register: registerDigest },
+];
 
 /** What the code uses in all: the single source of truth the manifest is checked against. */
 export const slackUsage: SlackUsage = mergeUsage(features.map((f) => f.usage));

@@ -20,6 +20,7 @@ export const METHOD_SCOPES: Record<string, string[]> = {
   'chat.postEphemeral': ['chat:write'],
   'chat.update': ['chat:write'],
   'conversations.replies': ['channels:history', 'groups:history'],
+  'conversations.history': ['channels:history', 'groups:history'],
   'views.publish': [],
   'views.open': [],
   'views.push': [],

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { WebClient } from '@slack/web-api';
+import { loadConfig, type Config } from '../config.js';
+import { defaultSubscription, planDigest, runDigest } from '../digest/run.js';
+import { slackDigestPoster } from '../digest/slack-poster.js';
+import { buildLibrary } from '../library.js';
+import { CHANNEL_ID } from '../slack/blocks/digest.js';
+import { createLog } from '../log.js';
+import type { Runtime } from '../runtime.js';
+import { openStore } from '../store/sqlite.js';
+import { createSummarizer } from '../summary/service.js';
+import { UsageError, type CliCommand } from './command.js';
+import { corpusOptions, corpusUsage, loadCorpusFromArgs } from './corpus-options.js';
+
+export const digestCommand: CliCommand = {
+  name: 'digest',
+  summary: "Compose, post and record a channel's daily digest (or --dry-run to see it)",
+  usage: `Usage: paperwire digest --channel C… [--now ISO-8601] [--dry-run] [--json] [--corpus DIR] [--year YYYY]
+
+  --channel C…   the Slack channel id (the channel's subscription settings apply; defaults if it has none)
+  --now TIME     the time to compose the digest as of, e.g. 2026-11-23T09:00:00+01:00 (default: now)
+  --dry-run      compose only: post nothing, record nothing
+  --json         with --dry-run: {"channel","date","hotTopics","items":[{"id","title","score","why","tldr"}]}
+${corpusUsage}
+
+Posting uses SLACK_BOT_TOKEN (and SLACK_API_URL, if set) and records in PAPERWIRE_DB, like the app:
+a second run for the same channel and local date posts nothing, and a run after a partial failure
+completes the missing replies.`,
+  options: { ...corpusOptions, channel: { type: 'string' }, now: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+  async run({ values }, io) {
+    const channel = typeof values.channel === 'string' ? values.channel.trim() : '';
+    if (!CHANNEL_ID.test(channel)) throw new UsageError(`--channel needs a Slack channel id such as C0123ABCD (got "${channel}")`);
+    const now = values.now === undefined ? new Date() : new Date(String(values.now));
+    if (Number.isNaN(now.getTime())) throw new UsageError(`--now must be an ISO-8601 time such as 2026-11-23T09:00:00Z (got "${String(values.now)}")`);
+    const dryRun = Boolean(values['dry-run']);
+    if (values.json && !dryRun) throw new UsageError('--json goes with --dry-run (a real run prints what it posted)');
+
+    const config = loadConfig(process.env);
+    if (!dryRun && !config.slack.botToken) throw new UsageError('posting needs SLACK_BOT_TOKEN (xoxb-…); use --dry-run to see the digest without Slack');
+    const log = createLog({ secrets: [config.slack.botToken, config.slack.appToken, config.slack.signingSecret, config.model?.apiKey] });
+    const library = buildLibrary(await loadCorpusFromArgs(values, now));
+    const store = openStore(config.dbPath);
+    try {
+      const rt: Runtime = { config, log, store, summarizer: createSummarizer({ model: config.model, cache: store.summaries, log }), library: () => library, now: () => now };
+      if (dryRun) {
+        const subscription = store.subscriptions.get(channel) ?? defaultSubscription(channel, now);
+        const plan = planDigest(rt, subscription, now);
+        const items = await Promise.all(
+          plan.items.map(async (t) => ({ id: t.paper.id, title: t.paper.title, score: t.score, why: t.why, tldr: (await rt.summarizer.summarize(t.paper)).tldr })),
+        );
+        if (values.json) io.out(JSON.stringify({ channel, date: plan.localDate, hotTopics: plan.hotTopics, items }));
+        else {
+          io.out(`Digest for ${channel} on ${plan.localDate} (${subscription.timezone})${plan.hotTopics.length ? ` · hot: ${plan.hotTopics.join(', ')}` : ''}`);
+          items.forEach((item, i) => io.out(`${i + 1}. ${item.title}\n   ${item.tldr}\n   ${item.why} · score ${item.score.toFixed(2)}`));
+          if (plan.shortfall) io.out(`(${plan.shortfall})`);
+        }
+        return 0;
+      }
+      const outcome = await runDigest(rt, slackDigestPoster(webClient(config, log), log), { channelId: channel, reason: 'scheduled', now, owner: randomUUID() });
+      io.out(outcome.note);
+      return ['posted', 'resumed', 'already-posted', 'empty'].includes(outcome.status) ? 0 : 1;
+    } finally {
+      store.close();
+    }
+  },
+};
+
+function webClient(config: Config, log: ReturnType<typeof createLog>): WebClient {
+  return new WebClient(config.slack.botToken, {
+    slackApiUrl: config.slack.apiUrl,
+    logger: log.slack,
+    retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000 },
+    timeout: 10_000,
+  });
+}

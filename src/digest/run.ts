@@ -1,0 +1,221 @@
+import type { Paper } from '../corpus/types.js';
+import type { Runtime } from '../runtime.js';
+import { DIGEST_EVENT_TYPE, renderDigestParent, renderDigestReply, renderNotInChannel } from '../slack/blocks/digest.js';
+import { CARD_EVENT_TYPE } from '../slack/blocks/card.js';
+import { FATAL_AUTH_CODES, SlackPostError } from '../slack/post.js';
+import type { DigestRun } from '../store/digests.js';
+import type { Subscription } from '../store/subscriptions.js';
+import type { Summary } from '../summary/types.js';
+import { composeDigest, type DigestPlan } from './compose.js';
+import { longDate } from './local-time.js';
+import type { DigestPoster } from './poster.js';
+
+/** A run holds its claim this long between steps; a crashed owner's run is taken over after it. */
+export const LEASE_MS = 60_000;
+const ENGAGEMENT_WINDOW_MS = 30 * 86_400_000;
+
+/** The settings a channel with no subscription gets (`paperwire digest --channel …`). */
+export function defaultSubscription(channelId: string, now: Date): Subscription {
+  return { channelId, teamId: '', time: '09:00', timezone: 'UTC', cadence: 'weekdays', topN: 5, createdBy: '', createdAt: now.toISOString() };
+}
+
+/** What a channel's digest would hold now: its settings, what it was sent before, the team's activity. */
+export function planDigest(rt: Runtime, subscription: Subscription, now: Date): DigestPlan {
+  const { store } = rt;
+  return composeDigest({
+    library: rt.library(),
+    channelId: subscription.channelId,
+    timezone: subscription.timezone,
+    topN: subscription.topN,
+    topic: subscription.topic,
+    posted: store.digests.postedPaperIds(subscription.channelId),
+    saves: store.saves.countsByPaper(subscription.teamId),
+    engagement: store.engagement.since(subscription.teamId || undefined, new Date(now.getTime() - ENGAGEMENT_WINDOW_MS)),
+    now,
+  });
+}
+
+export type DigestOutcome =
+  | { status: 'posted' | 'resumed'; runId: number; parentTs: string; replies: number; note: string }
+  | { status: 'already-posted' | 'busy' | 'empty' | 'paused' | 'failed' | 'stopped'; note: string; runId?: number };
+
+export interface RunRequest {
+  channelId: string;
+  /** `scheduled`: the day's digest. `now`: the day's digest if none was posted today, else a preview. */
+  reason: 'scheduled' | 'now';
+  now: Date;
+  /** This process; see LEASE_MS. */
+  owner: string;
+}
+
+/**
+ * Posts a channel's digest exactly once: claim the day in the store, post the parent, then each reply,
+ * recording every ts as Slack confirms it. A run that stopped part way (crash, Slack refusal) is
+ * resumed: a post that may have been sent before the crash is looked up in Slack before it is re-sent.
+ */
+export async function runDigest(rt: Runtime, poster: DigestPoster, request: RunRequest): Promise<DigestOutcome> {
+  const { channelId, now, owner } = request;
+  const { store, log } = rt;
+  const subscription = store.subscriptions.get(channelId) ?? defaultSubscription(channelId, now);
+  if (subscription.pausedReason && request.reason === 'scheduled') {
+    return { status: 'paused', note: `the digest in ${channelId} is paused: ${subscription.pausedReason}` };
+  }
+  const plan = planDigest(rt, subscription, now);
+  const today = store.digests.daily(channelId, plan.localDate);
+  const kind = request.reason === 'now' && today?.finishedAt ? 'preview' : 'daily';
+  if (kind === 'daily' && !today && plan.items.length === 0) {
+    log.info('digest: nothing to post', { channel: channelId, date: plan.localDate, why: plan.shortfall });
+    return { status: 'empty', note: `Nothing to post: ${plan.shortfall}.` };
+  }
+  if (kind === 'preview' && plan.items.length === 0) return { status: 'empty', note: `Nothing to preview: ${plan.shortfall}.` };
+
+  const claim = store.digests.claim({
+    channelId,
+    localDate: plan.localDate,
+    kind,
+    hotTopics: plan.hotTopics,
+    items: plan.items.map((t) => ({ paperId: t.paper.id, score: t.score, why: t.why })),
+    owner,
+    now,
+    leaseMs: LEASE_MS,
+  });
+  if (claim.status === 'done') return { status: 'already-posted', runId: claim.run.id, note: `The digest for ${plan.localDate} was already posted in this channel.` };
+  if (claim.status === 'busy') return { status: 'busy', runId: claim.run.id, note: `Another paperwire process is posting the digest for ${plan.localDate} right now.` };
+
+  try {
+    const parentTs = await post(rt, poster, claim.run, subscription, owner);
+    const replies = claim.run.items.length;
+    log.info(`digest ${claim.status === 'resume' ? 'resumed and completed' : 'posted'}`, { channel: channelId, date: plan.localDate, kind, run: claim.run.id, replies });
+    const note = claim.status === 'resume' ? `Finished the digest for ${plan.localDate}.` : `Posted the digest for ${plan.localDate}${plan.shortfall ? ` (${plan.shortfall})` : ''}.`;
+    return { status: claim.status === 'resume' ? 'resumed' : 'posted', runId: claim.run.id, parentTs, replies, note };
+  } catch (error) {
+    return handleFailure(rt, poster, subscription, claim.run, error);
+  }
+}
+
+/** Finishes a run that stopped part way (a crash, a Slack refusal), if no other process is on it. */
+export async function resumeDigest(rt: Runtime, poster: DigestPoster, runId: number, owner: string): Promise<DigestOutcome> {
+  const claim = rt.store.digests.resume(runId, owner, rt.now(), LEASE_MS);
+  if (claim.status !== 'resume') return { status: claim.status === 'done' ? 'already-posted' : 'busy', runId, note: `run ${runId} is ${claim.status}` };
+  const subscription = rt.store.subscriptions.get(claim.run.channelId) ?? defaultSubscription(claim.run.channelId, rt.now());
+  try {
+    const parentTs = await post(rt, poster, claim.run, subscription, owner);
+    rt.log.info('digest resumed and completed', { channel: claim.run.channelId, date: claim.run.localDate, run: runId });
+    return { status: 'resumed', runId, parentTs, replies: claim.run.items.length, note: `Finished the digest for ${claim.run.localDate}.` };
+  } catch (error) {
+    return handleFailure(rt, poster, subscription, claim.run, error);
+  }
+}
+
+async function post(rt: Runtime, poster: DigestPoster, run: DigestRun, subscription: Subscription, owner: string): Promise<string> {
+  const { store } = rt;
+  const library = rt.library();
+  const keep = () => {
+    if (!store.digests.renew(run.id, owner, rt.now(), LEASE_MS)) throw new LostClaim(run.id);
+  };
+  const papers = new Map<number, Paper>();
+  for (const item of run.items) {
+    const paper = library.byId.get(item.paperId);
+    if (paper) papers.set(item.position, paper);
+    else rt.log.warn('digest: a paper left the library before its reply was posted; skipped', { run: run.id, paper: item.paperId });
+  }
+  const summaries = new Map<number, Summary>();
+  for (const [position, paper] of papers) summaries.set(position, await rt.summarizer.summarize(paper));
+
+  let parentTs = run.parentTs;
+  if (!parentTs && run.parentAttempted) {
+    parentTs = await poster.find(run.channelId, undefined, (m) => m.metadata?.event_type === DIGEST_EVENT_TYPE && m.metadata.event_payload?.run_id === run.id);
+    if (parentTs) store.digests.setParent(run.id, parentTs);
+  }
+  if (!parentTs) {
+    keep();
+    const parent = renderDigestParent({
+      runId: run.id,
+      dateLabel: longDate(run.localDate),
+      hotTopics: run.hotTopics,
+      entries: run.items.flatMap((item) => {
+        const paper = papers.get(item.position);
+        return paper ? [{ paper, tldr: summaries.get(item.position)!.tldr, why: item.why }] : [];
+      }),
+      requested: subscription.topN,
+      topic: subscription.topic,
+      preview: run.kind === 'preview',
+    });
+    store.digests.setParentAttempted(run.id, true);
+    parentTs = await sent(() => poster.post(run.channelId, parent), () => store.digests.setParentAttempted(run.id, false));
+    store.digests.setParent(run.id, parentTs);
+  }
+
+  for (const item of run.items) {
+    if (item.replyTs) continue;
+    const paper = papers.get(item.position);
+    if (!paper) {
+      store.digests.setReply(run.id, item.position, 'skipped');
+      continue;
+    }
+    if (item.replyAttempted) {
+      const found = await poster.find(run.channelId, parentTs, (m) => m.metadata?.event_type === CARD_EVENT_TYPE && m.metadata.event_payload?.position === item.position);
+      if (found) {
+        store.digests.setReply(run.id, item.position, found);
+        continue;
+      }
+    }
+    keep();
+    store.digests.setReplyAttempted(run.id, item.position, true);
+    const reply = renderDigestReply(item.position, paper, summaries.get(item.position)!);
+    const ts = await sent(() => poster.post(run.channelId, reply, parentTs), () => store.digests.setReplyAttempted(run.id, item.position, false));
+    store.digests.setReply(run.id, item.position, ts);
+  }
+  store.digests.finish(run.id, rt.now());
+  return parentTs;
+}
+
+/** Runs a post; when Slack definitely refused it (nothing was posted), `refused` undoes the attempt mark. */
+async function sent(postIt: () => Promise<string>, refused: () => void): Promise<string> {
+  try {
+    return await postIt();
+  } catch (error) {
+    if (error instanceof SlackPostError && error.code !== 'request_failed' && error.code !== 'http_error') refused();
+    throw error;
+  }
+}
+
+class LostClaim extends Error {
+  constructor(readonly runId: number) {
+    super(`another process took over digest run ${runId}`);
+  }
+}
+
+async function handleFailure(rt: Runtime, poster: DigestPoster, subscription: Subscription, run: DigestRun, error: unknown): Promise<DigestOutcome> {
+  const { log, store } = rt;
+  const channel = run.channelId;
+  if (error instanceof LostClaim) return { status: 'busy', runId: run.id, note: error.message };
+  if (!(error instanceof SlackPostError)) {
+    log.error('digest failed part way; it resumes on the next check', { channel, run: run.id, error });
+    return { status: 'failed', runId: run.id, note: `The digest stopped part way (${(error as Error).message}); it will be completed on the next try.` };
+  }
+  const code = error.code;
+  if (FATAL_AUTH_CODES.has(code)) {
+    log.error(`digest: Slack rejected paperwire's token (${code}); no digest is posted until the app is reinstalled`, { channel, run: run.id });
+    return { status: 'stopped', runId: run.id, note: error.userMessage };
+  }
+  if (code === 'channel_not_found' || code === 'is_archived') {
+    const reason = code === 'is_archived' ? 'the channel is archived' : 'the channel was not found (deleted, or private without paperwire)';
+    if (store.subscriptions.get(channel)) store.subscriptions.pause(channel, reason);
+    log.warn(`digest paused: ${reason}`, { channel, run: run.id, code });
+    return { status: 'paused', runId: run.id, note: `Digest paused: ${reason}.` };
+  }
+  if (code === 'not_in_channel') {
+    const problem = "paperwire is not in this channel, so it cannot post the digest: invite it with `/invite @paperwire`";
+    if (store.subscriptions.get(channel)) store.subscriptions.setProblem(channel, problem);
+    log.warn('digest: not in the channel; told the subscriber to invite the bot', { channel, run: run.id, subscriber: subscription.createdBy });
+    if (subscription.createdBy) {
+      await poster
+        .notify(subscription.createdBy, renderNotInChannel(channel))
+        .catch((notifyError: unknown) => log.warn('could not tell the subscriber', { channel, error: notifyError }));
+    }
+    return { status: 'failed', runId: run.id, note: 'I am not in this channel: invite me with `/invite @paperwire`, then try again.' };
+  }
+  log.warn('digest: Slack refused a post; the run resumes on the next check', { channel, run: run.id, code });
+  return { status: 'failed', runId: run.id, note: `${error.userMessage} The digest will be completed on the next try.` };
+}

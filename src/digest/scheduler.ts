@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import nodeCron from 'node-cron';
+import type { Runtime } from '../runtime.js';
+import type { DigestPoster } from './poster.js';
+import { runDigest, resumeDigest } from './run.js';
+import { cronExpression, dueDigests } from './schedule-plan.js';
+
+/** node-cron's schedule, injectable so tests can fire a schedule by hand. */
+export type CronSchedule = (expression: string, task: () => void, options: { timezone: string; name: string }) => { stop(): unknown; destroy(): unknown };
+
+/** How often unfinished runs and missed slots are checked, besides each subscription's own schedule. */
+const SAFETY_CHECK = '*/5 * * * *';
+/** Unfinished runs older than this are left alone: yesterday's digest posted today helps no one. */
+const RESUME_WINDOW_MS = 24 * 3_600_000;
+
+export interface DigestScheduler {
+  /** Re-reads the subscriptions: one cron schedule per subscription, in its timezone. */
+  sync(): void;
+  /** Posts what is due, resumes unfinished runs; one check at a time. */
+  check(): Promise<void>;
+  /** Stops the schedules and waits for a digest being posted to finish its current run. */
+  stop(): Promise<void>;
+}
+
+export function startDigestScheduler(rt: Runtime, poster: DigestPoster, options: { cron?: CronSchedule; owner?: string } = {}): DigestScheduler {
+  const schedule: CronSchedule = options.cron ?? ((expression, task, opts) => nodeCron.schedule(expression, task, opts));
+  const owner = options.owner ?? randomUUID();
+  const { log, store } = rt;
+  const tasks = new Map<string, { key: string; task: ReturnType<CronSchedule> }>();
+  const reportedMissed = new Set<string>();
+  let halted = false;
+  let stopped = false;
+  let chain: Promise<void> = Promise.resolve();
+
+  const check = (): Promise<void> => {
+    chain = chain.then(runCheck).catch((error: unknown) => log.error('digest check failed', { error }));
+    return chain;
+  };
+
+  async function runCheck(): Promise<void> {
+    if (halted || stopped) return;
+    const now = rt.now();
+    for (const run of store.digests.unfinished()) {
+      if (now.getTime() - Date.parse(run.claimedAt) > RESUME_WINDOW_MS || halted || stopped) continue;
+      const outcome = await resumeDigest(rt, poster, run.id, owner);
+      if (outcome.status === 'stopped') halted = true;
+    }
+    const due = dueDigests(store.subscriptions.list(), (channel, date) => store.digests.daily(channel, date) !== undefined, now, rt.config.catchUpMs);
+    for (const { subscription, slot, action } of due) {
+      if (halted || stopped) return;
+      const key = `${subscription.channelId}:${slot.localDate}`;
+      if (action === 'missed') {
+        if (!reportedMissed.has(key)) log.warn('digest skipped: its time passed while paperwire was down, beyond the catch-up window', { channel: subscription.channelId, date: slot.localDate, scheduledAt: slot.at.toISOString() });
+        reportedMissed.add(key);
+        continue;
+      }
+      const late = now.getTime() - slot.at.getTime() > 60_000;
+      const outcome = await runDigest(rt, poster, { channelId: subscription.channelId, reason: 'scheduled', now, owner });
+      log.info(`digest ${late ? 'catch-up' : 'run'}: ${outcome.status}`, { channel: subscription.channelId, date: slot.localDate, note: outcome.note });
+      if (outcome.status === 'stopped') {
+        halted = true;
+        log.error('digests stopped: Slack no longer accepts the token; reinstall the app and restart paperwire');
+      }
+    }
+  }
+
+  function sync(): void {
+    if (stopped) return;
+    const wanted = new Map(store.subscriptions.list().filter((s) => !s.pausedReason).map((s) => [s.channelId, s]));
+    for (const [channel, entry] of tasks) {
+      const subscription = wanted.get(channel);
+      if (!subscription || entry.key !== `${cronExpression(subscription)} ${subscription.timezone}`) {
+        entry.task.destroy();
+        tasks.delete(channel);
+      }
+    }
+    for (const [channel, subscription] of wanted) {
+      if (tasks.has(channel)) continue;
+      const expression = cronExpression(subscription);
+      tasks.set(channel, { key: `${expression} ${subscription.timezone}`, task: schedule(expression, () => void check(), { timezone: subscription.timezone, name: `digest ${channel}` }) });
+    }
+  }
+
+  sync();
+  const safety = schedule(SAFETY_CHECK, () => void check(), { timezone: 'UTC', name: 'digest safety check' });
+  void check();
+
+  return {
+    sync,
+    check,
+    async stop() {
+      stopped = true;
+      safety.destroy();
+      for (const { task } of tasks.values()) task.destroy();
+      tasks.clear();
+      await chain;
+    },
+  };
+}

@@ -1,0 +1,194 @@
+import type { Db } from './sqlite.js';
+
+export type DigestKind = 'daily' | 'preview';
+
+export interface DigestItemRecord {
+  position: number;
+  paperId: string;
+  score: number;
+  why: string;
+  /** A reply was sent (or may have been: the process can die before Slack's answer is recorded). */
+  replyAttempted: boolean;
+  replyTs?: string;
+}
+
+/** One digest in one channel: what it holds, and how far posting got. */
+export interface DigestRun {
+  id: number;
+  channelId: string;
+  /** YYYY-MM-DD in the channel's timezone. */
+  localDate: string;
+  kind: DigestKind;
+  hotTopics: string[];
+  claimedAt: string;
+  parentAttempted: boolean;
+  parentTs?: string;
+  finishedAt?: string;
+  items: DigestItemRecord[];
+}
+
+export interface ClaimRequest {
+  channelId: string;
+  localDate: string;
+  kind: DigestKind;
+  hotTopics: string[];
+  items: Array<{ paperId: string; score: number; why: string }>;
+  /** Who is posting (one id per process); a run is worked on by one owner at a time. */
+  owner: string;
+  now: Date;
+  /** How long the owner may work before another process may take the run over. */
+  leaseMs: number;
+}
+
+export type ClaimResult =
+  /** A new run: post it. */
+  | { status: 'claimed'; run: DigestRun }
+  /** The day's run was started before and not finished (a crash, a Slack failure): finish it. */
+  | { status: 'resume'; run: DigestRun }
+  /** The day's digest is already complete here. */
+  | { status: 'done'; run: DigestRun }
+  /** Another process is posting it right now. */
+  | { status: 'busy'; run: DigestRun };
+
+export interface DigestsRepo {
+  /** In one transaction: a new run, or the day's existing one and whether this owner may continue it. */
+  claim(request: ClaimRequest): ClaimResult;
+  /** Takes over an unfinished run (after a crash) unless its owner's lease is still running. */
+  resume(runId: number, owner: string, now: Date, leaseMs: number): ClaimResult;
+  daily(channelId: string, localDate: string): DigestRun | undefined;
+  /** The newest daily run of a channel. */
+  lastDaily(channelId: string): DigestRun | undefined;
+  /** Unfinished runs, oldest first (resumed on start-up). */
+  unfinished(): DigestRun[];
+  /** Keeps the run this owner's for another lease; false when another process has taken it over. */
+  renew(runId: number, owner: string, now: Date, leaseMs: number): boolean;
+  /** Set before a post is sent; cleared when Slack refused it, so a refused post never counts as sent. */
+  setParentAttempted(runId: number, attempted: boolean): void;
+  setParent(runId: number, ts: string): void;
+  setReplyAttempted(runId: number, position: number, attempted: boolean): void;
+  setReply(runId: number, position: number, ts: string): void;
+  finish(runId: number, at: Date): void;
+  /** Papers ever posted (or being posted) to a channel: never again. */
+  postedPaperIds(channelId: string): Set<string>;
+  /** The paper a digest message in a channel is about: a reply's paper, or undefined for a parent. */
+  paperForMessage(channelId: string, ts: string): string | undefined;
+  /** Whether a message is one of our digest parents or replies. */
+  isDigestMessage(channelId: string, ts: string): boolean;
+}
+
+interface RunRow {
+  id: number;
+  channel_id: string;
+  local_date: string;
+  kind: DigestKind;
+  hot_topics: string;
+  claimed_at: string;
+  owner: string;
+  lease_until: string;
+  parent_attempted: number;
+  parent_ts: string | null;
+  finished_at: string | null;
+}
+
+interface ItemRow {
+  position: number;
+  paper_id: string;
+  score: number;
+  why: string;
+  reply_attempted: number;
+  reply_ts: string | null;
+}
+
+export function digestsRepo(db: Db): DigestsRepo {
+  const runById = db.prepare<[number], RunRow>('SELECT * FROM digest_runs WHERE id = ?');
+  const dailyRun = db.prepare<[string, string], RunRow>("SELECT * FROM digest_runs WHERE channel_id = ? AND local_date = ? AND kind = 'daily'");
+  const lastDaily = db.prepare<[string], RunRow>("SELECT * FROM digest_runs WHERE channel_id = ? AND kind = 'daily' ORDER BY local_date DESC LIMIT 1");
+  const unfinished = db.prepare<[], RunRow>('SELECT * FROM digest_runs WHERE finished_at IS NULL ORDER BY id');
+  const items = db.prepare<[number], ItemRow>('SELECT * FROM digest_items WHERE run_id = ? ORDER BY position');
+  const insertRun = db.prepare(
+    'INSERT INTO digest_runs (channel_id, local_date, kind, hot_topics, claimed_at, owner, lease_until) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertItem = db.prepare('INSERT INTO digest_items (run_id, position, paper_id, score, why) VALUES (?, ?, ?, ?, ?)');
+  const takeOver = db.prepare('UPDATE digest_runs SET owner = ?, lease_until = ? WHERE id = ?');
+  const renew = db.prepare('UPDATE digest_runs SET lease_until = ? WHERE id = ? AND owner = ?');
+  const parentAttempted = db.prepare('UPDATE digest_runs SET parent_attempted = ? WHERE id = ?');
+  const setParent = db.prepare('UPDATE digest_runs SET parent_ts = ?, parent_attempted = 1 WHERE id = ?');
+  const replyAttempted = db.prepare('UPDATE digest_items SET reply_attempted = ? WHERE run_id = ? AND position = ?');
+  const setReply = db.prepare('UPDATE digest_items SET reply_ts = ?, reply_attempted = 1 WHERE run_id = ? AND position = ?');
+  const finish = db.prepare('UPDATE digest_runs SET finished_at = ? WHERE id = ?');
+  const posted = db.prepare<[string], { paper_id: string }>(
+    'SELECT DISTINCT i.paper_id FROM digest_items i JOIN digest_runs r ON r.id = i.run_id WHERE r.channel_id = ? AND r.parent_attempted = 1',
+  );
+  const byReply = db.prepare<[string, string], { paper_id: string }>(
+    'SELECT i.paper_id FROM digest_items i JOIN digest_runs r ON r.id = i.run_id WHERE r.channel_id = ? AND i.reply_ts = ?',
+  );
+  const byParent = db.prepare<[string, string], { id: number }>('SELECT id FROM digest_runs WHERE channel_id = ? AND parent_ts = ?');
+
+  const toRun = (row: RunRow): DigestRun => ({
+    id: row.id,
+    channelId: row.channel_id,
+    localDate: row.local_date,
+    kind: row.kind,
+    hotTopics: JSON.parse(row.hot_topics) as string[],
+    claimedAt: row.claimed_at,
+    parentAttempted: row.parent_attempted === 1,
+    ...(row.parent_ts ? { parentTs: row.parent_ts } : {}),
+    ...(row.finished_at ? { finishedAt: row.finished_at } : {}),
+    items: items.all(row.id).map((i) => ({
+      position: i.position,
+      paperId: i.paper_id,
+      score: i.score,
+      why: i.why,
+      replyAttempted: i.reply_attempted === 1,
+      ...(i.reply_ts ? { replyTs: i.reply_ts } : {}),
+    })),
+  });
+
+  const continueRun = (existing: RunRow, owner: string, now: Date, leaseMs: number): ClaimResult => {
+    if (existing.finished_at) return { status: 'done', run: toRun(existing) };
+    if (existing.owner !== owner && existing.lease_until > now.toISOString()) return { status: 'busy', run: toRun(existing) };
+    takeOver.run(owner, new Date(now.getTime() + leaseMs).toISOString(), existing.id);
+    return { status: 'resume', run: toRun(existing) };
+  };
+
+  const claim = db.transaction((request: ClaimRequest): ClaimResult => {
+    const nowIso = request.now.toISOString();
+    const leaseUntil = new Date(request.now.getTime() + request.leaseMs).toISOString();
+    const existing = request.kind === 'daily' ? dailyRun.get(request.channelId, request.localDate) : undefined;
+    if (existing) return continueRun(existing, request.owner, request.now, request.leaseMs);
+    const id = Number(
+      insertRun.run(request.channelId, request.localDate, request.kind, JSON.stringify(request.hotTopics), nowIso, request.owner, leaseUntil).lastInsertRowid,
+    );
+    request.items.forEach((item, position) => insertItem.run(id, position, item.paperId, item.score, item.why));
+    return { status: 'claimed', run: toRun(runById.get(id)!) };
+  });
+
+  return {
+    // IMMEDIATE takes the write lock before reading, so two processes cannot both see "no run yet".
+    claim: (request) => claim.immediate(request),
+    resume: (runId, owner, now, leaseMs) =>
+      db.transaction(() => {
+        const row = runById.get(runId);
+        if (!row) throw new Error(`no digest run ${runId}`);
+        return continueRun(row, owner, now, leaseMs);
+      }).immediate(),
+    daily: (channelId, localDate) => {
+      const row = dailyRun.get(channelId, localDate);
+      return row ? toRun(row) : undefined;
+    },
+    lastDaily: (channelId) => {
+      const row = lastDaily.get(channelId);
+      return row ? toRun(row) : undefined;
+    },
+    unfinished: () => unfinished.all().map(toRun),
+    renew: (runId, owner, now, leaseMs) => renew.run(new Date(now.getTime() + leaseMs).toISOString(), runId, owner).changes > 0,
+    setParentAttempted: (runId, attempted) => void parentAttempted.run(attempted ? 1 : 0, runId),
+    setParent: (runId, ts) => void setParent.run(ts, runId),
+    setReplyAttempted: (runId, position, attempted) => void replyAttempted.run(attempted ? 1 : 0, runId, position),
+    setReply: (runId, position, ts) => void setReply.run(ts, runId, position),
+    finish: (runId, at) => void finish.run(at.toISOString(), runId),
+    postedPaperIds: (channelId) => new Set(posted.all(channelId).map((r) => r.paper_id)),
+    paperForMessage: (channelId, ts) => byReply.get(channelId, ts)?.paper_id,
+    isDigestMessage: (channelId, ts) => byReply.get(channelId, ts) !== undefined || byParent.get(channelId, ts) !== undefined,
+  };
+}

@@ -1,0 +1,90 @@
+import type { Db } from './sqlite.js';
+
+export type Cadence = 'weekdays' | 'daily';
+
+/** A channel's daily digest: when (local time in its timezone), how many papers, about what. */
+export interface Subscription {
+  channelId: string;
+  teamId: string;
+  /** HH:MM, 24-hour, in `timezone`. */
+  time: string;
+  /** IANA name, e.g. Europe/Paris. */
+  timezone: string;
+  cadence: Cadence;
+  topN: number;
+  /** A search query the papers must match. */
+  topic?: string;
+  createdBy: string;
+  createdAt: string;
+  /** Set when Slack said the channel is gone or archived: no digest is posted until re-subscribed. */
+  pausedReason?: string;
+  /** The last thing that went wrong posting here (e.g. the bot is not in the channel), shown by `/papers digest`. */
+  lastProblem?: string;
+}
+
+export interface SubscriptionsRepo {
+  /** Creates or replaces the channel's subscription (and clears any pause or problem). */
+  upsert(subscription: Subscription): void;
+  get(channelId: string): Subscription | undefined;
+  remove(channelId: string): boolean;
+  /** Every subscription (of one team when given), by channel. */
+  list(teamId?: string): Subscription[];
+  pause(channelId: string, reason: string): void;
+  setProblem(channelId: string, problem: string | undefined): void;
+}
+
+interface Row {
+  channel_id: string;
+  team_id: string;
+  time: string;
+  timezone: string;
+  cadence: Cadence;
+  top_n: number;
+  topic: string | null;
+  created_by: string;
+  created_at: string;
+  paused_reason: string | null;
+  last_problem: string | null;
+}
+
+function fromRow(row: Row): Subscription {
+  return {
+    channelId: row.channel_id,
+    teamId: row.team_id,
+    time: row.time,
+    timezone: row.timezone,
+    cadence: row.cadence,
+    topN: row.top_n,
+    ...(row.topic ? { topic: row.topic } : {}),
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    ...(row.paused_reason ? { pausedReason: row.paused_reason } : {}),
+    ...(row.last_problem ? { lastProblem: row.last_problem } : {}),
+  };
+}
+
+export function subscriptionsRepo(db: Db): SubscriptionsRepo {
+  const upsert = db.prepare(`
+    INSERT INTO subscriptions (channel_id, team_id, time, timezone, cadence, top_n, topic, created_by, created_at, paused_reason, last_problem)
+    VALUES (@channelId, @teamId, @time, @timezone, @cadence, @topN, @topic, @createdBy, @createdAt, NULL, NULL)
+    ON CONFLICT (channel_id) DO UPDATE SET team_id = excluded.team_id, time = excluded.time, timezone = excluded.timezone,
+      cadence = excluded.cadence, top_n = excluded.top_n, topic = excluded.topic, created_by = excluded.created_by,
+      created_at = excluded.created_at, paused_reason = NULL, last_problem = NULL`);
+  const get = db.prepare<[string], Row>('SELECT * FROM subscriptions WHERE channel_id = ?');
+  const remove = db.prepare('DELETE FROM subscriptions WHERE channel_id = ?');
+  const listAll = db.prepare<[], Row>('SELECT * FROM subscriptions ORDER BY channel_id');
+  const listTeam = db.prepare<[string], Row>('SELECT * FROM subscriptions WHERE team_id = ? ORDER BY channel_id');
+  const pause = db.prepare('UPDATE subscriptions SET paused_reason = ? WHERE channel_id = ?');
+  const problem = db.prepare('UPDATE subscriptions SET last_problem = ? WHERE channel_id = ?');
+  return {
+    upsert: (s) => void upsert.run({ ...s, topic: s.topic ?? null }),
+    get: (channelId) => {
+      const row = get.get(channelId);
+      return row ? fromRow(row) : undefined;
+    },
+    remove: (channelId) => remove.run(channelId).changes > 0,
+    list: (teamId) => (teamId === undefined ? listAll.all() : listTeam.all(teamId)).map(fromRow),
+    pause: (channelId, reason) => void pause.run(reason, channelId),
+    setProblem: (channelId, text) => void problem.run(text ?? null, channelId),
+  };
+}

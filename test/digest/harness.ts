@@ -1,0 +1,65 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebClient } from '@slack/web-api';
+import { loadConfig } from '../../src/config.js';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { slackDigestPoster } from '../../src/digest/slack-poster.js';
+import { buildLibrary, type Library } from '../../src/library.js';
+import { createLog } from '../../src/log.js';
+import type { Runtime } from '../../src/runtime.js';
+import { openStore } from '../../src/store/sqlite.js';
+import type { Subscription } from '../../src/store/subscriptions.js';
+import { createSummarizer } from '../../src/summary/service.js';
+import { CORPUS_DIR, NOW } from '../helpers/corpus.js';
+import type { SlackStandIn } from '../helpers/slack-stand-in.js';
+
+let shared: Library | undefined;
+export async function library(): Promise<Library> {
+  shared ??= buildLibrary(await loadCorpus(CORPUS_DIR, { now: NOW }));
+  return shared;
+}
+
+export const tempDb = () => join(mkdtempSync(join(tmpdir(), 'paperwire-digest-')), 'paperwire.db');
+
+/** A process of paperwire as the digest sees it: its own store connection, clock and log. */
+export async function digestRuntime(dbPath: string, clock: { now: Date }) {
+  const lines: string[] = [];
+  const log = createLog({ sink: (line) => lines.push(line) });
+  const store = openStore(dbPath);
+  const config = loadConfig({ PAPERWIRE_DB: dbPath });
+  const lib = await library();
+  const rt: Runtime = { config, log, store, summarizer: createSummarizer({ cache: store.summaries, log }), library: () => lib, now: () => clock.now };
+  return { rt, store, lines };
+}
+
+export function poster(slack: SlackStandIn, rt: Runtime) {
+  const client = new WebClient('xoxb-test-token', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 1, minTimeout: 10, maxTimeout: 20 }, logger: rt.log.slack });
+  return slackDigestPoster(client, rt.log);
+}
+
+export function subscription(over: Partial<Subscription> = {}): Subscription {
+  return {
+    channelId: 'C1',
+    teamId: 'T1',
+    time: '09:00',
+    timezone: 'Europe/Paris',
+    cadence: 'weekdays',
+    topN: 3,
+    createdBy: 'U1',
+    createdAt: '2026-11-01T00:00:00.000Z',
+    ...over,
+  };
+}
+
+/** Digest posts in a channel as the stand-in received them. */
+export function digestPosts(slack: SlackStandIn, channel = 'C1') {
+  const posts = slack.callsTo('chat.postMessage').filter((c) => c.body.channel === channel);
+  return {
+    parents: posts.filter((c) => c.body.thread_ts === undefined),
+    replies: posts.filter((c) => c.body.thread_ts !== undefined),
+  };
+}
+
+/** The paper each reply is about (from its metadata). */
+export const replyPaper = (call: { body: Record<string, any> }): string => call.body.metadata?.event_payload?.paper_id;

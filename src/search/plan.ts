@@ -84,10 +84,18 @@ function longestExpansionAt(index: PaperIndex, free: string[], i: number) {
  */
 export function termQuery(index: PaperIndex, term: string, last: boolean, exact: boolean): Query {
   if (exact) return { queries: [term], fuzzy: false, prefix: false };
-  const known = documentFrequency(index, term) > 0;
+  const df = documentFrequency(index, term);
+  const known = df > 0;
   const fuzzy = known || term.length < 4 || /\d/.test(term) ? false : term.length >= 8 ? 2 : 1;
-  const prefix = term.length >= 3 && (last || !known);
+  // A word in an eighth of the papers or more was typed in full: completing it would only cost time.
+  const prefix = term.length >= 3 && (!known || (last && df < index.papers.length / 8));
   return { queries: [term], fuzzy, prefix };
+}
+
+/** An alternative made only of words in a quarter of the papers or more says too little to search for. */
+function tooVague(index: PaperIndex, clause: string[]): boolean {
+  const n = index.papers.length;
+  return clause.length > 1 && clause.every((t) => documentFrequency(index, t) > n / 4);
 }
 
 /**
@@ -117,7 +125,7 @@ export function toMiniQuery(index: PaperIndex, plan: Plan, combineWith: 'AND' | 
     combineWith,
     queries: plan.groups.map((group, g) => ({
       combineWith: 'OR',
-      queries: group.clauses.map((clause, c) => ({
+      queries: group.clauses.filter((clause, c) => c === 0 || !tooVague(index, clause)).map((clause, c) => ({
         combineWith: 'AND',
         ...clauseMask(index, clause, group.exact || c > 0),
         // An acronym's expansion (or an expansion's acronym) counts for less than the words typed.

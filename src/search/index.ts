@@ -1,4 +1,4 @@
-import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import type { Paper } from '../corpus/types.js';
 import { buildAcronymTable, type AcronymTable } from './acronyms.js';
 import { indexWords, normalizeTerm } from './analyze.js';
@@ -46,19 +46,122 @@ export function buildIndex(papers: readonly Paper[]): PaperIndex {
   return assemble(papers, mini, acronyms);
 }
 
-/** What a snapshot keeps of an index besides the papers themselves. */
+/**
+ * What a snapshot keeps of an index besides the papers: MiniSearch's posting lists as flat typed
+ * arrays (read back many times faster than its toJSON() objects) and the acronym table.
+ */
 export interface SerializedIndex {
-  mini: AsPlainObject;
+  format: 'paperwire-postings-1';
+  documentCount: number;
+  fieldIds: Record<string, number>;
+  averageFieldLength: number[];
+  /** per paper, per field: its length in terms */
+  fieldLength: Int32Array;
+  terms: string[];
+  /** per term: how many fields it has postings in */
+  termFields: Uint8Array;
+  /** per (term, field): the field id and how many papers */
+  entryField: Uint8Array;
+  entryLength: Uint32Array;
+  docs: Int32Array;
+  freqs: Uint16Array;
   acronyms: Array<[string, string[][]]>;
 }
 
+/** The parts of MiniSearch 7 a snapshot reads and restores (not in its typings). */
+interface MiniInternals {
+  _documentCount: number;
+  _nextId: number;
+  _fieldIds: Record<string, number>;
+  _avgFieldLength: number[];
+  _fieldLength: Map<number, number[]>;
+  _documentIds: Map<number, number>;
+  _idToShortId: Map<number, number>;
+  _index: Map<string, Map<number, Map<number, number>>> & Iterable<[string, Map<number, Map<number, number>>]>;
+}
+
 export function serializeIndex(index: PaperIndex): SerializedIndex {
-  return { mini: index.mini.toJSON(), acronyms: [...index.acronyms.expansions] };
+  const mini = index.mini as unknown as MiniInternals;
+  const n = index.papers.length;
+  const fields = FIELDS.length;
+  const fieldLength = new Int32Array(n * fields);
+  for (const [doc, lengths] of mini._fieldLength) for (let f = 0; f < fields; f++) fieldLength[doc * fields + f] = lengths[f] ?? 0;
+  const terms: string[] = [];
+  const termFields: number[] = [];
+  const entryField: number[] = [];
+  const entryLength: number[] = [];
+  let total = 0;
+  for (const [, data] of mini._index) for (const docs of data.values()) total += docs.size;
+  const docs = new Int32Array(total);
+  const freqs = new Uint16Array(total);
+  let k = 0;
+  for (const [term, data] of mini._index) {
+    terms.push(term);
+    termFields.push(data.size);
+    for (const [fieldId, postings] of data) {
+      entryField.push(fieldId);
+      entryLength.push(postings.size);
+      for (const [doc, freq] of postings) {
+        docs[k] = doc;
+        freqs[k++] = Math.min(freq, 65535);
+      }
+    }
+  }
+  return {
+    format: 'paperwire-postings-1',
+    documentCount: mini._documentCount,
+    fieldIds: mini._fieldIds,
+    averageFieldLength: mini._avgFieldLength,
+    fieldLength,
+    terms,
+    termFields: Uint8Array.from(termFields),
+    entryField: Uint8Array.from(entryField),
+    entryLength: Uint32Array.from(entryLength),
+    docs,
+    freqs,
+    acronyms: [...index.acronyms.expansions],
+  };
 }
 
 export function restoreIndex(papers: readonly Paper[], data: SerializedIndex): PaperIndex {
-  const mini = MiniSearch.loadJS<number>(data.mini, miniOptions(papers));
-  if (mini.documentCount !== papers.length) throw new Error(`the index holds ${mini.documentCount} papers, the corpus ${papers.length}`);
+  if (data.format !== 'paperwire-postings-1') throw new Error('unknown snapshot index format');
+  const n = papers.length;
+  if (data.documentCount !== n) throw new Error(`the index holds ${data.documentCount} papers, the corpus ${n}`);
+  const mini = MiniSearch.loadJS<number>(
+    {
+      documentCount: n,
+      nextId: n,
+      documentIds: {},
+      fieldIds: data.fieldIds,
+      fieldLength: {},
+      averageFieldLength: data.averageFieldLength,
+      storedFields: {},
+      dirtCount: 0,
+      index: [],
+      serializationVersion: 2,
+    },
+    miniOptions(papers),
+  );
+  const internals = mini as unknown as MiniInternals;
+  const fields = FIELDS.length;
+  for (let doc = 0; doc < n; doc++) {
+    internals._documentIds.set(doc, doc);
+    internals._idToShortId.set(doc, doc);
+    internals._fieldLength.set(doc, Array.from(data.fieldLength.subarray(doc * fields, doc * fields + fields)));
+  }
+  let entry = 0;
+  let k = 0;
+  data.terms.forEach((term, t) => {
+    const fieldMap = new Map<number, Map<number, number>>();
+    for (let f = 0; f < data.termFields[t]!; f++, entry++) {
+      const postings = new Map<number, number>();
+      const end = k + data.entryLength[entry]!;
+      for (; k < end; k++) postings.set(data.docs[k]!, data.freqs[k]!);
+      fieldMap.set(data.entryField[entry]!, postings);
+    }
+    internals._index.set(term, fieldMap);
+  });
+  if (k !== data.docs.length) throw new Error('the snapshot postings do not add up');
   return assemble(papers, mini, { expansions: new Map(data.acronyms) });
 }
 

@@ -1,7 +1,7 @@
 import type { Paper } from '../../corpus/types.js';
 import { rankTrending } from '../../trending/score.js';
 import type { Runtime } from '../../runtime.js';
-import { search } from '../../search/search.js';
+import { similar } from '../../search/similar.js';
 import type { SearchHit } from '../../search/types.js';
 import { renderSaved, renderSimilar, renderTrending, LIST_SIZE, type TrendingItem } from '../blocks/lists.js';
 import type { Message } from '../blocks/message.js';
@@ -43,16 +43,9 @@ export function savedMessage(rt: Runtime, requester: Requester): Message {
   return renderSaved(papers, gone);
 }
 
-/** Papers like this one: a search for the most telling words of its title, itself left out. */
+/** Papers like this one (src/search/similar.ts), itself left out. */
 export function similarPapers(rt: Runtime, paper: Paper, limit = LIST_SIZE): SearchHit[] {
-  const words = paper.title
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 3)
-    .slice(0, 8);
-  if (words.length === 0) return [];
-  const response = search(rt.library().index, words.join(' '), { limit: limit + 1 });
-  return response.hits.filter((h) => h.paper.id !== paper.id).slice(0, limit);
+  return similar(rt.library().index, paper.id, limit);
 }
 
 export function similarMessage(rt: Runtime, paper: Paper): Message {

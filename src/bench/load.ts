@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fromPackageRoot } from '../paths.js';
@@ -194,6 +194,7 @@ async function main(): Promise<void> {
     return phase;
   }
 
+  const [loadAvgStart] = loadavg();
   const warm = await run(warmup);
   const heapStart = await app.heap();
   const reloads = reloadEvery > 0 ? startReloading(corpusDir, join(work, 'aside'), reloadEvery) : undefined;
@@ -232,6 +233,8 @@ async function main(): Promise<void> {
     );
   }
   if (unknownAnswers > 0) console.log(`answers to no known request: ${unknownAnswers}`);
+  const [loadAvgEnd] = loadavg();
+  console.log(`machine load average (1 min): ${loadAvgStart!.toFixed(2)} at the start, ${loadAvgEnd!.toFixed(2)} at the end (the run itself adds about 1.2 at the end; more means other work shared these cores)`);
   console.log(`CPU while measured: app ${cpuShare({ user: appCpu.user - appCpuStart.user, system: appCpu.system - appCpuStart.system })}, load generator and stand-in Slack ${cpuShare(loadCpu)} (${cpus().length} cores)`);
   console.log(`app log: ${app.logCounts.warn} warnings, ${app.logCounts.error} errors; Web API calls: ${JSON.stringify(Object.fromEntries(slack.apiCalls))}`);
   if (reloads) console.log(`corpus changes made: ${reloads.changes}; swaps logged by the app: ${app.swaps.length}${app.swaps.length ? ` (rebuild ms: ${app.swaps.join(', ')})` : ''}`);

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { WebClient } from '@slack/web-api';
-import { loadConfig, type Config } from '../config.js';
+import { loadConfig } from '../config.js';
 import { defaultSubscription, planDigest, runDigest } from '../digest/run.js';
-import { slackDigestPoster } from '../digest/slack-poster.js';
+import { digestClient, slackDigestPoster } from '../digest/slack-poster.js';
 import { buildLibrary } from '../library.js';
 import { CHANNEL_ID } from '../slack/blocks/digest.js';
 import { createLog } from '../log.js';
@@ -56,7 +55,7 @@ completes the missing replies.`,
         }
         return 0;
       }
-      const outcome = await runDigest(rt, slackDigestPoster(webClient(config, log), log), { channelId: channel, reason: 'scheduled', now, owner: randomUUID() });
+      const outcome = await runDigest(rt, slackDigestPoster(digestClient(config, log), log), { channelId: channel, reason: 'scheduled', now, owner: randomUUID() });
       io.out(outcome.note);
       return ['posted', 'resumed', 'already-posted', 'empty'].includes(outcome.status) ? 0 : 1;
     } finally {
@@ -64,12 +63,3 @@ completes the missing replies.`,
     }
   },
 };
-
-function webClient(config: Config, log: ReturnType<typeof createLog>): WebClient {
-  return new WebClient(config.slack.botToken, {
-    slackApiUrl: config.slack.apiUrl,
-    logger: log.slack,
-    retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000 },
-    timeout: 10_000,
-  });
-}

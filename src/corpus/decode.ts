@@ -8,7 +8,8 @@ export function decodePage(bytes: Uint8Array): Decoded {
   const sample = bytes.subarray(0, 8192);
   const utf16 = guessBomlessUtf16(sample);
   if (utf16) return { ok: true, text: new TextDecoder(utf16).decode(bytes) };
-  if (sample.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes), not a text page' };
+  // A stray NUL in a text page is dropped with the other control characters; many of them mean binary.
+  if (countNul(sample) > sample.length * 0.01) return { ok: false, reason: 'binary file (contains NUL bytes), not a text page' };
   const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
   if (looksBinary(text.slice(0, 8192))) return { ok: false, reason: 'binary file (mostly non-text bytes), not a text page' };
   return { ok: true, text };
@@ -37,4 +38,10 @@ function looksBinary(text: string): boolean {
     if (c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13)) bad++;
   }
   return bad / text.length > 0.1;
+}
+
+function countNul(bytes: Uint8Array): number {
+  let n = 0;
+  for (const b of bytes) if (b === 0) n++;
+  return n;
 }

@@ -2,7 +2,9 @@ import type { Paper } from '../corpus/types.js';
 import type { Runtime } from '../runtime.js';
 import { DIGEST_EVENT_TYPE, renderDigestParent, renderDigestReply, renderNotInChannel } from '../slack/blocks/digest.js';
 import { CARD_EVENT_TYPE } from '../slack/blocks/card.js';
-import { FATAL_AUTH_CODES, SlackPostError } from '../slack/post.js';
+import { FATAL_AUTH_CODES, SlackPostError, UNCERTAIN_CODES } from '../slack/post.js';
+import type { SeenMessage } from '../slack/handlers/surface.js';
+import { DEFAULT_POLICY, deliver, type DeliveryPolicy } from './deliver.js';
 import type { DigestRun } from '../store/digests.js';
 import type { Subscription } from '../store/subscriptions.js';
 import type { Summary } from '../summary/types.js';
@@ -53,7 +55,7 @@ export interface RunRequest {
  * recording every ts as Slack confirms it. A run that stopped part way (crash, Slack refusal) is
  * resumed: a post that may have been sent before the crash is looked up in Slack before it is re-sent.
  */
-export async function runDigest(rt: Runtime, poster: DigestPoster, request: RunRequest): Promise<DigestOutcome> {
+export async function runDigest(rt: Runtime, poster: DigestPoster, request: RunRequest, policy: DeliveryPolicy = DEFAULT_POLICY): Promise<DigestOutcome> {
   const { channelId, now, owner } = request;
   const { store, log } = rt;
   const subscription = store.subscriptions.get(channelId) ?? defaultSubscription(channelId, now);
@@ -83,7 +85,7 @@ export async function runDigest(rt: Runtime, poster: DigestPoster, request: RunR
   if (claim.status === 'busy') return { status: 'busy', runId: claim.run.id, note: `Another paperwire process is posting the digest for ${plan.localDate} right now.` };
 
   try {
-    const parentTs = await post(rt, poster, claim.run, subscription, owner);
+    const parentTs = await post(rt, poster, claim.run, subscription, owner, policy);
     const replies = claim.run.items.length;
     log.info(`digest ${claim.status === 'resume' ? 'resumed and completed' : 'posted'}`, { channel: channelId, date: plan.localDate, kind, run: claim.run.id, replies });
     const note = claim.status === 'resume' ? `Finished the digest for ${plan.localDate}.` : `Posted the digest for ${plan.localDate}${plan.shortfall ? ` (${plan.shortfall})` : ''}.`;
@@ -94,12 +96,12 @@ export async function runDigest(rt: Runtime, poster: DigestPoster, request: RunR
 }
 
 /** Finishes a run that stopped part way (a crash, a Slack refusal), if no other process is on it. */
-export async function resumeDigest(rt: Runtime, poster: DigestPoster, runId: number, owner: string): Promise<DigestOutcome> {
+export async function resumeDigest(rt: Runtime, poster: DigestPoster, runId: number, owner: string, policy: DeliveryPolicy = DEFAULT_POLICY): Promise<DigestOutcome> {
   const claim = rt.store.digests.resume(runId, owner, rt.now(), LEASE_MS);
   if (claim.status !== 'resume') return { status: claim.status === 'done' ? 'already-posted' : 'busy', runId, note: `run ${runId} is ${claim.status}` };
   const subscription = rt.store.subscriptions.get(claim.run.channelId) ?? defaultSubscription(claim.run.channelId, rt.now());
   try {
-    const parentTs = await post(rt, poster, claim.run, subscription, owner);
+    const parentTs = await post(rt, poster, claim.run, subscription, owner, policy);
     rt.log.info('digest resumed and completed', { channel: claim.run.channelId, date: claim.run.localDate, run: runId });
     return { status: 'resumed', runId, parentTs, replies: claim.run.items.length, note: `Finished the digest for ${claim.run.localDate}.` };
   } catch (error) {
@@ -107,7 +109,7 @@ export async function resumeDigest(rt: Runtime, poster: DigestPoster, runId: num
   }
 }
 
-async function post(rt: Runtime, poster: DigestPoster, run: DigestRun, subscription: Subscription, owner: string): Promise<string> {
+async function post(rt: Runtime, poster: DigestPoster, run: DigestRun, subscription: Subscription, owner: string, policy: DeliveryPolicy): Promise<string> {
   const { store } = rt;
   const library = rt.library();
   const keep = () => {
@@ -122,9 +124,11 @@ async function post(rt: Runtime, poster: DigestPoster, run: DigestRun, subscript
   const summaries = new Map<number, Summary>();
   for (const [position, paper] of papers) summaries.set(position, await rt.summarizer.summarize(paper));
 
+  const isParent = (m: SeenMessage) => m.metadata?.event_type === DIGEST_EVENT_TYPE && m.metadata.event_payload?.run_id === run.id;
+  const isReply = (position: number) => (m: SeenMessage) => m.metadata?.event_type === CARD_EVENT_TYPE && m.metadata.event_payload?.position === position;
   let parentTs = run.parentTs;
   if (!parentTs && run.parentAttempted) {
-    parentTs = await poster.find(run.channelId, undefined, (m) => m.metadata?.event_type === DIGEST_EVENT_TYPE && m.metadata.event_payload?.run_id === run.id);
+    parentTs = await poster.find(run.channelId, undefined, isParent);
     if (parentTs) store.digests.setParent(run.id, parentTs);
   }
   if (!parentTs) {
@@ -142,7 +146,7 @@ async function post(rt: Runtime, poster: DigestPoster, run: DigestRun, subscript
       preview: run.kind === 'preview',
     });
     store.digests.setParentAttempted(run.id, true);
-    parentTs = await sent(() => poster.post(run.channelId, parent), () => store.digests.setParentAttempted(run.id, false));
+    parentTs = await sent(() => deliver(poster, { channel: run.channelId, message: parent, isIt: isParent }, policy), () => store.digests.setParentAttempted(run.id, false));
     store.digests.setParent(run.id, parentTs);
   }
 
@@ -154,7 +158,7 @@ async function post(rt: Runtime, poster: DigestPoster, run: DigestRun, subscript
       continue;
     }
     if (item.replyAttempted) {
-      const found = await poster.find(run.channelId, parentTs, (m) => m.metadata?.event_type === CARD_EVENT_TYPE && m.metadata.event_payload?.position === item.position);
+      const found = await poster.find(run.channelId, parentTs, isReply(item.position));
       if (found) {
         store.digests.setReply(run.id, item.position, found);
         continue;
@@ -163,7 +167,10 @@ async function post(rt: Runtime, poster: DigestPoster, run: DigestRun, subscript
     keep();
     store.digests.setReplyAttempted(run.id, item.position, true);
     const reply = renderDigestReply(item.position, paper, summaries.get(item.position)!);
-    const ts = await sent(() => poster.post(run.channelId, reply, parentTs), () => store.digests.setReplyAttempted(run.id, item.position, false));
+    const ts = await sent(
+      () => deliver(poster, { channel: run.channelId, message: reply, threadTs: parentTs, isIt: isReply(item.position) }, policy),
+      () => store.digests.setReplyAttempted(run.id, item.position, false),
+    );
     store.digests.setReply(run.id, item.position, ts);
   }
   store.digests.finish(run.id, rt.now());
@@ -175,7 +182,7 @@ async function sent(postIt: () => Promise<string>, refused: () => void): Promise
   try {
     return await postIt();
   } catch (error) {
-    if (error instanceof SlackPostError && error.code !== 'request_failed' && error.code !== 'http_error') refused();
+    if (error instanceof SlackPostError && !UNCERTAIN_CODES.has(error.code)) refused();
     throw error;
   }
 }

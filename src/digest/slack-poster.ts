@@ -1,4 +1,5 @@
-import type { WebClient } from '@slack/web-api';
+import { WebClient } from '@slack/web-api';
+import type { Config } from '../config.js';
 import type { Log } from '../log.js';
 import { postMessage } from '../slack/post.js';
 import type { SeenMessage } from '../slack/handlers/surface.js';
@@ -6,6 +7,21 @@ import type { DigestPoster } from './poster.js';
 
 /** How far back a lost post is looked for: a digest is one parent and at most ten replies. */
 const LOOKBACK = 50;
+
+/**
+ * The digest's own Web API client: it never retries by itself. A rate limit comes back to the run,
+ * which waits as asked; a timeout or a 5xx may have posted after all, so the run looks in the channel
+ * before it sends again (src/digest/deliver.ts). Blind retries could post a digest twice.
+ */
+export function digestClient(config: Pick<Config, 'slack'>, log: Log, timeoutMs = 10_000): WebClient {
+  return new WebClient(config.slack.botToken, {
+    slackApiUrl: config.slack.apiUrl,
+    logger: log.slack,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: timeoutMs,
+  });
+}
 
 export function slackDigestPoster(client: WebClient, log: Log): DigestPoster {
   return {

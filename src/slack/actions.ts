@@ -26,6 +26,9 @@ export function actionKind(id: string): ActionKind | undefined {
   return (Object.keys(ACTIONS) as ActionKind[]).find((k) => ACTIONS[k] === prefix);
 }
 
+/** Any action_id that is not one of ours. */
+export const UNKNOWN_ACTION = new RegExp(`^(?!(${Object.values(ACTIONS).join('|')})(:\\d+)?$)`);
+
 /** Bolt matches a kind by this pattern. */
 export function actionPattern(kind: ActionKind): RegExp {
   return new RegExp(`^${ACTIONS[kind]}(:\\d+)?$`);

@@ -10,11 +10,16 @@ export class SlackPostError extends Error {
   constructor(
     readonly code: string,
     readonly userMessage: string,
+    /** For `ratelimited`: the seconds Slack asked us to wait. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(`Slack refused the message: ${code}`);
     this.name = 'SlackPostError';
   }
 }
+
+/** Slack may have acted on a request that failed this way (a timeout, a 5xx): check before sending it again. */
+export const UNCERTAIN_CODES = new Set(['request_failed', 'http_error']);
 
 /** Codes after which posting anywhere is pointless until someone reinstalls the app. */
 export const FATAL_AUTH_CODES = new Set(['token_revoked', 'account_inactive', 'invalid_auth', 'not_authed', 'token_expired']);
@@ -86,6 +91,6 @@ export async function postMessage(
       }
     }
     log.warn('Slack refused a message', { channel, code });
-    throw new SlackPostError(code, userMessageFor(code));
+    throw new SlackPostError(code, userMessageFor(code), (error as { retryAfter?: number }).retryAfter);
   }
 }

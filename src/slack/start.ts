@@ -8,7 +8,7 @@ import { openStore } from '../store/sqlite.js';
 import { createSummarizer } from '../summary/service.js';
 import { randomUUID } from 'node:crypto';
 import { startDigestScheduler } from '../digest/scheduler.js';
-import { slackDigestPoster } from '../digest/slack-poster.js';
+import { digestClient, slackDigestPoster } from '../digest/slack-poster.js';
 import { createSlackApp } from './app.js';
 import { runShell } from './shell.js';
 
@@ -78,7 +78,7 @@ export async function startPaperwire(config: Config, options: StartOptions): Pro
     throw error;
   }
   const client = slack.app.client;
-  const poster = slackDigestPoster(client, rt.log);
+  const poster = slackDigestPoster(digestClient(config, rt.log), rt.log);
   const scheduler = startDigestScheduler(rt, poster);
   rt.digest = {
     poster,

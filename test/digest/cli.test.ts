@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CORPUS_DIR } from '../helpers/corpus.js';
 import { SlackStandIn } from '../helpers/slack-stand-in.js';
-import { digestPosts, replyPaper, tempDb } from './harness.js';
+import { digestPosts, tempDb } from './harness.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
@@ -61,12 +61,17 @@ describe('paperwire digest', () => {
     expect(digestPosts(slack).replies).toHaveLength(5);
   });
 
-  it('a process killed between the parent and the replies is completed by the next run: one parent, every reply once', async () => {
+  it.each([
+    ['the parent', 1],
+    ['the first reply', 2],
+    ['a middle reply', 4],
+    ['the last reply', 6],
+  ])('a process killed while Slack takes %s is completed by the next run: one parent, every reply once', async (_, step) => {
     const env = { PAPERWIRE_DB: tempDb(), SLACK_BOT_TOKEN: 'xoxb-cli-test', SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef0123456789', SLACK_API_URL: slack.apiUrl };
-    slack.fail('chat.postMessage', { passThrough: true }); // the parent
-    slack.fail('chat.postMessage', { passThrough: true, delayMs: 20_000 }); // Slack takes the first reply, the process dies waiting
+    for (let i = 1; i < step; i++) slack.fail('chat.postMessage', { passThrough: true });
+    slack.fail('chat.postMessage', { passThrough: true, delayMs: 20_000 }); // Slack has it; the process dies waiting for the answer
     const { child, done } = paperwire(['digest', '--channel', 'C1', '--now', '2026-11-23T09:00:00Z'], env);
-    await slack.waitFor('chat.postMessage', 2, 15_000);
+    await slack.waitFor('chat.postMessage', step, 15_000);
     child.kill('SIGKILL');
     await done;
 
@@ -75,7 +80,7 @@ describe('paperwire digest', () => {
     expect(resumed.out).toContain('Finished the digest');
     const inChannel = slack.messages.get('C1')!;
     expect(inChannel.filter((m) => m.thread_ts === undefined)).toHaveLength(1);
-    const replies = digestPosts(slack).replies.map(replyPaper);
+    const replies = inChannel.filter((m) => m.thread_ts !== undefined).map((m) => (m.metadata as { event_payload: { paper_id: string } }).event_payload.paper_id);
     expect(replies).toHaveLength(5);
     expect(new Set(replies).size).toBe(5);
   });

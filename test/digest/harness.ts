@@ -1,10 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WebClient } from '@slack/web-api';
 import { loadConfig } from '../../src/config.js';
 import { loadCorpus } from '../../src/corpus/load.js';
-import { slackDigestPoster } from '../../src/digest/slack-poster.js';
+import { DEFAULT_POLICY, type DeliveryPolicy } from '../../src/digest/deliver.js';
+import { digestClient, slackDigestPoster } from '../../src/digest/slack-poster.js';
 import { buildLibrary, type Library } from '../../src/library.js';
 import { createLog } from '../../src/log.js';
 import type { Runtime } from '../../src/runtime.js';
@@ -33,10 +33,12 @@ export async function digestRuntime(dbPath: string, clock: { now: Date }) {
   return { rt, store, lines };
 }
 
-export function poster(slack: SlackStandIn, rt: Runtime) {
-  const client = new WebClient('xoxb-test-token', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 1, minTimeout: 10, maxTimeout: 20 }, logger: rt.log.slack });
-  return slackDigestPoster(client, rt.log);
+export function poster(slack: SlackStandIn, rt: Runtime, timeoutMs = 5000) {
+  return slackDigestPoster(digestClient({ slack: { botToken: 'xoxb-test-token', apiUrl: slack.apiUrl } }, rt.log, timeoutMs), rt.log);
 }
+
+/** Retries without the waiting, so fault tests run fast. */
+export const FAST: DeliveryPolicy = { ...DEFAULT_POLICY, sleep: async () => {} };
 
 export function subscription(over: Partial<Subscription> = {}): Subscription {
   return {

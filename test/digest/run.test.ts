@@ -3,7 +3,7 @@ import { runDigest, resumeDigest } from '../../src/digest/run.js';
 import type { DigestPoster } from '../../src/digest/poster.js';
 import { expectValidMessage } from '../helpers/block-kit.js';
 import { SlackStandIn } from '../helpers/slack-stand-in.js';
-import { digestPosts, digestRuntime, poster, replyPaper, subscription, tempDb } from './harness.js';
+import { FAST, digestPosts, digestRuntime, poster, replyPaper, subscription, tempDb } from './harness.js';
 
 let slack: SlackStandIn;
 beforeEach(async () => {
@@ -163,5 +163,40 @@ describe('when Slack says no', () => {
     expect(parents.filter((p) => p.body.metadata?.event_type === 'paperwire_digest')).toHaveLength(2); // the refused try and the one that landed
     expect(slack.messages.get('C1')!.filter((m) => m.thread_ts === undefined)).toHaveLength(1);
     expect(replies).toHaveLength(3);
+  });
+
+  it('500s are retried with backoff, checking first that Slack did not post after all', async () => {
+    const { rt, store } = await digestRuntime(tempDb(), { now: MONDAY });
+    store.subscriptions.upsert(subscription());
+    slack.fail('chat.postMessage', { status: 500, body: { ok: false } }, 2);
+    const outcome = await runDigest(rt, poster(slack, rt), { channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'a' }, FAST);
+    expect(outcome.status).toBe('posted');
+    expect(slack.callsTo('conversations.history')).toHaveLength(2);
+    expect(slack.messages.get('C1')!.filter((m) => m.thread_ts === undefined)).toHaveLength(1);
+  });
+
+  it('a post Slack took but answered too late for is found, not sent twice', async () => {
+    const { rt, store } = await digestRuntime(tempDb(), { now: MONDAY });
+    store.subscriptions.upsert(subscription());
+    slack.fail('chat.postMessage', { passThrough: true, delayMs: 1500 });
+    const outcome = await runDigest(rt, poster(slack, rt, 300), { channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'a' }, FAST);
+    expect(outcome.status).toBe('posted');
+    expect(slack.messages.get('C1')!.filter((m) => m.thread_ts === undefined)).toHaveLength(1);
+    expect(digestPosts(slack).replies).toHaveLength(3);
+  });
+
+  it('a Slack that keeps failing is reported, and the run completes later without a duplicate', async () => {
+    const db = tempDb();
+    const clock = { now: MONDAY };
+    const { rt, store, lines } = await digestRuntime(db, clock);
+    store.subscriptions.upsert(subscription());
+    slack.fail('chat.postMessage', { status: 503, body: { ok: false } }, 4);
+    const outcome = await runDigest(rt, poster(slack, rt), { channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'a' }, FAST);
+    expect(outcome.status).toBe('failed');
+    expect(lines.some((l) => l.includes('resumes on the next check'))).toBe(true);
+    clock.now = new Date(MONDAY.getTime() + 120_000);
+    const later = await runDigest(rt, poster(slack, rt), { channelId: 'C1', reason: 'scheduled', now: clock.now, owner: 'b' }, FAST);
+    expect(later.status).toBe('resumed');
+    expect(slack.messages.get('C1')!.filter((m) => m.thread_ts === undefined)).toHaveLength(1);
   });
 });

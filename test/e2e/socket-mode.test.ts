@@ -80,4 +80,14 @@ describe('Socket Mode (the default way to run it)', () => {
     expect(JSON.stringify(answer!.body.blocks)).toContain('TL;DR');
     expect(logs.join('\n')).not.toContain(APP_TOKEN);
   });
+
+  it('reconnects after the connection drops, and serves again', async () => {
+    const opened = slack.callsTo('apps.connections.open').length;
+    socket.disconnect();
+    await socket.waitForConnection();
+    expect(slack.callsTo('apps.connections.open').length).toBeGreaterThan(opened);
+    await socket.send('slash_commands', { command: '/papers', text: 'diffusion', team_id: 'T1', user_id: 'U1', channel_id: 'C1', response_url: slack.responseUrl('after-drop'), trigger_id: 't' });
+    const [answer] = await slack.waitFor('respond:after-drop');
+    expectValidMessage(answer!.body);
+  });
 });

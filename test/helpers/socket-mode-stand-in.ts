@@ -48,6 +48,14 @@ export class SocketModeStandIn {
     }
   }
 
+  /** Drops the connection as a network failure would; waitForConnection() then waits for the app to come back. */
+  disconnect(): void {
+    this.connected = new Promise((resolve) => (this.resolveConnected = resolve));
+    this.buffer = Buffer.alloc(0);
+    this.socket?.destroy();
+    this.socket = undefined;
+  }
+
   stop(): Promise<void> {
     this.socket?.destroy();
     this.server.closeAllConnections();

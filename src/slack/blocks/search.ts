@@ -43,5 +43,6 @@ export function renderNoResults(query: string, suggestions: readonly string[]): 
 }
 
 export function renderQueryError(query: string, problem: string, hint: string): Message {
-  return message(`${problem} ${hint}`, [section(`⚠️ ${fitLiteral(problem, 500)} ${fitLiteral(hint, 1000)}`), context(`query: ${fitLiteral(query, QUERY_CHARS)}`)]);
+  const sentence = /[.!?]$/.test(problem) ? problem : `${problem}.`;
+  return message(`${sentence} ${hint}`, [section(`⚠️ ${fitLiteral(sentence, 500)} ${fitLiteral(hint, 1000)}`), context(`query: ${fitLiteral(query, QUERY_CHARS)}`)]);
 }

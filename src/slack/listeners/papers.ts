@@ -1,7 +1,7 @@
 import type { App, BlockAction, ButtonAction, SlackActionMiddlewareArgs, AllMiddlewareArgs } from '@slack/bolt';
 import type { Runtime } from '../../runtime.js';
-import { ACTIONS, actionPattern, SUMMARIZE_SHORTCUT, type ActionKind } from '../actions.js';
-import { renderNotice } from '../blocks/notice.js';
+import { ACTIONS, actionPattern, SUMMARIZE_SHORTCUT, UNKNOWN_ACTION, type ActionKind } from '../actions.js';
+import { renderNotice, renderUnknownAction } from '../blocks/notice.js';
 import { SlackPostError } from '../post.js';
 import { handleHome } from './home.js';
 import { handlePapersCommand } from '../handlers/papers.js';
@@ -38,6 +38,13 @@ export function registerPapers(app: App, rt: Runtime): void {
       await onButton(rt, kind, args as SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs);
     });
   }
+
+  // A button we never sent (an old app version, a forged payload): a polite answer and a log line.
+  app.action({ type: 'block_actions', action_id: UNKNOWN_ACTION }, async ({ ack, action, respond }) => {
+    await ack();
+    rt.log.warn('a button paperwire does not know was pressed', { actionId: (action as { action_id?: string }).action_id });
+    await respond({ ...renderUnknownAction(), response_type: 'ephemeral', replace_original: false }).catch((error: unknown) => rt.log.warn('could not answer an unknown button', { error }));
+  });
 
   app.shortcut(SUMMARIZE_SHORTCUT, async ({ ack, shortcut, respond, client }) => {
     await ack();

@@ -4,7 +4,7 @@ import type { Summary } from '../../summary/types.js';
 import { CARD_EVENT_TYPE } from './card.js';
 import { context, header, section } from './elements.js';
 import { message, type Message } from './message.js';
-import { fitLiteral } from './mrkdwn.js';
+import { fitEscaped, fitLiteral } from './mrkdwn.js';
 import { paperActions, titleLink } from './paper.js';
 import { summaryBlocks } from './summary.js';
 
@@ -89,7 +89,7 @@ export function describeSubscription(s: Pick<DigestSettingsView, 'time' | 'timez
 
 /** `/papers digest`, `digest on`: the channel's settings and the next run, with a lead line. */
 export function renderDigestSettings(lead: string, view: DigestSettingsView): Message {
-  const lines = [`${lead}`, `*Digest here:* ${describeSubscription(view)}.`];
+  const lines = [fitEscaped(lead, 500), `*Digest here:* ${describeSubscription(view)}.`];
   if (view.pausedReason) lines.push(`⏸ Paused: ${fitLiteral(view.pausedReason, 300)}. Turn it on again with \`/papers digest on\`.`);
   else if (view.nextRun) lines.push(`*Next:* ${view.nextRun} (${view.timezone}).`);
   if (view.lastProblem) lines.push(`⚠️ ${fitLiteral(view.lastProblem, 400)}`);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../../src/corpus/types.js';
 import type { Summary } from '../../../src/summary/types.js';
 import { renderPaperCard } from '../../../src/slack/blocks/card.js';
+import { renderDigestParent, renderDigestReply, renderDigestSettings, renderNotInChannel, subscriptionBlocks } from '../../../src/slack/blocks/digest.js';
 import { renderHelp } from '../../../src/slack/blocks/help.js';
 import { renderHome } from '../../../src/slack/blocks/home.js';
 import { renderSaved, renderSimilar, renderTrending } from '../../../src/slack/blocks/lists.js';
@@ -63,6 +64,18 @@ function everyRendering(papers: Paper[], title: string): Array<Message> {
     renderSaved([], 1),
     renderSimilar(papers[0]!, hits),
     renderNotice(title, title),
+    renderDigestParent({
+      runId: 7,
+      dateLabel: 'Monday 23 November 2026',
+      hotTopics: [title, `${title} 2`, '<!channel>'],
+      entries: papers.slice(0, 10).map((p) => ({ paper: p, tldr: summaryOf(title).tldr, why: `why: ${title}` })),
+      requested: 10,
+      topic: title,
+      preview: papers.length % 2 === 0,
+    }),
+    renderDigestReply(9, papers[0]!, summaryOf(title)),
+    renderDigestSettings(title, { channelId: 'C1', time: '09:00', timezone: 'Europe/Paris', cadence: 'daily', topN: 10, topic: title, nextRun: 'Tue 24 Nov, 09:00', pausedReason: title, lastProblem: title, lastPosted: '2026-11-23' }),
+    renderNotInChannel('<!channel>'),
   ];
 }
 
@@ -109,7 +122,9 @@ describe('renderers with hostile titles', () => {
 
   it('the App Home stays within 100 blocks with many saved papers and subscriptions', () => {
     const many = Array.from({ length: 60 }, (_, i) => paper(`Paper ${i}`, i));
-    const subscriptions = Array.from({ length: 80 }, () => ({ type: 'divider' as const }));
+    const subscriptions = subscriptionBlocks(
+      Array.from({ length: 80 }, (_, i) => ({ channelId: i % 3 ? `C${i}` : '<!channel>', time: '09:00', timezone: 'Asia/Tokyo', cadence: 'weekdays' as const, topN: 5, topic: `<@U1> ${'t'.repeat(i * 10)}`, pausedReason: i % 5 ? undefined : '<!here>' })),
+    );
     const view = renderHome({ trending: many.map((p) => ({ paper: p, why: 'up' })), saved: many, subscriptions });
     expect(view.blocks.length).toBeLessThanOrEqual(100);
     expectValidView({ ...view });

@@ -5,7 +5,9 @@ import { Agent, request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_CACHE_DIR } from '../library.js';
 import { fromPackageRoot } from '../paths.js';
+import { snapshotPath } from '../search/snapshot.js';
 import { BenchSlack, type Answer } from './slack-stand-in.js';
 import { mb, ms, summarise } from './load-stats.js';
 
@@ -213,6 +215,8 @@ async function main(): Promise<void> {
   await app.stop();
   await slack.stop();
   rmSync(work, { recursive: true, force: true });
+  // The app keeps a start-up snapshot per corpus directory; this run's directory is gone, so is its snapshot.
+  rmSync(snapshotPath(fromPackageRoot(DEFAULT_CACHE_DIR), corpusDir), { force: true });
 
   const ack = summarise(measured.ackMs);
   const answer = summarise(measured.answerMs);

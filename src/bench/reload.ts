@@ -2,9 +2,8 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCorpus } from '../corpus/load.js';
 import { isPageFile } from '../corpus/watch.js';
-import { buildLibrary, type Library } from '../library.js';
+import { loadLibrary, type Library } from '../library.js';
 import type { SwapEvent } from '../library-holder.js';
 import { liveLibrary } from '../live-library.js';
 import { createLog } from '../log.js';
@@ -35,7 +34,8 @@ mkdirSync(aside);
 const page = readdirSync(dir).filter(isPageFile).sort().pop();
 if (!page) throw new Error(`no page files in ${values.corpus}`);
 
-const build = async (): Promise<Library> => buildLibrary(await loadCorpus(dir));
+// As the app builds it (snapshot included), with the snapshot kept in the scratch directory.
+const build = (): Promise<Library> => loadLibrary(dir, { cacheDir: join(work, 'cache') });
 let started = performance.now();
 const initial = await build();
 console.log(`first build: ${initial.papers.length} papers in ${(performance.now() - started).toFixed(0)} ms`);

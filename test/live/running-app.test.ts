@@ -1,6 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CACHE_DIR } from '../../src/library.js';
+import { fromPackageRoot } from '../../src/paths.js';
+import { snapshotPath } from '../../src/search/snapshot.js';
 import { tempCorpus } from '../helpers/corpus.js';
 import { slashCommand } from '../helpers/signed-request.js';
 import { startHarness, type Harness } from '../e2e/harness.js';
@@ -16,6 +19,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await h?.stop();
+  rmSync(snapshotPath(fromPackageRoot(DEFAULT_CACHE_DIR), dir), { force: true });
 });
 
 interface Health {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/sqlite.js';
 import { expectValidMessage, expectValidView } from '../helpers/block-kit.js';
-import { event, interaction, sendSigned, slashCommand } from '../helpers/signed-request.js';
+import { buttonPress, event, interaction, sendSigned, slashCommand } from '../helpers/signed-request.js';
 import type { RecordedCall } from '../helpers/slack-stand-in.js';
 import { startHarness, type Harness } from './harness.js';
 
@@ -35,18 +35,7 @@ async function papers(text: string, user = 'U1'): Promise<RecordedCall> {
 }
 
 function buttonPayload(actionId: string, value: string, responseId: string, options: { ephemeral?: boolean; channel?: string } = {}) {
-  return {
-    type: 'block_actions',
-    user: { id: 'U1', team_id: 'T1', username: 'ada' },
-    team: { id: 'T1', domain: 'test' },
-    api_app_id: 'A1',
-    token: 'legacy',
-    trigger_id: 'trig',
-    container: { type: 'message', message_ts: '1.1', channel_id: options.channel ?? 'C1', is_ephemeral: options.ephemeral ?? true },
-    channel: { id: options.channel ?? 'C1', name: 'papers' },
-    response_url: h.slack.responseUrl(responseId),
-    actions: [{ type: 'button', action_id: actionId, block_id: 'b1', value, action_ts: '1.2' }],
-  };
+  return buttonPress(actionId, value, h.slack.responseUrl(responseId), options);
 }
 
 async function press(actionId: string, value: string, options?: { ephemeral?: boolean; channel?: string }): Promise<RecordedCall> {

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SlackStandIn } from '../helpers/slack-stand-in.js';
-import { sendSigned, slashCommand } from '../helpers/signed-request.js';
+import { buttonPress, sendSigned, slashCommand } from '../helpers/signed-request.js';
 import { tempDb } from '../digest/harness.js';
 import { run } from './spawn.js';
 
@@ -91,18 +91,8 @@ describe('tokens and secrets never reach the output', () => {
     await slashCommand(url, { text: 'quantization', response_url: slack.responseUrl('q') }, { secret: SECRET });
     const [answer] = await slack.waitFor('respond:q');
     const value = JSON.stringify(answer!.body.blocks).match(/"value":"(p-[a-z0-9]+)"/)![1]!;
-    const payload = {
-      type: 'block_actions',
-      user: { id: 'U1', team_id: 'T1' },
-      team: { id: 'T1' },
-      api_app_id: 'A1',
-      trigger_id: 't',
-      container: { type: 'message', message_ts: '1.1', channel_id: 'C1', is_ephemeral: true },
-      channel: { id: 'C1' },
-      response_url: slack.responseUrl('summary'),
-      actions: [{ type: 'button', action_id: 'paper_summary:0', value, block_id: 'b', action_ts: '1' }],
-    };
-    await sendSigned(url, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded', { secret: SECRET }); // the model answers 404 here
+    const press = buttonPress('paper_summary:0', value, slack.responseUrl('summary'));
+    await sendSigned(url, new URLSearchParams({ payload: JSON.stringify(press) }).toString(), 'application/x-www-form-urlencoded', { secret: SECRET }); // the model answers 404 here
     await slack.waitFor('respond:summary', 1, 10_000);
     app.child.kill('SIGTERM');
     const { output } = await app.done;

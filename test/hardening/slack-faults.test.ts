@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectValidMessage } from '../helpers/block-kit.js';
-import { interaction, slashCommand } from '../helpers/signed-request.js';
+import { buttonPress, interaction, slashCommand } from '../helpers/signed-request.js';
 import type { RecordedCall } from '../helpers/slack-stand-in.js';
 import { startHarness, type Harness } from '../e2e/harness.js';
 
@@ -19,17 +19,7 @@ let n = 0;
 async function share(): Promise<{ answer?: RecordedCall; posts: RecordedCall[] }> {
   const id = `share${++n}`;
   const before = h.slack.callsTo('chat.postMessage').length;
-  await interaction(`${h.url}/slack/events`, {
-    type: 'block_actions',
-    user: { id: 'U1', team_id: 'T1' },
-    team: { id: 'T1' },
-    api_app_id: 'A1',
-    trigger_id: 't',
-    container: { type: 'message', message_ts: '1.1', channel_id: 'C1', is_ephemeral: true },
-    channel: { id: 'C1' },
-    response_url: h.slack.responseUrl(id),
-    actions: [{ type: 'button', action_id: 'paper_share:0', block_id: 'b', value: paperId, action_ts: '1' }],
-  });
+  await interaction(`${h.url}/slack/events`, buttonPress('paper_share:0', paperId, h.slack.responseUrl(id)));
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
     const answer = h.slack.callsTo(`respond:${id}`)[0];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectValidMessage } from '../helpers/block-kit.js';
-import { interaction, slashCommand } from '../helpers/signed-request.js';
+import { buttonPress, interaction, slashCommand } from '../helpers/signed-request.js';
 import type { RecordedCall } from '../helpers/slack-stand-in.js';
 import { startHarness, type Harness } from '../e2e/harness.js';
 
@@ -22,17 +22,7 @@ async function papers(text: string, channel = 'C1'): Promise<string> {
 
 async function press(actionId: string, value: string): Promise<RecordedCall> {
   const id = `in${++n}`;
-  const res = await interaction(`${h.url}/slack/events`, {
-    type: 'block_actions',
-    user: { id: 'U1', team_id: 'T1' },
-    team: { id: 'T1' },
-    api_app_id: 'A1',
-    trigger_id: 't',
-    container: { type: 'message', message_ts: '1.1', channel_id: 'C1', is_ephemeral: true },
-    channel: { id: 'C1' },
-    response_url: h.slack.responseUrl(id),
-    actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1' }],
-  });
+  const res = await interaction(`${h.url}/slack/events`, buttonPress(actionId, value, h.slack.responseUrl(id)));
   expect(res.status).toBe(200);
   const [call] = await h.slack.waitFor(`respond:${id}`);
   return call!;

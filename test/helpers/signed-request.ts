@@ -42,3 +42,20 @@ export function event(url: string, event: Record<string, unknown>) {
   const body = JSON.stringify({ token: 'legacy', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: `Ev${Date.now()}${Math.random()}`, event_time: Math.floor(Date.now() / 1000), event });
   return sendSigned(url, body, 'application/json');
 }
+
+/** A block_actions payload for one button press, as Slack sends it from a message in channel C1 (by default). */
+export function buttonPress(actionId: string, value: string, responseUrl: string, options: { channel?: string; ephemeral?: boolean; user?: string } = {}) {
+  const channel = options.channel ?? 'C1';
+  return {
+    type: 'block_actions',
+    user: { id: options.user ?? 'U1', team_id: 'T1', username: 'ada' },
+    team: { id: 'T1', domain: 'test' },
+    api_app_id: 'A1',
+    token: 'legacy',
+    trigger_id: 'trig',
+    container: { type: 'message', message_ts: '1.1', channel_id: channel, is_ephemeral: options.ephemeral ?? true },
+    channel: { id: channel, name: 'papers' },
+    response_url: responseUrl,
+    actions: [{ type: 'button', action_id: actionId, block_id: 'b1', value, action_ts: '1.2' }],
+  };
+}

@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expectValidMessage } from '../helpers/block-kit.js';
-import { SIGNING_SECRET, slashCommand } from '../helpers/signed-request.js';
+import { buttonPress, interaction, SIGNING_SECRET, slashCommand } from '../helpers/signed-request.js';
+import { openStore } from '../../src/store/sqlite.js';
 import { SlackStandIn } from '../helpers/slack-stand-in.js';
 
 const MAIN = new URL('../../dist/main.js', import.meta.url).pathname;
@@ -59,9 +60,18 @@ describe('npm start in HTTP mode', () => {
     const [answer] = await slack.waitFor('respond:main');
     expectValidMessage(answer!.body);
 
+    const paperId = JSON.stringify(answer!.body.blocks).match(/"value":"(p-[a-z0-9]+)"/)![1]!;
+    await interaction(`${base}/slack/events`, buttonPress('paper_save:0', paperId, slack.responseUrl('saved')));
+    await slack.waitFor('respond:saved');
+
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(output).toContain('SIGTERM: stopping');
     expect(output).not.toContain(TOKEN);
+    // The database was closed cleanly (its write-ahead log folded in) and kept the save.
+    expect(existsSync(`${db}-wal`)).toBe(false);
+    const store = openStore(db);
+    expect(store.saves.list('T1', 'U1').map((s) => s.paperId)).toEqual([paperId]);
+    store.close();
   });
 });

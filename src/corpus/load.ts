@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CorpusWarning, FileReport, PageEntry, Paper } from './types.js';
 import { parsePage, type ParseOptions } from './parse.js';
@@ -44,16 +45,22 @@ export async function loadCorpus(dir: string, options: ParseOptions = {}): Promi
 }
 
 async function readPage(path: string, name: string, warnings: CorpusWarning[]): Promise<Uint8Array | undefined> {
+  // Size and bytes come from one open handle, so a file swapped in after the size check is never read.
+  // O_NONBLOCK keeps a FIFO named like a page from blocking the open; it is then refused as not a file.
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
-    const info = await stat(path);
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const info = await handle.stat();
     if (!info.isFile()) return skip('not a regular file');
     if (info.size > MAX_PAGE_BYTES) {
       return skip(`${(info.size / 1024 / 1024).toFixed(1)} MB is over the ${MAX_PAGE_BYTES / 1024 / 1024} MB limit for one page`);
     }
-    return await readFile(path);
+    return await handle.readFile();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return skip(code === 'ENOENT' ? 'the file was moved or deleted while being read' : `cannot read it (${code ?? (error as Error).message})`);
+  } finally {
+    await handle?.close();
   }
 
   function skip(reason: string): undefined {

@@ -31,6 +31,7 @@ const CASES: Case[] = [
   { name: 'binary file', content: new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0]), titles: [], warnings: [[0, 'binary file (contains NUL bytes)']] },
   { name: 'UTF-16 LE with BOM', content: utf16le(lines('Mar 14', 'FooNet', ABSTRACT_A)), titles: ['FooNet'], warnings: [] },
   { name: 'UTF-16 BE with BOM', content: utf16be(lines('Mar 14', 'FooNet', ABSTRACT_A)), titles: ['FooNet'], warnings: [] },
+  { name: 'UTF-16 BE without BOM', content: utf16be(lines('Mar 14', 'FooNet', ABSTRACT_A)).subarray(2), titles: ['FooNet'], warnings: [] },
   { name: 'UTF-16 LE without BOM', content: Buffer.from(lines('Mar 14', 'FooNet', ABSTRACT_A), 'utf16le'), titles: ['FooNet'], warnings: [] },
   { name: 'UTF-8 BOM', content: '\uFEFF' + lines('Mar 14', 'FooNet', ABSTRACT_A), titles: ['FooNet'], warnings: [] },
   { name: 'CRLF', content: ['Mar 14', 'FooNet', ABSTRACT_A, 'BarNet', ABSTRACT_B].join('\r\n'), titles: ['FooNet', 'BarNet'], warnings: [] },

@@ -2,17 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
+import { cli } from '../helpers/cli.js';
 import { openStore } from '../../src/store/sqlite.js';
 import { CORPUS_DIR } from '../helpers/corpus.js';
 import { ChatStandIn } from './chat-stand-in.js';
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const LLM_VARS = ['PAPERWIRE_LLM_URL', 'PAPERWIRE_LLM_MODEL', 'PAPERWIRE_LLM_API_KEY', 'PAPERWIRE_LLM_TIMEOUT_MS', 'PAPERWIRE_DB'] as const;
 const saved = Object.fromEntries(LLM_VARS.map((k) => [k, process.env[k]]));

@@ -75,7 +75,7 @@ describe('fitLiteral and fitPlain', () => {
     expect(fitLiteral(title, 300).length).toBeLessThanOrEqual(300);
     expect(fitPlain(title, LIMITS.headerText).length).toBeLessThanOrEqual(LIMITS.headerText);
   });
-  it('gives an empty title a readable placeholder', () => {
+  it('shows an empty title as (untitled)', () => {
     expect(fitPlain('   ', 10)).toBe('(untitled)');
   });
 });

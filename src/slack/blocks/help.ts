@@ -19,7 +19,17 @@ export function renderHelp(): Message {
         .map(escapeMrkdwn)
         .join('\n'),
     ),
-    section('*Query language:* words match titles and abstracts (prefix and typo-tolerant); see the README for phrases, exclusions and filters.'),
+    section(
+      [
+        '*Query language*',
+        '`kv cache compression` every word, in any form (plurals, British spellings, typos, the start of the last word; `MoE` also finds “mixture of experts”)',
+        '`"exact phrase"` · `-word` or `-"a phrase"` to leave papers out',
+        '`year:2024` · `after:2024-06-01` · `before:2025-01` · `upvotes:>=5` · `org:kyutai`',
+        '`sort:relevance` (default) · `sort:new` · `sort:top`',
+      ]
+        .map(escapeMrkdwn)
+        .join('\n'),
+    ),
     context('Each result has *Summary*, *Share* (posts it to the channel), *Save* and *More like this*.'),
   ]);
 }

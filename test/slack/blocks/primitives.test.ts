@@ -146,3 +146,11 @@ describe('the block-kit validator', () => {
     expect(messageProblems({ text: 'x', blocks: [section(mrkdwnLink(arxivSearchUrl('a & b'), 'a & b', 50))] })).toEqual([]);
   });
 });
+
+describe('help', () => {
+  it('explains the whole query language inside Slack', async () => {
+    const { renderHelp } = await import('../../../src/slack/blocks/help.js');
+    const text = JSON.stringify(renderHelp().blocks);
+    for (const part of ['"exact phrase', '-word', 'year:2024', 'after:2024-06-01', 'before:', 'upvotes:&gt;=5', 'org:kyutai', 'sort:new', 'sort:top']) expect(text).toContain(part);
+  });
+});

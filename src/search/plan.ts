@@ -1,6 +1,6 @@
-import type { Query } from 'minisearch';
 import { terms } from './analyze.js';
-import { documentFrequency, markPostings, type PaperIndex } from './index.js';
+import type { QueryNode, TermNode } from './evaluate.js';
+import { documentFrequency, type PaperIndex } from './index.js';
 import type { ParsedQuery } from './query.js';
 
 /** One thing the query asks for: any of its clauses (each an AND of terms) satisfies it. */
@@ -82,14 +82,14 @@ function longestExpansionAt(index: PaperIndex, free: string[], i: number) {
  * How loosely one term is matched. A known word matches itself (and, typed last, words it starts);
  * an unknown word is a typo or a prefix: edit distance 1 from 4 letters, 2 from 8, plus prefixes.
  */
-export function termQuery(index: PaperIndex, term: string, last: boolean, exact: boolean): Query {
-  if (exact) return { queries: [term], fuzzy: false, prefix: false };
+export function termQuery(index: PaperIndex, term: string, last: boolean, exact: boolean): TermNode {
+  if (exact) return { term, fuzzy: 0, prefix: false };
   const df = documentFrequency(index, term);
   const known = df > 0;
-  const fuzzy = known || term.length < 4 || /\d/.test(term) ? false : term.length >= 8 ? 2 : 1;
+  const fuzzy = known || term.length < 4 || /\d/.test(term) ? 0 : term.length >= 8 ? 2 : 1;
   // A word in an eighth of the papers or more was typed in full: completing it would only cost time.
   const prefix = term.length >= 3 && (!known || (last && df < index.papers.length / 8));
-  return { queries: [term], fuzzy, prefix };
+  return { term, fuzzy, prefix };
 }
 
 /** An alternative made only of words in a quarter of the papers or more says too little to search for. */
@@ -98,41 +98,20 @@ function tooVague(index: PaperIndex, clause: string[]): boolean {
   return clause.length > 1 && clause.every((t) => documentFrequency(index, t) > n / 4);
 }
 
-/**
- * For an AND of several known words: only papers holding the rarest of them are scored for the
- * others (MiniSearch skips a paper whose document boost is 0), so common words cost little.
- */
-function clauseMask(index: PaperIndex, clause: string[], exact: boolean): { boostDocument?: (id: number) => number } {
-  if (clause.length < 2 || index.papers.length < 1000) return {};
-  let rarest: string | undefined;
-  let least = Number.POSITIVE_INFINITY;
-  for (const term of clause) {
-    const df = documentFrequency(index, term);
-    // A word the index does not know is matched loosely (typo, prefix): no exact posting list to seed from.
-    if (df === 0 && !exact) return {};
-    if (df < least) [rarest, least] = [term, df];
-  }
-  if (rarest === undefined || least > index.papers.length / 4) return {};
-  const mask = new Uint8Array(index.papers.length);
-  markPostings(index, rarest, mask);
-  return { boostDocument: (id: number) => mask[id]! };
-}
-
-/** The MiniSearch query for a plan: groups combined with `combineWith` (AND, or OR when relaxed). */
-export function toMiniQuery(index: PaperIndex, plan: Plan, combineWith: 'AND' | 'OR'): Query {
-  const lastGroup = plan.groups.length - 1;
+/** One group of a plan as a query: any of its clauses, each all of its terms. */
+export function groupQuery(index: PaperIndex, plan: Plan, g: number): QueryNode {
+  const group = plan.groups[g]!;
+  const last = g === plan.groups.length - 1;
   return {
-    combineWith,
-    queries: plan.groups.map((group, g) => ({
-      combineWith: 'OR',
-      queries: group.clauses.filter((clause, c) => c === 0 || !tooVague(index, clause)).map((clause, c) => ({
-        combineWith: 'AND',
-        ...clauseMask(index, clause, group.exact || c > 0),
-        // An acronym's expansion (or an expansion's acronym) counts for less than the words typed.
-        ...(c > 0 ? { boostTerm: () => (c > 2 ? ALTERNATIVE_WEIGHT / 2 : ALTERNATIVE_WEIGHT) } : {}),
-        // Alternatives (expansions, acronyms, joined compounds) come from the index itself: matched exactly.
-        queries: clause.map((term, k) => termQuery(index, term, c === 0 && g === lastGroup && k === clause.length - 1, group.exact || c > 0)),
+    any: group.clauses
+      .filter((clause, c) => c === 0 || !tooVague(index, clause))
+      .map((clause, c) => ({
+        all: clause.map((term, k) => {
+          // Alternatives (expansions, acronyms, joined compounds) come from the index itself: matched exactly.
+          const node = termQuery(index, term, c === 0 && last && k === clause.length - 1, group.exact || c > 0);
+          // An acronym's expansion (or an expansion's acronym) counts for less than the words typed.
+          return c > 0 ? { ...node, boost: c > 2 ? ALTERNATIVE_WEIGHT / 2 : ALTERNATIVE_WEIGHT } : node;
+        }),
       })),
-    })),
   };
 }

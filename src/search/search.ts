@@ -1,8 +1,9 @@
-import type { Query, SearchOptions as SearchOptionsMini } from 'minisearch';
 import { titleKey } from '../corpus/text.js';
 import { terms } from './analyze.js';
+import { evaluate, type Evaluation, type Matches, type QueryNode } from './evaluate.js';
 import { documentFrequency, markPostings, type PaperIndex } from './index.js';
-import { planQuery, toMiniQuery, type Plan } from './plan.js';
+import { groupQuery, planQuery, type Plan } from './plan.js';
+import { FIELDS, holds } from './postings.js';
 import { parseQuery, type ParsedQuery } from './query.js';
 import { makeSnippet } from './snippet.js';
 import { suggestFor } from './suggest.js';
@@ -20,14 +21,14 @@ const TITLE_BOOST = 2.5;
 interface Ranked {
   position: number;
   score: number;
-  /** Index terms of the paper that matched, by the fields they matched in (for the snippet). */
-  match?: Record<string, string[]>;
 }
 
 interface Outcome {
   total: number;
   /** The best `depth` in order (all of them for `matches`). */
   ranked: Ranked[];
+  /** Vocabulary terms the query matched through (typo and prefix matches included). */
+  derived: Set<number>;
 }
 
 /** Searches with the query language (see query.ts); best first. Throws QueryError for a malformed query. */
@@ -43,11 +44,13 @@ export function search(index: PaperIndex, query: string, options: SearchOptions 
     const partial = run(index, parsed, plan, 'OR', depth);
     const strict = new Set(outcome.ranked.map((r) => r.position));
     const more = partial.ranked.filter((r) => !strict.has(r.position));
-    outcome = { total: partial.total, ranked: [...outcome.ranked, ...more] };
+    outcome = { total: partial.total, ranked: [...outcome.ranked, ...more], derived: new Set([...outcome.derived, ...partial.derived]) };
   }
+  const derived = [...outcome.derived];
   const hits = outcome.ranked.slice(offset, offset + limit).map((r) => {
     const paper = index.papers[r.position]!;
-    const matched = new Set([...Object.keys(r.match ?? {}), ...plan.terms]);
+    const matched = new Set(plan.terms);
+    for (const id of derived) if (holds(index.postings, id, r.position)) matched.add(index.postings.terms[id]!);
     return { paper, score: r.score, snippet: makeSnippet(paper.abstract, matched) };
   });
   return { hits, total: outcome.total, suggestions };
@@ -61,33 +64,31 @@ export function matches(index: PaperIndex, query: string): Set<string> {
   return new Set(ranked.map((r) => index.papers[r.position]!.id));
 }
 
-type RawResults = Map<number, { score: number; terms: string[]; match: Record<string, string[]> }>;
+const FIELD_BOOST = FIELDS.map((f) => (f === 'title' ? TITLE_BOOST : 1));
 
-/** MiniSearch's unsorted, unfiltered matches (its search() would build, filter and sort a result object per match). */
-function execute(index: PaperIndex, query: Query, mask?: Uint8Array): RawResults {
-  const mini = index.mini as unknown as { executeQuery(q: Query, o: SearchOptionsMini): RawResults };
-  return mini.executeQuery(query, { boost: { title: TITLE_BOOST }, ...(mask ? { boostDocument: (id: number) => mask[id]! } : {}) });
+function evaluation(index: PaperIndex): Evaluation {
+  return { postings: index.postings, fieldBoost: FIELD_BOOST, derived: new Set() };
 }
 
 /**
- * The papers worth scoring, as a mask over positions, or undefined for all. A paper matching every
- * group must match the rarest one; one matching most groups must match one of the two rarest. So
- * the rare groups are looked up first and the common terms' long posting lists only score those
- * papers (MiniSearch skips a paper whose document boost is 0). Filters narrow the mask too.
+ * The papers worth scoring, as a mask over positions, or undefined for all. A paper matching most
+ * groups must match one of the two rarest: those are looked up first and the common terms' long
+ * posting lists only score their papers. (An AND orders its parts by rarity by itself.) Filters
+ * narrow the mask too.
  */
 function candidates(index: PaperIndex, plan: Plan, combineWith: 'AND' | 'OR', keep: (position: number) => boolean, filtered: boolean): Uint8Array | undefined {
   const n = index.papers.length;
   let mask: Uint8Array | undefined;
-  if (plan.groups.length > 1) {
+  if (plan.groups.length > 1 && combineWith === 'OR') {
     const byRarity = plan.groups.map((g) => ({ g, df: groupFrequency(index, g) })).sort((a, b) => a.df - b.df);
-    const seeds = byRarity.slice(0, combineWith === 'AND' ? 1 : 2);
-    const seedDf = seeds.reduce((sum, s) => sum + s.df, 0);
-    // A phrase's words are checked against the text, so they are worth seeding from even when common.
-    // Partial matches (OR) only fill the list after the full ones: the two rarest groups always seed them.
-    const limit = combineWith === 'OR' || plan.groups.some((g) => g.exact) ? n / 2 : n / 8;
-    if (seedDf < limit) {
+    const seeds = byRarity.slice(0, 2);
+    // Partial matches only fill the list after the full ones: the two rarest groups always seed them.
+    if (seeds.reduce((sum, s) => sum + s.df, 0) < n / 2) {
       mask = new Uint8Array(n);
-      for (const { g } of seeds) for (const position of execute(index, toMiniQuery(index, { groups: [g], terms: [] }, 'OR')).keys()) if (keep(position)) mask[position] = 1;
+      for (const { g } of seeds) {
+        const { ids } = evaluate(evaluation(index), groupQuery(index, { groups: [g], terms: [] }, 0));
+        for (const position of ids) if (keep(position)) mask[position] = 1;
+      }
       return mask;
     }
   }
@@ -152,43 +153,32 @@ function run(index: PaperIndex, parsed: ParsedQuery, plan: Plan, combineWith: 'A
     // Filters (or stopwords) only: every paper that passes, newest first unless sorted otherwise.
     const ranked: Ranked[] = [];
     for (let i = 0; i < index.papers.length; i++) if (keep(i)) ranked.push({ position: i, score: 0 });
-    return { total: ranked.length, ranked: order(index, ranked, parsed.sort === 'relevance' ? 'new' : parsed.sort) };
+    return { total: ranked.length, ranked: order(index, ranked, parsed.sort === 'relevance' ? 'new' : parsed.sort), derived: new Set() };
   }
-  const groupOf = new Map<string, number>();
-  plan.groups.forEach((g, k) => g.clauses.forEach((c) => c.forEach((t) => groupOf.set(t, k))));
   const filtered = Boolean(parsed.from || parsed.to || parsed.upvotes || parsed.org || parsed.excluded.length > 0);
   const mask = candidates(index, plan, combineWith, keep, filtered);
   const titlesOnly = mask !== undefined && !filtered && plan.groups.length > 0 && index.papers.length >= LARGE_CORPUS && combineWith === 'AND' && isTitleMask(index, plan);
-  const raw = execute(index, toMiniQuery(index, plan, combineWith), mask);
+  const ev = evaluation(index);
+  const groups = plan.groups.map((_, g) => groupQuery(index, plan, g));
+  const query: QueryNode = combineWith === 'AND' ? { all: groups } : { any: groups };
+  const raw: Matches = evaluate(ev, query, mask);
   const patterns = parsed.phrases.map(phrasePattern);
   const top = new TopK(parsed.sort === 'relevance' ? depth : Number.POSITIVE_INFINITY);
   let total = 0;
-  const seen = new Uint8Array(plan.groups.length);
-  for (const [position, r] of raw) {
+  for (let k = 0; k < raw.ids.length; k++) {
+    const position = raw.ids[k]!;
     if (!keep(position)) continue;
     if (patterns.length > 0) {
       const p = index.papers[position]!;
       if (!patterns.every((re) => re.test(p.title) || re.test(p.abstract))) continue;
     }
     total++;
-    let coverage = 1;
-    if (combineWith === 'OR') {
-      seen.fill(0);
-      let n = 0;
-      for (const t of r.terms) {
-        const g = groupOf.get(t);
-        if (g !== undefined && !seen[g]) {
-          seen[g] = 1;
-          n++;
-        }
-      }
-      coverage = (n / plan.groups.length) ** 2;
-    }
-    top.add({ position, score: r.score * coverage * prior(index, position), match: r.match });
+    const coverage = raw.matched ? (raw.matched[k]! / plan.groups.length) ** 2 : 1;
+    top.add({ position, score: raw.scores[k]! * coverage * prior(index, position) });
   }
   const ranked = top.sorted();
   rerank(index, parsed, plan, ranked);
-  return { total: titlesOnly ? Math.max(total, countAll(index, plan, keep)) : total, ranked: order(index, ranked, parsed.sort) };
+  return { total: titlesOnly ? Math.max(total, countAll(index, plan, keep)) : total, ranked: order(index, ranked, parsed.sort), derived: ev.derived };
 }
 
 /** Whether the candidates of this plan are its title matches only (see titleCandidates). */

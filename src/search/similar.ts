@@ -1,6 +1,7 @@
-import type { Query } from 'minisearch';
 import { terms } from './analyze.js';
+import { evaluate } from './evaluate.js';
 import { documentFrequency, type PaperIndex } from './index.js';
+import { FIELDS, holds, termId } from './postings.js';
 import { makeSnippet } from './snippet.js';
 import type { SearchHit } from './types.js';
 
@@ -28,14 +29,15 @@ export function similar(index: PaperIndex, paperId: string, limit = 5): SearchHi
   }
   const profile = [...weights].sort((a, b) => b[1] - a[1]).slice(0, PROFILE_TERMS);
   if (profile.length === 0) return [];
-  const boost = new Map(profile);
-  const query: Query = { combineWith: 'OR', queries: profile.map(([t]) => ({ queries: [t], fuzzy: false, prefix: false })) };
-  const results = index.mini.search(query, {
-    boostTerm: (term: string) => boost.get(term) ?? 1,
-    filter: (r) => r.id !== position,
-  });
-  return results.slice(0, limit).map((r) => {
-    const other = index.papers[r.id as number]!;
-    return { paper: other, score: r.score, snippet: makeSnippet(other.abstract, new Set(r.terms)) };
+  const ev = { postings: index.postings, fieldBoost: FIELDS.map(() => 1), derived: new Set<number>() };
+  const { ids, scores } = evaluate(ev, { any: profile.map(([term, weight]) => ({ term, fuzzy: 0, prefix: false, boost: weight })) });
+  const best: Array<{ position: number; score: number }> = [];
+  for (let k = 0; k < ids.length; k++) if (ids[k] !== position) best.push({ position: ids[k]!, score: scores[k]! });
+  best.sort((a, b) => b.score - a.score || a.position - b.position);
+  const profileIds = profile.map(([term]) => termId(index.postings, term));
+  return best.slice(0, limit).map((r) => {
+    const other = index.papers[r.position]!;
+    const shared = new Set(profile.filter((_, k) => holds(index.postings, profileIds[k]!, r.position)).map(([term]) => term));
+    return { paper: other, score: r.score, snippet: makeSnippet(other.abstract, shared) };
   });
 }

@@ -11,7 +11,7 @@ import type { SerializedIndex } from './index.js';
  * unchanged corpus starts without parsing or indexing. File layout: MAGIC, the SHA-256 of the
  * payload, then the payload (v8-serialised). Anything that does not check out is rebuilt.
  */
-const MAGIC = Buffer.from('PAPERWIRE-SNAPSHOT-3\n');
+const MAGIC = Buffer.from('PAPERWIRE-SNAPSHOT-4\n');
 const DIGEST_BYTES = 32;
 
 export interface SnapshotPayload {

@@ -1,5 +1,6 @@
 import { fold, normalizeTerm, tokenize } from './analyze.js';
 import { documentFrequency, nearTerms, type PaperIndex } from './index.js';
+import { firstHolders, termId } from './postings.js';
 import type { ParsedQuery } from './query.js';
 
 /**
@@ -44,8 +45,9 @@ function correctWords(index: PaperIndex, raw: string): string {
 /** How papers spell an index term (e.g. `quantization` for the term of "quantizations"). */
 function surfaceOf(index: PaperIndex, term: string): string {
   const seen = new Map<string, number>();
-  for (const r of index.mini.search({ queries: [term], fuzzy: false, prefix: false }).slice(0, 5)) {
-    const paper = index.papers[r.id as number]!;
+  const id = termId(index.postings, term);
+  for (const position of id < 0 ? [] : firstHolders(index.postings, id, 5)) {
+    const paper = index.papers[position]!;
     for (const t of tokenize(`${paper.title} ${paper.abstract}`)) {
       if (normalizeTerm(t.word) === term) seen.set(fold(t.word), (seen.get(fold(t.word)) ?? 0) + 1);
     }

@@ -1,0 +1,221 @@
+import { FIELDS, postingCount, termId, type Postings } from './postings.js';
+import { fuzzyTerms, prefixRange } from './vocabulary.js';
+
+const F = FIELDS.length;
+
+/**
+ * A query over the postings: a term (matched exactly, and optionally within `fuzzy` edits or as a
+ * prefix), all of several queries (AND) or any of them (OR).
+ */
+export type QueryNode = TermNode | { all: QueryNode[] } | { any: QueryNode[] };
+
+export interface TermNode {
+  term: string;
+  /** edits allowed (0: none) */
+  fuzzy: number;
+  prefix: boolean;
+  /** multiplies the term's score (an acronym's expansion counts for less than the words typed) */
+  boost?: number;
+}
+
+/** Matching papers by position, ascending, with their scores; `matched` says how many of an OR's parts each had. */
+export interface Matches {
+  ids: Int32Array;
+  scores: Float64Array;
+  matched?: Uint8Array;
+}
+
+export interface Evaluation {
+  postings: Postings;
+  /** per field, a multiplier of its scores (a word in the title counts more) */
+  fieldBoost: readonly number[];
+  /** every vocabulary term the query matched through (for snippets) */
+  derived: Set<number>;
+}
+
+/** BM25+ as MiniSearch scores it, so the ranking the relevance benchmark was tuned on is kept. */
+const K = 1.2;
+const B = 0.7;
+const D = 0.5;
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
+
+/**
+ * Scores the papers matching `node`, only among `within` when given (a mask over positions).
+ * An AND looks up its cheapest part first and scores the others only for the papers still in.
+ */
+export function evaluate(ev: Evaluation, node: QueryNode, within?: Uint8Array): Matches {
+  if ('term' in node) return evaluateTerm(ev, node, within);
+  if ('any' in node) return union(ev, node.any.map((child) => evaluate(ev, child, within)));
+  const parts = node.all.map((child) => ({ child, cost: cost(ev.postings, child) })).sort((a, b) => a.cost - b.cost);
+  let result: Matches | undefined;
+  let mask = within;
+  for (const { child } of parts) {
+    const next = evaluate(ev, child, mask);
+    result = result ? intersect(result, next) : { ids: next.ids, scores: next.scores };
+    if (result.ids.length === 0) break;
+    mask = new Uint8Array(ev.postings.documentCount);
+    for (const id of result.ids) mask[id] = 1;
+  }
+  return result ?? empty();
+}
+
+/** Roughly how many postings scoring `node` reads; a loose term (typo, prefix) may read any number. */
+export function cost(p: Postings, node: QueryNode): number {
+  if ('term' in node) {
+    const id = termId(p, node.term);
+    if (node.fuzzy > 0 || node.prefix) return p.docs.length;
+    return id < 0 ? 0 : postingCount(p, id);
+  }
+  if ('any' in node) return node.any.reduce((sum, child) => sum + cost(p, child), 0);
+  return node.all.reduce((least, child) => Math.min(least, cost(p, child)), Number.POSITIVE_INFINITY);
+}
+
+/** The terms a term node matches through, with the weight of each (the exact term 1, looser ones less). */
+export function expand(p: Postings, node: TermNode): Array<{ id: number; weight: number }> {
+  const { term } = node;
+  const out: Array<{ id: number; weight: number }> = [];
+  const exact = termId(p, term);
+  if (exact >= 0) out.push({ id: exact, weight: 1 });
+  let prefixEnd = -1;
+  let prefixStart = -1;
+  if (node.prefix) {
+    [prefixStart, prefixEnd] = prefixRange(p.terms, term);
+    for (let id = prefixStart; id < prefixEnd; id++) {
+      const length = p.terms[id]!.length;
+      const distance = length - term.length;
+      if (distance > 0) out.push({ id, weight: (PREFIX_WEIGHT * length) / (length + 0.3 * distance) });
+    }
+  }
+  if (node.fuzzy > 0) {
+    for (const { id, distance } of fuzzyTerms(p.terms, term, node.fuzzy)) {
+      // A term both near and starting with the word counts as a prefix match (as in MiniSearch).
+      if (distance === 0 || (id >= prefixStart && id < prefixEnd)) continue;
+      const length = p.terms[id]!.length;
+      out.push({ id, weight: (FUZZY_WEIGHT * length) / (length + distance) });
+    }
+  }
+  return out;
+}
+
+/** Reusable per-index work arrays: a score per paper and the papers touched by the current term. */
+interface Scratch {
+  scores: Float64Array;
+  stamp: Uint32Array;
+  touched: Int32Array;
+  generation: number;
+}
+const scratches = new WeakMap<Postings, Scratch>();
+
+function scratchOf(p: Postings): Scratch {
+  let s = scratches.get(p);
+  if (!s) {
+    const n = p.documentCount;
+    s = { scores: new Float64Array(n), stamp: new Uint32Array(n), touched: new Int32Array(n), generation: 0 };
+    scratches.set(p, s);
+  }
+  if (++s.generation === 0xffffffff) {
+    s.stamp.fill(0);
+    s.generation = 1;
+  }
+  return s;
+}
+
+function evaluateTerm(ev: Evaluation, node: TermNode, within?: Uint8Array): Matches {
+  const p = ev.postings;
+  const terms = expand(p, node);
+  if (terms.length === 0) return empty();
+  const s = scratchOf(p);
+  const { scores, stamp, touched, generation } = s;
+  const n = p.documentCount;
+  const boost = node.boost ?? 1;
+  let count = 0;
+  for (const { id, weight } of terms) {
+    ev.derived.add(id);
+    for (let f = 0; f < F; f++) {
+      const start = p.offsets[id * F + f]!;
+      const end = p.offsets[id * F + f + 1]!;
+      if (start === end) continue;
+      const matching = end - start;
+      const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
+      const factor = weight * boost * ev.fieldBoost[f]! * idf;
+      const average = p.averageFieldLength[f]!;
+      for (let k = start; k < end; k++) {
+        const doc = p.docs[k]!;
+        if (within && !within[doc]) continue;
+        const tf = p.freqs[k]!;
+        const score = factor * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * p.fieldLength[doc * F + f]!) / average)));
+        if (stamp[doc] === generation) scores[doc]! += score;
+        else {
+          stamp[doc] = generation;
+          scores[doc] = score;
+          touched[count++] = doc;
+        }
+      }
+    }
+  }
+  return collect(s, count);
+}
+
+/** The touched papers of the scratch in ascending order, with their scores. */
+function collect(s: Scratch, count: number): Matches {
+  const n = s.stamp.length;
+  const ids = new Int32Array(count);
+  if (count * Math.log2(count + 1) < n) {
+    ids.set(s.touched.subarray(0, count));
+    ids.sort();
+  } else {
+    for (let doc = 0, k = 0; doc < n; doc++) if (s.stamp[doc] === s.generation) ids[k++] = doc;
+  }
+  const scores = new Float64Array(count);
+  for (let k = 0; k < count; k++) scores[k] = s.scores[ids[k]!]!;
+  return { ids, scores };
+}
+
+/** Papers in both (b's papers are a subset of a's when b was scored within a), scores added. */
+function intersect(a: Matches, b: Matches): Matches {
+  const ids = new Int32Array(Math.min(a.ids.length, b.ids.length));
+  const scores = new Float64Array(ids.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    const x = a.ids[i]!;
+    const y = b.ids[j]!;
+    if (x < y) i++;
+    else if (y < x) j++;
+    else {
+      ids[k] = x;
+      scores[k++] = a.scores[i++]! + b.scores[j++]!;
+    }
+  }
+  return { ids: ids.subarray(0, k), scores: scores.subarray(0, k) };
+}
+
+/** Papers in any, scores added, with how many of the parts each was in. */
+function union(ev: Evaluation, parts: Matches[]): Matches {
+  const s = scratchOf(ev.postings);
+  const { scores, stamp, touched, generation } = s;
+  const matched = new Uint8Array(ev.postings.documentCount);
+  let count = 0;
+  for (const part of parts) {
+    for (let k = 0; k < part.ids.length; k++) {
+      const doc = part.ids[k]!;
+      matched[doc]!++;
+      if (stamp[doc] === generation) scores[doc]! += part.scores[k]!;
+      else {
+        stamp[doc] = generation;
+        scores[doc] = part.scores[k]!;
+        touched[count++] = doc;
+      }
+    }
+  }
+  const result = collect(s, count);
+  const counts = new Uint8Array(count);
+  for (let k = 0; k < count; k++) counts[k] = matched[result.ids[k]!]!;
+  return { ...result, matched: counts };
+}
+
+function empty(): Matches {
+  return { ids: new Int32Array(0), scores: new Float64Array(0) };
+}

@@ -1,0 +1,87 @@
+/**
+ * Lookups in a sorted vocabulary (JavaScript string order): the terms starting with a prefix, and
+ * the terms within a few edits of a word. A sorted array is a flattened trie, so the edit-distance
+ * search walks it like one: rows of the Levenshtein matrix are shared by terms with a common prefix,
+ * and a prefix that is already too far away skips every term starting with it.
+ */
+
+/** The range `[start, end)` of terms starting with `prefix`. */
+export function prefixRange(terms: readonly string[], prefix: string): [number, number] {
+  const start = lowerBound(terms, prefix, 0);
+  return [start, endOfPrefix(terms, prefix, start)];
+}
+
+function lowerBound(terms: readonly string[], value: string, from: number): number {
+  let lo = from;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (terms[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first index from `from` on whose term does not start with `prefix` (those that do are contiguous). */
+function endOfPrefix(terms: readonly string[], prefix: string, from: number): number {
+  let lo = from;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (terms[mid]!.startsWith(prefix)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Terms within `maxDistance` Levenshtein edits of `word` (itself included, at distance 0). */
+export function fuzzyTerms(terms: readonly string[], word: string, maxDistance: number): Array<{ id: number; distance: number }> {
+  const out: Array<{ id: number; distance: number }> = [];
+  const cols = word.length + 1;
+  const maxLength = word.length + maxDistance;
+  // rows[d * cols + j]: distance between the current term's first d characters and word's first j.
+  const rows = new Uint16Array((maxLength + 1) * cols);
+  for (let j = 0; j < cols; j++) rows[j] = j;
+  let previous = '';
+  let valid = 0;
+  let i = 0;
+  while (i < terms.length) {
+    const term = terms[i]!;
+    let depth = 0;
+    const shared = Math.min(valid, term.length);
+    while (depth < shared && previous.charCodeAt(depth) === term.charCodeAt(depth)) depth++;
+    let prunedAt = 0;
+    for (let d = depth + 1; d <= term.length; d++) {
+      if (d > maxLength) {
+        prunedAt = d;
+        break;
+      }
+      const code = term.charCodeAt(d - 1);
+      const row = d * cols;
+      const above = row - cols;
+      rows[row] = d;
+      let least = d;
+      for (let j = 1; j < cols; j++) {
+        const cost = rows[above + j - 1]! + (word.charCodeAt(j - 1) === code ? 0 : 1);
+        const value = Math.min(cost, rows[above + j]! + 1, rows[row + j - 1]! + 1);
+        rows[row + j] = value;
+        if (value < least) least = value;
+      }
+      if (least > maxDistance) {
+        prunedAt = d;
+        break;
+      }
+    }
+    previous = term;
+    if (prunedAt > 0) {
+      valid = prunedAt - 1;
+      i = endOfPrefix(terms, term.slice(0, prunedAt), i);
+      continue;
+    }
+    valid = term.length;
+    const distance = rows[term.length * cols + cols - 1]!;
+    if (distance <= maxDistance) out.push({ id: i, distance });
+    i++;
+  }
+  return out;
+}

@@ -18,6 +18,11 @@ export interface PaperIndex {
   /** publication day (or first listing day) as YYYYMMDD; 0 when unknown */
   days: Int32Array;
   upvotes: Int32Array;
+  /**
+   * A small popularity prior multiplying each paper's score: among equally good matches, papers
+   * more people upvoted and that were listed on more days come first.
+   */
+  priors: Float64Array;
   /** lower-cased organisation, '' when none */
   orgs: readonly string[];
 }
@@ -54,6 +59,7 @@ function assemble(papers: readonly Paper[], postings: Postings, acronyms: Acrony
   const n = papers.length;
   const days = new Int32Array(n);
   const upvotes = new Int32Array(n);
+  const priors = new Float64Array(n);
   const orgs: string[] = new Array<string>(n);
   const positions = new Map<string, number>();
   papers.forEach((p, i) => {
@@ -61,6 +67,7 @@ function assemble(papers: readonly Paper[], postings: Postings, acronyms: Acrony
     const day = p.publishedAt ?? p.appearances[0]?.pageDate;
     days[i] = day ? Number(day.replaceAll('-', '')) : 0;
     upvotes[i] = p.upvotes ?? 0;
+    priors[i] = 1 + 0.04 * Math.log1p(upvotes[i]!) + 0.03 * Math.min(3, p.appearances.length - 1);
     orgs[i] = p.organization?.toLowerCase() ?? '';
   });
   const expansionsByFirstTerm = new Map<string, Array<{ terms: string[]; acronym: string }>>();
@@ -72,7 +79,7 @@ function assemble(papers: readonly Paper[], postings: Postings, acronyms: Acrony
       expansionsByFirstTerm.set(first, list);
     }
   }
-  return { papers, positions, postings, acronyms, expansionsByFirstTerm, days, upvotes, orgs };
+  return { papers, positions, postings, acronyms, expansionsByFirstTerm, days, upvotes, priors, orgs };
 }
 
 /** Positions of the papers holding `term` in the given field (or any field), as a mask. */

@@ -163,7 +163,7 @@ function run(index: PaperIndex, parsed: ParsedQuery, plan: Plan, combineWith: 'A
   const query: QueryNode = combineWith === 'AND' ? { all: groups } : { any: groups };
   const raw: Matches = evaluate(ev, query, mask);
   const patterns = parsed.phrases.map(phrasePattern);
-  const top = new TopK(parsed.sort === 'relevance' ? depth : Number.POSITIVE_INFINITY);
+  const top = new TopK(depth, comparator(index, parsed.sort));
   let total = 0;
   for (let k = 0; k < raw.ids.length; k++) {
     const position = raw.ids[k]!;
@@ -174,7 +174,7 @@ function run(index: PaperIndex, parsed: ParsedQuery, plan: Plan, combineWith: 'A
     }
     total++;
     const coverage = raw.matched ? (raw.matched[k]! / plan.groups.length) ** 2 : 1;
-    top.add({ position, score: raw.scores[k]! * coverage * prior(index, position) });
+    top.offer(position, raw.scores[k]! * coverage * index.priors[position]!);
   }
   const ranked = top.sorted();
   rerank(index, parsed, plan, ranked);
@@ -187,38 +187,30 @@ function isTitleMask(index: PaperIndex, plan: Plan): boolean {
   return plan.groups.every((g) => !g.exact && g.clauses[0]!.every((t) => documentFrequency(index, t) > 0) && groupFrequency(index, g) >= n / 8);
 }
 
-/** Keeps the k best by score without sorting everything. */
+/** Keeps the first k in an order without sorting everything. */
 class TopK {
   private items: Ranked[] = [];
-  private min = Number.NEGATIVE_INFINITY;
-  constructor(private readonly k: number) {}
-  add(item: Ranked): void {
-    if (this.items.length < this.k * 2) {
-      this.items.push(item);
-      return;
-    }
-    if (item.score <= this.min) return;
+  /** The k-th after the last compaction: anything not before it is dropped at once. */
+  private cut: Ranked | undefined;
+  constructor(
+    private readonly k: number,
+    private readonly compare: (a: Ranked, b: Ranked) => number,
+  ) {}
+  offer(position: number, score: number): void {
+    const item = { position, score };
+    if (this.cut && this.compare(item, this.cut) >= 0) return;
     this.items.push(item);
-    if (this.items.length >= this.k * 4) this.compact();
-  }
-  private compact(): void {
-    this.items.sort((a, b) => b.score - a.score || a.position - b.position);
-    this.items.length = this.k;
-    this.min = this.items[this.k - 1]!.score;
+    if (this.items.length >= this.k * 4 + 64) {
+      this.items.sort(this.compare);
+      this.items.length = this.k;
+      this.cut = this.items[this.k - 1];
+    }
   }
   sorted(): Ranked[] {
-    this.items.sort((a, b) => b.score - a.score || a.position - b.position);
+    this.items.sort(this.compare);
     if (this.items.length > this.k) this.items.length = this.k;
     return this.items;
   }
-}
-
-/**
- * A small popularity prior: among equally good matches, papers more people upvoted and that were
- * listed on more days come first.
- */
-function prior(index: PaperIndex, position: number): number {
-  return 1 + 0.04 * Math.log1p(index.upvotes[position]!) + 0.03 * Math.min(3, (index.papers[position]!.appearances.length - 1));
 }
 
 /**
@@ -254,9 +246,14 @@ function titleOf(index: PaperIndex, position: number): { key: string; terms: Set
 }
 
 function order(index: PaperIndex, ranked: Ranked[], sort: ParsedQuery['sort']): Ranked[] {
-  if (sort === 'new') return ranked.sort((a, b) => index.days[b.position]! - index.days[a.position]! || b.score - a.score);
-  if (sort === 'top') return ranked.sort((a, b) => index.upvotes[b.position]! - index.upvotes[a.position]! || b.score - a.score);
-  return ranked.sort((a, b) => b.score - a.score || a.position - b.position);
+  return ranked.sort(comparator(index, sort));
+}
+
+/** Negative when `a` comes first: newest or most upvoted first when sorted so, then best score, then corpus order. */
+function comparator(index: PaperIndex, sort: ParsedQuery['sort']): (a: Ranked, b: Ranked) => number {
+  const primary = sort === 'new' ? index.days : sort === 'top' ? index.upvotes : undefined;
+  if (!primary) return (a, b) => b.score - a.score || a.position - b.position;
+  return (a, b) => primary[b.position]! - primary[a.position]! || b.score - a.score || a.position - b.position;
 }
 
 /** Papers holding an excluded word (any form of it) or an excluded phrase, as a mask. */

@@ -33,13 +33,20 @@ function correctWords(index: PaperIndex, raw: string): string {
   let last = 0;
   for (const token of tokenize(raw)) {
     const term = normalizeTerm(token.word);
-    if (!term || documentFrequency(index, term) > 0 || raw[token.start - 1] === ':') continue;
+    if (!term || documentFrequency(index, term) > 0 || inFilter(raw, token.start)) continue;
     const best = nearTerms(index, term, term.length >= 8 ? 2 : 1).sort((a, b) => a.distance - b.distance || b.df - a.df)[0];
     if (!best) continue;
     out += raw.slice(last, token.start) + surfaceOf(index, best.term);
     last = token.end;
   }
   return out + raw.slice(last);
+}
+
+/** Whether the word at `offset` is part of a filter (`sort:top`, `upvotes:>=5`): its key or its value. */
+function inFilter(raw: string, offset: number): boolean {
+  const start = raw.lastIndexOf(' ', offset) + 1;
+  const end = raw.indexOf(' ', offset);
+  return raw.slice(start, end < 0 ? undefined : end).includes(':');
 }
 
 /** How papers spell an index term (e.g. `quantization` for the term of "quantizations"). */

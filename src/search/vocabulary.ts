@@ -40,7 +40,10 @@ export function fuzzyTerms(terms: readonly string[], word: string, maxDistance: 
   const cols = word.length + 1;
   const maxLength = word.length + maxDistance;
   // rows[d * cols + j]: distance between the current term's first d characters and word's first j.
-  const rows = new Uint16Array((maxLength + 1) * cols);
+  // Only a band of maxDistance cells either side of the diagonal can stay within maxDistance; cells
+  // outside it keep the "too far" value they start with.
+  const tooFar = maxDistance + 1;
+  const rows = new Uint16Array((maxLength + 1) * cols).fill(tooFar);
   for (let j = 0; j < cols; j++) rows[j] = j;
   let previous = '';
   let valid = 0;
@@ -59,11 +62,13 @@ export function fuzzyTerms(terms: readonly string[], word: string, maxDistance: 
       const code = term.charCodeAt(d - 1);
       const row = d * cols;
       const above = row - cols;
-      rows[row] = d;
-      let least = d;
-      for (let j = 1; j < cols; j++) {
+      const from = Math.max(1, d - maxDistance);
+      const to = Math.min(cols - 1, d + maxDistance);
+      if (from === 1) rows[row] = Math.min(d, tooFar);
+      let least = from === 1 ? rows[row]! : tooFar;
+      for (let j = from; j <= to; j++) {
         const cost = rows[above + j - 1]! + (word.charCodeAt(j - 1) === code ? 0 : 1);
-        const value = Math.min(cost, rows[above + j]! + 1, rows[row + j - 1]! + 1);
+        const value = Math.min(cost, rows[above + j]! + 1, rows[row + j - 1]! + 1, tooFar);
         rows[row + j] = value;
         if (value < least) least = value;
       }

@@ -95,6 +95,12 @@ describe('search on the shipped corpus', () => {
     expect(search(library.index, 'HNeRV').suggestions).toEqual([]);
   });
 
+  it('corrects the words of a query, never the keys or values of its filters', () => {
+    const none = search(library.index, 'difusion upvotes:>=500 sort:top');
+    expect(none.total).toBe(0);
+    expect(none.suggestions[0]).toBe('diffusion upvotes:>=500 sort:top');
+  });
+
   it('shows papers with most of the words after those with all of them', () => {
     const response = search(library.index, 'automatic speech recognition', { limit: 10 });
     expect(response.hits.map((h) => h.paper.title)).toContain('Adaptive Audio-Visual Speech Recognition via Matryoshka-Based Multimodal LLMs');

@@ -2,7 +2,7 @@ import { loadCorpus, type LoadedCorpus } from './corpus/load.js';
 import type { ParseOptions } from './corpus/parse.js';
 import type { CorpusWarning, FileReport, Paper } from './corpus/types.js';
 import { fromPackageRoot } from './paths.js';
-import { buildIndex, restoreIndex, serializeIndex, type PaperIndex } from './search/index.js';
+import { buildIndex, buildIndexInSlices, restoreIndex, serializeIndex, type PaperIndex } from './search/index.js';
 import { corpusKey, readSnapshot, snapshotPath, writeSnapshot, type SnapshotMiss } from './search/snapshot.js';
 
 /** Everything read from one version of the corpus: the papers, their search index and what was skipped. */
@@ -66,7 +66,8 @@ export async function loadLibrary(dir: string, options: LoadLibraryOptions = {})
     }
   } else onSnapshot?.({ status: snapshot });
   const corpus = await loadCorpus(dir, { ...parse, now });
-  const index = buildIndex(corpus.papers);
+  // In slices: a live reload builds while the bot keeps answering from the old library.
+  const index = await buildIndexInSlices(corpus.papers);
   try {
     await writeSnapshot(path, key, now, corpus, serializeIndex(index));
   } catch (error) {

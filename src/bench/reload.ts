@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { isPageFile } from '../corpus/watch.js';
 import { loadLibrary, type Library } from '../library.js';
@@ -12,7 +13,8 @@ import { fromPackageRoot } from '../paths.js';
 /**
  * `node dist/bench/reload.js [--corpus DIR] [--changes 6]`: on an idle app-like setup (a copy of the
  * corpus, the live library with its default quiet period), takes the last page out and puts it back,
- * and prints for each change how long the rebuild took and how long until the new version was served.
+ * and prints for each change how long the rebuild took, how long until the new version was served and
+ * the longest the event loop was blocked meanwhile (how long a request could have waited).
  */
 const { values } = parseArgs({
   options: {
@@ -43,6 +45,8 @@ console.log(`first build: ${initial.papers.length} papers in ${(performance.now(
 const holder = liveLibrary({ dir, initial, build, log: createLog({ sink: () => {} }) });
 // The watcher does not keep a process alive by itself (the app's server does); this bench must wait for it.
 const keepAlive = setInterval(() => {}, 1000);
+const stalls = monitorEventLoopDelay({ resolution: 5 });
+stalls.enable();
 for (let i = 0; i < changes; i++) {
   const swapped = new Promise<SwapEvent>((resolve) => {
     const off = holder.onSwap((event) => {
@@ -51,11 +55,14 @@ for (let i = 0; i < changes; i++) {
     });
   });
   started = performance.now();
+  stalls.reset();
   if (i % 2 === 0) renameSync(join(dir, page), join(aside, page));
   else renameSync(join(aside, page), join(dir, page));
   const event = await swapped;
   console.log(
-    `change ${i + 1} (${i % 2 === 0 ? 'page removed' : 'page back'}): rebuild ${event.ms} ms, change → new version served ${(performance.now() - started).toFixed(0)} ms, ${event.library.papers.length} papers`,
+    `change ${i + 1} (${i % 2 === 0 ? 'page removed' : 'page back'}): rebuild ${event.ms} ms, ` +
+      `change → new version served ${(performance.now() - started).toFixed(0)} ms, ` +
+      `event loop blocked at most ${(stalls.max / 1e6).toFixed(0)} ms, ${event.library.papers.length} papers`,
   );
 }
 clearInterval(keepAlive);

@@ -1,4 +1,5 @@
 import { normalizeTerm, terms } from './analyze.js';
+import type { Steps } from './steps.js';
 
 /**
  * Acronyms and their expansions, both as index terms: `moe` ↔ [`mixture`, `expert`]. Learnt from
@@ -112,7 +113,7 @@ function bestLongForm(short: string, candidate: string): string | undefined {
 }
 
 /** Builds the table from the known list and every definition in the given texts. */
-export function buildAcronymTable(texts: Iterable<string>): AcronymTable {
+export function* acronymSteps(texts: Iterable<string>): Steps<AcronymTable> {
   const counts = new Map<string, Map<string, { terms: string[]; n: number }>>();
   const add = (short: string, long: string, weight: number) => {
     const acronym = normalizeTerm(short);
@@ -126,7 +127,11 @@ export function buildAcronymTable(texts: Iterable<string>): AcronymTable {
     else forAcronym.set(key, { terms: expansion, n: weight });
   };
   for (const [short, long] of KNOWN) add(short, long, 1);
-  for (const text of texts) for (const [short, long] of findDefinitions(text)) add(short, long, 1);
+  let seen = 0;
+  for (const text of texts) {
+    if (++seen % 256 === 0) yield;
+    for (const [short, long] of findDefinitions(text)) add(short, long, 1);
+  }
   const expansions = new Map<string, string[][]>();
   for (const [acronym, forms] of counts) {
     expansions.set(

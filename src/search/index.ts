@@ -1,6 +1,7 @@
 import type { Paper } from '../corpus/types.js';
-import { buildAcronymTable, type AcronymTable } from './acronyms.js';
-import { buildPostings, checkPostings, FIELDS, frequencyOf, markTerm, termId, type Field, type Postings } from './postings.js';
+import { acronymSteps, type AcronymTable } from './acronyms.js';
+import { checkPostings, postingSteps, FIELDS, frequencyOf, markTerm, termId, type Field, type Postings } from './postings.js';
+import { runInSlices, runToEnd, type Steps } from './steps.js';
 import { fuzzyTerms } from './vocabulary.js';
 
 /**
@@ -28,7 +29,18 @@ export interface PaperIndex {
 }
 
 export function buildIndex(papers: readonly Paper[]): PaperIndex {
-  return assemble(papers, buildPostings(papers), buildAcronymTable(texts(papers)));
+  return runToEnd(indexSteps(papers));
+}
+
+/** The same build in slices, leaving the event loop free between them (see steps.ts). */
+export function buildIndexInSlices(papers: readonly Paper[], sliceMs?: number): Promise<PaperIndex> {
+  return runInSlices(indexSteps(papers), sliceMs);
+}
+
+function* indexSteps(papers: readonly Paper[]): Steps<PaperIndex> {
+  const postings = yield* postingSteps(papers);
+  const acronyms = yield* acronymSteps(texts(papers));
+  return assemble(papers, postings, acronyms);
 }
 
 /** What a snapshot keeps of an index besides the papers: the postings' arrays and the acronym table. */

@@ -1,5 +1,6 @@
 import type { Paper } from '../corpus/types.js';
 import { indexWords, normalizeTerm } from './analyze.js';
+import { runToEnd, type Steps } from './steps.js';
 
 export const FIELDS = ['title', 'abstract', 'organization'] as const;
 export type Field = (typeof FIELDS)[number];
@@ -40,7 +41,14 @@ class Column<T extends Int32Array | Uint8Array> {
   }
 }
 
+/** How many postings the build handles between two points where it may pause. */
+const STEP = 1 << 16;
+
 export function buildPostings(papers: readonly Paper[]): Postings {
+  return runToEnd(postingSteps(papers));
+}
+
+export function* postingSteps(papers: readonly Paper[]): Steps<Postings> {
   const n = papers.length;
   const ids = new Map<string, number>();
   const initial = Math.max(1024, n * 64);
@@ -52,6 +60,7 @@ export function buildPostings(papers: readonly Paper[]): Postings {
   const totals = new Float64Array(F);
   const counts = new Map<string, number>();
   for (let doc = 0; doc < n; doc++) {
+    if (doc % 64 === 63) yield;
     const paper = papers[doc]!;
     for (let f = 0; f < F; f++) {
       const words = indexWords(paper[FIELDS[f]!] ?? '');
@@ -73,18 +82,24 @@ export function buildPostings(papers: readonly Paper[]): Postings {
       }
     }
   }
+  yield;
   const terms = [...ids.keys()].sort();
+  yield;
   const rank = new Int32Array(terms.length);
   terms.forEach((term, r) => (rank[ids.get(term)!] = r));
   // A counting sort by (term, field): postings were added paper by paper, so each list comes out ascending.
   const offsets = new Uint32Array(terms.length * F + 1);
   const total = termOf.length;
-  for (let k = 0; k < total; k++) offsets[rank[termOf.data[k]!]! * F + fieldOf.data[k]! + 1]!++;
+  for (let k = 0; k < total; k++) {
+    if (k % STEP === 0) yield;
+    offsets[rank[termOf.data[k]!]! * F + fieldOf.data[k]! + 1]!++;
+  }
   for (let s = 1; s < offsets.length; s++) offsets[s]! += offsets[s - 1]!;
   const cursor = offsets.slice(0, -1);
   const docs = new Int32Array(total);
   const freqs = new Uint8Array(total);
   for (let k = 0; k < total; k++) {
+    if (k % STEP === 0) yield;
     const at = cursor[rank[termOf.data[k]!]! * F + fieldOf.data[k]!]!++;
     docs[at] = docOf.data[k]!;
     freqs[at] = freqOf.data[k]!;

@@ -88,7 +88,7 @@ export function expand(p: Postings, node: TermNode): Array<{ id: number; weight:
     }
   }
   if (node.fuzzy > 0) {
-    for (const { id, distance } of fuzzyTerms(p.terms, term, node.fuzzy)) {
+    for (const { id, distance } of fuzzyTerms(p.terms, p.shared, term, node.fuzzy)) {
       // A term both near and starting with the word counts as a prefix match (as in MiniSearch).
       if (distance === 0 || (id >= prefixStart && id < prefixEnd)) continue;
       const length = p.terms[id]!.length;

@@ -109,5 +109,5 @@ export function documentFrequency(index: PaperIndex, term: string): number {
 /** Known terms within `distance` edits of `term`, with their edit distance. */
 export function nearTerms(index: PaperIndex, term: string, distance: number): Array<{ term: string; distance: number; df: number }> {
   const p = index.postings;
-  return fuzzyTerms(p.terms, term, distance).map(({ id, distance: d }) => ({ term: p.terms[id]!, distance: d, df: frequencyOf(p, id) }));
+  return fuzzyTerms(p.terms, p.shared, term, distance).map(({ id, distance: d }) => ({ term: p.terms[id]!, distance: d, df: frequencyOf(p, id) }));
 }

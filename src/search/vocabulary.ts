@@ -34,8 +34,25 @@ function endOfPrefix(terms: readonly string[], prefix: string, from: number): nu
   return lo;
 }
 
-/** Terms within `maxDistance` Levenshtein edits of `word` (itself included, at distance 0). */
-export function fuzzyTerms(terms: readonly string[], word: string, maxDistance: number): Array<{ id: number; distance: number }> {
+/** For each term, how many leading characters it shares with the one before it (at most 255). */
+export function sharedPrefixes(terms: readonly string[]): Uint8Array {
+  const shared = new Uint8Array(terms.length);
+  for (let i = 1; i < terms.length; i++) {
+    const a = terms[i - 1]!;
+    const b = terms[i]!;
+    const most = Math.min(a.length, b.length, 255);
+    let k = 0;
+    while (k < most && a.charCodeAt(k) === b.charCodeAt(k)) k++;
+    shared[i] = k;
+  }
+  return shared;
+}
+
+/**
+ * Terms within `maxDistance` Levenshtein edits of `word` (itself included, at distance 0).
+ * `shared` is sharedPrefixes(terms).
+ */
+export function fuzzyTerms(terms: readonly string[], shared: Uint8Array, word: string, maxDistance: number): Array<{ id: number; distance: number }> {
   const out: Array<{ id: number; distance: number }> = [];
   const cols = word.length + 1;
   const maxLength = word.length + maxDistance;
@@ -45,14 +62,12 @@ export function fuzzyTerms(terms: readonly string[], word: string, maxDistance: 
   const tooFar = maxDistance + 1;
   const rows = new Uint16Array((maxLength + 1) * cols).fill(tooFar);
   for (let j = 0; j < cols; j++) rows[j] = j;
-  let previous = '';
+  // Rows up to `valid` belong to the previous term; a term reuses those of the prefix it shares with it.
   let valid = 0;
   let i = 0;
   while (i < terms.length) {
     const term = terms[i]!;
-    let depth = 0;
-    const shared = Math.min(valid, term.length);
-    while (depth < shared && previous.charCodeAt(depth) === term.charCodeAt(depth)) depth++;
+    const depth = Math.min(valid, shared[i]!);
     let prunedAt = 0;
     for (let d = depth + 1; d <= term.length; d++) {
       if (d > maxLength) {
@@ -77,10 +92,11 @@ export function fuzzyTerms(terms: readonly string[], word: string, maxDistance: 
         break;
       }
     }
-    previous = term;
     if (prunedAt > 0) {
+      // Every following term sharing the first prunedAt characters is as far away: skip them.
       valid = prunedAt - 1;
-      i = endOfPrefix(terms, term.slice(0, prunedAt), i);
+      i++;
+      while (i < terms.length && shared[i]! >= prunedAt) i++;
       continue;
     }
     valid = term.length;

@@ -24,6 +24,8 @@ export function createSlackApp(rt: Runtime, startedAt = Date.now()): SlackApp {
     retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000 },
     timeout: 10_000,
   };
+  // paperwire keeps no per-conversation state; Bolt's default store would cost a lookup per request.
+  const convoStore = false as const;
 
   if (mode === 'socket') {
     const app = new App({
@@ -33,6 +35,7 @@ export function createSlackApp(rt: Runtime, startedAt = Date.now()): SlackApp {
       logger: rt.log.slack,
       logLevel: LogLevel.INFO,
       clientOptions,
+      convoStore,
     });
     registerListeners(app, rt);
     return {
@@ -69,7 +72,7 @@ export function createSlackApp(rt: Runtime, startedAt = Date.now()): SlackApp {
       },
     ],
   });
-  const app = new App({ token: slack.botToken, receiver, logger: rt.log.slack, logLevel: LogLevel.INFO, clientOptions });
+  const app = new App({ token: slack.botToken, receiver, logger: rt.log.slack, logLevel: LogLevel.INFO, clientOptions, convoStore });
   registerListeners(app, rt);
   let server: Server | undefined;
   return {

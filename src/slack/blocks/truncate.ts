@@ -12,7 +12,7 @@ const WORD_BACKTRACK = 0.5;
  * an ellipsis when anything was cut. `measure` is the length the text will have once rendered (for
  * example after mrkdwn escaping), so a cut never lands inside an `&amp;`-style entity: the cut is made
  * on the raw text, which is escaped afterwards. Lengths are UTF-16 units, which is never less than
- * what Slack counts.
+ * what Slack counts; `measure` must never give less than `s.length`.
  */
 export function truncate(text: string, max: number, measure: (s: string) => number = (s) => s.length): string {
   if (measure(text) <= max) return text;
@@ -23,7 +23,9 @@ export function truncate(text: string, max: number, measure: (s: string) => numb
   let fitted = '';
   let used = 0;
   let endsAtWord = false;
-  for (const { segment } of graphemes.segment(text)) {
+  // measure(s) ≥ s.length, so nothing past budget + 1 units can fit: only that much is segmented (a
+  // grapheme cut at the end of it is never taken whole, as it cannot fit either).
+  for (const { segment } of graphemes.segment(text.slice(0, budget + 1))) {
     const size = measure(segment);
     if (used + size > budget) {
       endsAtWord = /^\s/u.test(segment);

@@ -17,17 +17,25 @@ function encodedQuery(title: string): string {
   // encodeURIComponent throws on a lone surrogate; a hostile title must still give a link.
   const clean = title.replace(LONE_SURROGATE, '\uFFFD').replace(/\s+/g, ' ').trim();
   const fits = (text: string) => text.length <= MAX_QUERY_CHARS && encodeURIComponent(text).length <= MAX_ENCODED_CHARS;
-  let text = '';
+  // Percent-encoding works character by character, so the words are encoded once and joined with %20.
+  let length = 0;
+  let encoded = '';
   for (const word of clean.split(' ')) {
-    const next = text ? `${text} ${word}` : word;
-    if (fits(next)) {
-      text = next;
+    const encodedWord = encodeURIComponent(word);
+    const separator = encoded ? '%20' : '';
+    if (length + (separator ? 1 : 0) + word.length <= MAX_QUERY_CHARS && encoded.length + separator.length + encodedWord.length <= MAX_ENCODED_CHARS) {
+      encoded += separator + encodedWord;
+      length += (separator ? 1 : 0) + word.length;
       continue;
     }
-    if (text === '') for (const ch of word) if (fits(text + ch)) text += ch;
+    if (encoded === '') {
+      let text = '';
+      for (const ch of word) if (fits(text + ch)) text += ch;
+      encoded = encodeURIComponent(text);
+    }
     break;
   }
-  return encodeURIComponent(text);
+  return encoded;
 }
 
 export function huggingFaceSearchUrl(title: string): string {

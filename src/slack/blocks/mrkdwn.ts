@@ -11,9 +11,10 @@ export function escapeMrkdwn(text: string): string {
 /** How long `text` is once escaped, without building the string. */
 export function escapedLength(text: string): number {
   let n = text.length;
-  for (const ch of text) {
-    if (ch === '&') n += 4;
-    else if (ch === '<' || ch === '>') n += 3;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 38) n += 4; // &amp;
+    else if (code === 60 || code === 62) n += 3; // &lt; &gt;
   }
   return n;
 }
@@ -34,9 +35,8 @@ export function literalMrkdwn(text: string): string {
 }
 
 export function literalLength(text: string): number {
-  let n = escapedLength(text);
-  for (const _ of text.matchAll(FORMATTING)) n += 2;
-  return n;
+  // Each formatting marker gains two zero-width spaces.
+  return escapedLength(text) + 2 * (text.length - text.replace(FORMATTING, '').length);
 }
 
 /** `text` as literal mrkdwn, cut at a word to fit `max` characters once escaped. */

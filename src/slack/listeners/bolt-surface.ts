@@ -1,17 +1,17 @@
-import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Log } from '../../log.js';
 import type { Message } from '../blocks/message.js';
 import { renderModal } from '../blocks/modal.js';
 import { postMessage, slackErrorCode } from '../post.js';
 import type { SeenMessage, Surface } from '../handlers/surface.js';
+import type { Respond } from '../response-url.js';
 
 /** Where the request came from decides what "respond privately" means. */
 export type Origin =
   /** A slash command, a shortcut, or a button on a message we sent privately. */
-  | { kind: 'ephemeral'; respond: RespondFn }
+  | { kind: 'ephemeral'; respond: Respond }
   /** A button on a message everyone sees: answer privately, never replace it for everyone. */
-  | { kind: 'public'; respond: RespondFn }
+  | { kind: 'public'; respond: Respond }
   /** A button on the App Home or in a modal: answer in a modal (`quiet`: the Home is republished instead). */
   | { kind: 'view'; triggerId: string; inModal: boolean; quiet?: boolean }
   /** An event: no private channel back to the person. */

@@ -3,6 +3,7 @@ import type { Runtime } from '../../runtime.js';
 import { ACTIONS, actionPattern, SUMMARIZE_SHORTCUT, UNKNOWN_ACTION, type ActionKind } from '../actions.js';
 import { renderNotice, renderUnknownAction } from '../blocks/notice.js';
 import { SlackPostError } from '../post.js';
+import { responder } from '../response-url.js';
 import { handleHome } from './home.js';
 import { handlePapersCommand } from '../handlers/papers.js';
 import { handlePaperAction } from '../handlers/paper-actions.js';
@@ -26,7 +27,7 @@ const SORRY = 'Sorry, something went wrong on my side while answering. Please tr
 export function registerPapers(app: App, rt: Runtime): void {
   app.command('/papers', async ({ ack, command, respond, client }) => {
     await ack();
-    const surface = boltSurface(client, rt.log, { kind: 'ephemeral', respond });
+    const surface = boltSurface(client, rt.log, { kind: 'ephemeral', respond: responder(command.response_url, respond) });
     await guarded(rt, surface, 'command /papers', () =>
       handlePapersCommand(rt, surface, { userId: command.user_id, teamId: command.team_id, channelId: command.channel_id }, command.text ?? ''),
     );
@@ -40,16 +41,16 @@ export function registerPapers(app: App, rt: Runtime): void {
   }
 
   // A button we never sent (an old app version, a forged payload): a polite answer and a log line.
-  app.action({ type: 'block_actions', action_id: UNKNOWN_ACTION }, async ({ ack, action, respond }) => {
+  app.action({ type: 'block_actions', action_id: UNKNOWN_ACTION }, async ({ ack, action, body, respond }) => {
     await ack();
     rt.log.warn('a button paperwire does not know was pressed', { actionId: (action as { action_id?: string }).action_id });
-    await respond({ ...renderUnknownAction(), response_type: 'ephemeral', replace_original: false }).catch((error: unknown) => rt.log.warn('could not answer an unknown button', { error }));
+    await responder(body.response_url, respond)({ ...renderUnknownAction(), response_type: 'ephemeral', replace_original: false }).catch((error: unknown) => rt.log.warn('could not answer an unknown button', { error }));
   });
 
   app.shortcut(SUMMARIZE_SHORTCUT, async ({ ack, shortcut, respond, client }) => {
     await ack();
     if (shortcut.type !== 'message_action') return;
-    const surface = boltSurface(client, rt.log, { kind: 'ephemeral', respond });
+    const surface = boltSurface(client, rt.log, { kind: 'ephemeral', respond: responder(shortcut.response_url, respond) });
     await guarded(rt, surface, 'shortcut summarize_paper', () =>
       handleSummarizeShortcut(rt, surface, shortcut.channel.id, shortcut.message as Parameters<typeof handleSummarizeShortcut>[3], {
         userId: shortcut.user.id,
@@ -71,7 +72,8 @@ export function registerPapers(app: App, rt: Runtime): void {
 }
 
 async function onButton(rt: Runtime, kind: ActionKind, args: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> {
-  const { body, action, client, respond } = args;
+  const { body, action, client } = args;
+  const respond = responder(body.response_url, args.respond);
   const container = body.container as { type?: string; is_ephemeral?: boolean } | undefined;
   const inView = container?.type === 'view';
   const onHome = inView && body.view?.type === 'home';

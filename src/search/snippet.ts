@@ -8,8 +8,17 @@ export const SNIPPET_LENGTH = 240;
 function candidateWords(matched: ReadonlySet<string>): RegExp | undefined {
   const starts = new Set([...matched].map((t) => t.slice(0, 4).replace(/[^\p{L}\p{N}]/gu, '')).filter(Boolean));
   if (starts.size === 0) return undefined;
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...starts].join('|')})[\\p{L}\\p{N}]*`, 'giu');
+  const source = `(?<![\\p{L}\\p{N}])(?:${[...starts].join('|')})[\\p{L}\\p{N}]*`;
+  // The hits of one search share their terms: each pattern is compiled once.
+  let pattern = compiled.get(source);
+  if (!pattern) {
+    if (compiled.size >= 1000) compiled.clear();
+    compiled.set(source, (pattern = new RegExp(source, 'giu')));
+  }
+  pattern.lastIndex = 0;
+  return pattern;
 }
+const compiled = new Map<string, RegExp>();
 
 interface Sentence {
   start: number;

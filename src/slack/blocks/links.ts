@@ -14,6 +14,17 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** The title as an encoded query: whole words while they fit, else as much of the first word as fits. */
 function encodedQuery(title: string): string {
+  let query = encodedQueries.get(title);
+  if (query === undefined) {
+    if (encodedQueries.size >= 10_000) encodedQueries.clear();
+    encodedQueries.set(title, (query = encodeQuery(title)));
+  }
+  return query;
+}
+/** Titles are linked again and again (every search, trending, the App Home): each is encoded once. */
+const encodedQueries = new Map<string, string>();
+
+function encodeQuery(title: string): string {
   // encodeURIComponent throws on a lone surrogate; a hostile title must still give a link.
   const clean = title.replace(LONE_SURROGATE, '\uFFFD').replace(/\s+/g, ' ').trim();
   const fits = (text: string) => text.length <= MAX_QUERY_CHARS && encodeURIComponent(text).length <= MAX_ENCODED_CHARS;

@@ -30,9 +30,10 @@ export function similar(index: PaperIndex, paperId: string, limit = 5): SearchHi
   const profile = [...weights].sort((a, b) => b[1] - a[1]).slice(0, PROFILE_TERMS);
   if (profile.length === 0) return [];
   const ev = { postings: index.postings, fieldBoost: FIELDS.map(() => 1), derived: new Set<number>() };
-  const { ids, scores } = evaluate(ev, { any: profile.map(([term, weight]) => ({ term, fuzzy: 0, prefix: false, boost: weight })) });
+  const { ids, scores, matched } = evaluate(ev, { any: profile.map(([term, weight]) => ({ term, fuzzy: 0, prefix: false, boost: weight })) });
   const best: Array<{ position: number; score: number }> = [];
-  for (let k = 0; k < ids.length; k++) if (ids[k] !== position) best.push({ position: ids[k]!, score: scores[k]! });
+  // Sharing more of the profile counts on top of how strongly: the score times the terms shared.
+  for (let k = 0; k < ids.length; k++) if (ids[k] !== position) best.push({ position: ids[k]!, score: scores[k]! * matched![k]! });
   best.sort((a, b) => b.score - a.score || a.position - b.position);
   const profileIds = profile.map(([term]) => termId(index.postings, term));
   return best.slice(0, limit).map((r) => {

@@ -4,7 +4,8 @@ import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CorpusWarning, FileReport, PageEntry, Paper } from './types.js';
 import { parsePage, type ParseOptions } from './parse.js';
-import { mergeEntries } from './merge.js';
+import { mergeSteps } from './merge.js';
+import { runInSlices } from '../steps.js';
 
 export interface LoadedCorpus {
   papers: Paper[];
@@ -41,7 +42,8 @@ export async function loadCorpus(dir: string, options: ParseOptions = {}): Promi
     warnings.push(...page.warnings);
     files.push(page.report);
   }
-  return { papers: mergeEntries(entries), warnings, files, version: hash.digest('hex').slice(0, 16) };
+  // In slices: a live reload merges while the bot keeps answering.
+  return { papers: await runInSlices(mergeSteps(entries)), warnings, files, version: hash.digest('hex').slice(0, 16) };
 }
 
 async function readPage(path: string, name: string, warnings: CorpusWarning[]): Promise<Uint8Array | undefined> {

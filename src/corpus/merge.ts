@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Appearance, PageEntry, Paper } from './types.js';
+import { runToEnd, type Steps } from '../steps.js';
 import { titleKey } from './text.js';
 
 /**
@@ -8,8 +9,15 @@ import { titleKey } from './text.js';
  * starts with the other's opening (a page may cut an abstract short).
  */
 export function mergeEntries(entries: readonly PageEntry[]): Paper[] {
+  return runToEnd(mergeSteps(entries));
+}
+
+/** mergeEntries with points where it may pause (see steps.ts). */
+export function* mergeSteps(entries: readonly PageEntry[]): Steps<Paper[]> {
   const byTitle = new Map<string, PageEntry[][]>();
+  let done = 0;
   for (const entry of entries) {
+    if (++done % 512 === 0) yield;
     const key = titleKey(entry.title);
     const variants = byTitle.get(key) ?? [];
     const variant = variants.find((group) => sameAbstract(group[0]!.abstract, entry.abstract));
@@ -20,6 +28,7 @@ export function mergeEntries(entries: readonly PageEntry[]): Paper[] {
 
   const papers: Paper[] = [];
   for (const [key, variants] of byTitle) {
+    if (++done % 512 === 0) yield;
     // The variant seen most (then earliest) keeps the plain title id, so adding a page rarely moves an id.
     const ranked = [...variants].sort((a, b) => b.length - a.length || compareEntries(a[0]!, b[0]!));
     ranked.forEach((group, index) => {

@@ -1,7 +1,7 @@
 import type { Paper } from '../corpus/types.js';
 import { acronymSteps, type AcronymTable } from './acronyms.js';
 import { checkPostings, postingSteps, FIELDS, frequencyOf, markTerm, termId, type Field, type Postings } from './postings.js';
-import { runInSlices, runToEnd, type Steps } from './steps.js';
+import { runInSlices, runToEnd, type Steps } from '../steps.js';
 import { fuzzyTerms } from './vocabulary.js';
 
 /**

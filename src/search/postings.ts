@@ -1,6 +1,6 @@
 import type { Paper } from '../corpus/types.js';
 import { indexWords, normalizeTerm } from './analyze.js';
-import { runToEnd, type Steps } from './steps.js';
+import { runToEnd, type Steps } from '../steps.js';
 import { sharedPrefixes } from './vocabulary.js';
 
 export const FIELDS = ['title', 'abstract', 'organization'] as const;

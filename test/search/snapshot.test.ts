@@ -46,6 +46,19 @@ describe('loadLibrary with snapshots', () => {
     expect((await load(dir, cache, { year: 2024 })).events).toEqual(['stale']);
   });
 
+  it('turns down a snapshot of another corpus version from its header, before reading the papers', async () => {
+    const dir = copyOfCorpus();
+    const cache = mkdtempSync(join(tmpdir(), 'paperwire-cache-'));
+    await load(dir, cache);
+    const path = snapshotPath(cache, dir);
+    const bytes = readFileSync(path);
+    // A damaged payload would be 'corrupt' if it were read: for a stale key it never is.
+    bytes[bytes.length - 100]! ^= 0xff;
+    writeFileSync(path, bytes);
+    writeFileSync(join(dir, 'extra.txt'), 'Mar 14\n\nFooNet: A Tiny Model\nWe propose FooNet, a compact model for sparse attention that cuts memory by 40%.\n');
+    expect((await load(dir, cache)).events).toEqual(['stale']);
+  });
+
   it('never serves a corrupt snapshot: a flipped byte or a truncated file means a rebuild', async () => {
     const dir = copyOfCorpus();
     const cache = mkdtempSync(join(tmpdir(), 'paperwire-cache-'));

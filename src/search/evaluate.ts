@@ -1,5 +1,5 @@
 import { FIELDS, postingCount, termId, type Postings } from './postings.js';
-import { fuzzyTerms, prefixRange } from './vocabulary.js';
+import { fuzzyTerms, prefixTerms, type Vocabulary } from './vocabulary.js';
 
 const F = FIELDS.length;
 
@@ -27,6 +27,7 @@ export interface Matches {
 
 export interface Evaluation {
   postings: Postings;
+  vocabulary: Vocabulary;
   /** per field, a multiplier of its scores (a word in the title counts more) */
   fieldBoost: readonly number[];
   /** every vocabulary term the query matched through (for snippets) */
@@ -72,25 +73,22 @@ export function cost(p: Postings, node: QueryNode): number {
 }
 
 /** The terms a term node matches through, with the weight of each (the exact term 1, looser ones less). */
-export function expand(p: Postings, node: TermNode): Array<{ id: number; weight: number }> {
+export function expand(p: Postings, vocabulary: Vocabulary, node: TermNode): Array<{ id: number; weight: number }> {
   const { term } = node;
   const out: Array<{ id: number; weight: number }> = [];
   const exact = termId(p, term);
   if (exact >= 0) out.push({ id: exact, weight: 1 });
-  let prefixEnd = -1;
-  let prefixStart = -1;
   if (node.prefix) {
-    [prefixStart, prefixEnd] = prefixRange(p.terms, term);
-    for (let id = prefixStart; id < prefixEnd; id++) {
+    for (const id of prefixTerms(vocabulary, term)) {
       const length = p.terms[id]!.length;
       const distance = length - term.length;
       if (distance > 0) out.push({ id, weight: (PREFIX_WEIGHT * length) / (length + 0.3 * distance) });
     }
   }
   if (node.fuzzy > 0) {
-    for (const { id, distance } of fuzzyTerms(p.terms, p.shared, term, node.fuzzy)) {
+    for (const { id, distance } of fuzzyTerms(vocabulary, term, node.fuzzy)) {
       // A term both near and starting with the word counts as a prefix match (as in MiniSearch).
-      if (distance === 0 || (id >= prefixStart && id < prefixEnd)) continue;
+      if (distance === 0 || (node.prefix && p.terms[id]!.startsWith(term))) continue;
       const length = p.terms[id]!.length;
       out.push({ id, weight: (FUZZY_WEIGHT * length) / (length + distance) });
     }
@@ -123,7 +121,7 @@ function scratchOf(p: Postings): Scratch {
 
 function evaluateTerm(ev: Evaluation, node: TermNode, within?: Uint8Array): Matches {
   const p = ev.postings;
-  const terms = expand(p, node);
+  const terms = expand(p, ev.vocabulary, node);
   if (terms.length === 0) return empty();
   const s = scratchOf(p);
   const { scores, stamp, touched, generation } = s;

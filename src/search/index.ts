@@ -2,7 +2,7 @@ import type { Paper } from '../corpus/types.js';
 import { acronymSteps, type AcronymTable } from './acronyms.js';
 import { checkPostings, postingSteps, FIELDS, frequencyOf, markTerm, termId, type Field, type Postings } from './postings.js';
 import { runInSlices, runToEnd, type Steps } from '../steps.js';
-import { fuzzyTerms } from './vocabulary.js';
+import { fuzzyTerms, vocabularySteps, type Vocabulary } from './vocabulary.js';
 
 /**
  * The papers of one library and their full-text index. Postings know each paper by its position
@@ -13,6 +13,7 @@ export interface PaperIndex {
   /** paper id → position in `papers` */
   positions: ReadonlyMap<string, number>;
   postings: Postings;
+  vocabulary: Vocabulary;
   acronyms: AcronymTable;
   /** acronym expansion's first term → the expansions starting with it and their acronym */
   expansionsByFirstTerm: ReadonlyMap<string, ReadonlyArray<{ terms: string[]; acronym: string }>>;
@@ -39,8 +40,9 @@ export function buildIndexInSlices(papers: readonly Paper[], sliceMs?: number): 
 
 function* indexSteps(papers: readonly Paper[]): Steps<PaperIndex> {
   const postings = yield* postingSteps(papers);
+  const vocabulary = yield* vocabularySteps(postings.terms);
   const acronyms = yield* acronymSteps(texts(papers));
-  return assemble(papers, postings, acronyms);
+  return assemble(papers, postings, vocabulary, acronyms);
 }
 
 /** What a snapshot keeps of an index besides the papers: the postings' arrays and the acronym table. */
@@ -57,7 +59,7 @@ export function serializeIndex(index: PaperIndex): SerializedIndex {
 export function restoreIndex(papers: readonly Paper[], data: SerializedIndex): PaperIndex {
   if (data.format !== 'paperwire-postings-2') throw new Error('unknown snapshot index format');
   checkPostings(data.postings, papers.length);
-  return assemble(papers, data.postings, { expansions: new Map(data.acronyms) });
+  return assemble(papers, data.postings, runToEnd(vocabularySteps(data.postings.terms)), { expansions: new Map(data.acronyms) });
 }
 
 function* texts(papers: readonly Paper[]): Generator<string> {
@@ -67,7 +69,7 @@ function* texts(papers: readonly Paper[]): Generator<string> {
   }
 }
 
-function assemble(papers: readonly Paper[], postings: Postings, acronyms: AcronymTable): PaperIndex {
+function assemble(papers: readonly Paper[], postings: Postings, vocabulary: Vocabulary, acronyms: AcronymTable): PaperIndex {
   const n = papers.length;
   const days = new Int32Array(n);
   const upvotes = new Int32Array(n);
@@ -91,7 +93,7 @@ function assemble(papers: readonly Paper[], postings: Postings, acronyms: Acrony
       expansionsByFirstTerm.set(first, list);
     }
   }
-  return { papers, positions, postings, acronyms, expansionsByFirstTerm, days, upvotes, priors, orgs };
+  return { papers, positions, postings, vocabulary, acronyms, expansionsByFirstTerm, days, upvotes, priors, orgs };
 }
 
 /** Positions of the papers holding `term` in the given field (or any field), as a mask. */
@@ -109,5 +111,5 @@ export function documentFrequency(index: PaperIndex, term: string): number {
 /** Known terms within `distance` edits of `term`, with their edit distance. */
 export function nearTerms(index: PaperIndex, term: string, distance: number): Array<{ term: string; distance: number; df: number }> {
   const p = index.postings;
-  return fuzzyTerms(p.terms, p.shared, term, distance).map(({ id, distance: d }) => ({ term: p.terms[id]!, distance: d, df: frequencyOf(p, id) }));
+  return fuzzyTerms(index.vocabulary, term, distance).map(({ id, distance: d }) => ({ term: p.terms[id]!, distance: d, df: frequencyOf(p, id) }));
 }

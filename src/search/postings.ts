@@ -1,7 +1,6 @@
 import type { Paper } from '../corpus/types.js';
 import { indexWords, normalizeTerm } from './analyze.js';
 import { runToEnd, type Steps } from '../steps.js';
-import { sharedPrefixes } from './vocabulary.js';
 
 export const FIELDS = ['title', 'abstract', 'organization'] as const;
 export type Field = (typeof FIELDS)[number];
@@ -16,8 +15,6 @@ const F = FIELDS.length;
 export interface Postings {
   documentCount: number;
   terms: string[];
-  /** sharedPrefixes(terms), for edit-distance lookups */
-  shared: Uint8Array;
   offsets: Uint32Array;
   docs: Int32Array;
   /** occurrences of the term in the field, capped at 255 */
@@ -108,7 +105,7 @@ export function* postingSteps(papers: readonly Paper[]): Steps<Postings> {
     freqs[at] = freqOf.data[k]!;
   }
   const averageFieldLength = totals.map((t) => (n > 0 ? t / n : 0));
-  return { documentCount: n, terms, shared: sharedPrefixes(terms), offsets, docs, freqs, fieldLength, averageFieldLength };
+  return { documentCount: n, terms, offsets, docs, freqs, fieldLength, averageFieldLength };
 }
 
 /** Whether a value read back from a snapshot has the shape of postings for `n` papers. */
@@ -116,8 +113,6 @@ export function checkPostings(p: Postings, n: number): void {
   const ok =
     p.documentCount === n &&
     Array.isArray(p.terms) &&
-    p.shared instanceof Uint8Array &&
-    p.shared.length === p.terms.length &&
     p.offsets instanceof Uint32Array &&
     p.offsets.length === p.terms.length * F + 1 &&
     p.docs instanceof Int32Array &&

@@ -67,7 +67,7 @@ export function matches(index: PaperIndex, query: string): Set<string> {
 const FIELD_BOOST = FIELDS.map((f) => (f === 'title' ? TITLE_BOOST : 1));
 
 function evaluation(index: PaperIndex): Evaluation {
-  return { postings: index.postings, fieldBoost: FIELD_BOOST, derived: new Set() };
+  return { postings: index.postings, vocabulary: index.vocabulary, fieldBoost: FIELD_BOOST, derived: new Set() };
 }
 
 /**

@@ -29,7 +29,7 @@ export function similar(index: PaperIndex, paperId: string, limit = 5): SearchHi
   }
   const profile = [...weights].sort((a, b) => b[1] - a[1]).slice(0, PROFILE_TERMS);
   if (profile.length === 0) return [];
-  const ev = { postings: index.postings, fieldBoost: FIELDS.map(() => 1), derived: new Set<number>() };
+  const ev = { postings: index.postings, vocabulary: index.vocabulary, fieldBoost: FIELDS.map(() => 1), derived: new Set<number>() };
   const { ids, scores, matched } = evaluate(ev, { any: profile.map(([term, weight]) => ({ term, fuzzy: 0, prefix: false, boost: weight })) });
   const best: Array<{ position: number; score: number }> = [];
   // Sharing more of the profile counts on top of how strongly: the score times the terms shared.

@@ -6,10 +6,10 @@ import type { Paper } from '../../src/corpus/types.js';
 import { indexWords, normalizeTerm } from '../../src/search/analyze.js';
 import { evaluate, type QueryNode, type TermNode } from '../../src/search/evaluate.js';
 import { buildIndex, type PaperIndex } from '../../src/search/index.js';
-import { fuzzyTerms, prefixRange } from '../../src/search/vocabulary.js';
+import { fuzzyTerms, prefixTerms } from '../../src/search/vocabulary.js';
 import { CORPUS_DIR, NOW } from '../helpers/corpus.js';
 
-/** Plain dynamic-programming Levenshtein distance: the reference for the trie-like walk. */
+/** Plain dynamic-programming Levenshtein distance: the reference for the radix-tree walk. */
 function levenshtein(a: string, b: string): number {
   let row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -20,7 +20,7 @@ function levenshtein(a: string, b: string): number {
   return row[b.length]!;
 }
 
-describe('the posting store and its lookups, on the shipped corpus', () => {
+describe('the posting store and its vocabulary lookups, on the shipped corpus', () => {
   let papers: Paper[];
   let index: PaperIndex;
   let terms: string[];
@@ -34,9 +34,8 @@ describe('the posting store and its lookups, on the shipped corpus', () => {
   it('finds exactly the terms starting with a prefix', () => {
     const prefixes = ['', 'zzzz', 'qu', 'quant', 'tra', 'a', ...terms.filter((_, i) => i % 37 === 0).map((t) => t.slice(0, 3))];
     for (const prefix of prefixes) {
-      const [start, end] = prefixRange(terms, prefix);
       const expected = terms.flatMap((t, i) => (t.startsWith(prefix) ? [i] : []));
-      expect(Array.from({ length: end - start }, (_, k) => start + k), prefix).toEqual(expected);
+      expect(prefixTerms(index.vocabulary, prefix), prefix).toEqual(expected);
     }
   });
 
@@ -48,13 +47,13 @@ describe('the posting store and its lookups, on the shipped corpus', () => {
 
   it('finds exactly the terms within 1 or 2 edits of misspelt corpus words', () => {
     const words = terms.filter((_, i) => i % 61 === 0).map((t, k) => (k % 2 ? `${t.slice(0, 2)}x${t.slice(3)}` : `${t}s`));
-    for (const word of words) for (const distance of [1, 2]) expect(fuzzyTerms(terms, index.postings.shared, word, distance), word).toEqual(near(word, distance));
+    for (const word of words) for (const distance of [1, 2]) expect(fuzzyTerms(index.vocabulary, word, distance), word).toEqual(near(word, distance));
   });
 
   it('finds exactly the terms within 2 edits of random short strings', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[a-z0-9]{1,9}$/), (word) => {
-        expect(fuzzyTerms(terms, index.postings.shared, word, 2)).toEqual(near(word, 2));
+        expect(fuzzyTerms(index.vocabulary, word, 2)).toEqual(near(word, 2));
       }),
       { seed: 42, numRuns: 150 },
     );
@@ -87,7 +86,7 @@ describe('the posting store and its lookups, on the shipped corpus', () => {
       { all: [{ any: [term('mixture'), term('moe', 0, false, 0.6)] }, term('expert')] },
     ];
     for (const query of queries) {
-      const ours = evaluate({ postings: index.postings, fieldBoost: [2.5, 1, 1], derived: new Set() }, query);
+      const ours = evaluate({ postings: index.postings, vocabulary: index.vocabulary, fieldBoost: [2.5, 1, 1], derived: new Set() }, query);
       // search() multiplies a score by the query terms matched; paperwire's ranking builds on the raw score.
       const theirs = new Map(mini.search(toMini(query), { boost: { title: 2.5 } }).map((r) => [r.id as number, r.score / r.queryTerms.length]));
       expect(ours.ids.length, JSON.stringify(query)).toBeGreaterThan(0);
@@ -98,10 +97,10 @@ describe('the posting store and its lookups, on the shipped corpus', () => {
 
   it('scores only the papers it is given, the same as without them', () => {
     const query: QueryNode = { any: [term2('diffusion'), term2('language')] };
-    const all = evaluate({ postings: index.postings, fieldBoost: [2.5, 1, 1], derived: new Set() }, query);
+    const all = evaluate({ postings: index.postings, vocabulary: index.vocabulary, fieldBoost: [2.5, 1, 1], derived: new Set() }, query);
     const within = new Uint8Array(papers.length);
     for (let i = 0; i < papers.length; i += 3) within[i] = 1;
-    const some = evaluate({ postings: index.postings, fieldBoost: [2.5, 1, 1], derived: new Set() }, query, within);
+    const some = evaluate({ postings: index.postings, vocabulary: index.vocabulary, fieldBoost: [2.5, 1, 1], derived: new Set() }, query, within);
     const expected = [...all.ids].flatMap((id, k) => (within[id] ? [[id, all.scores[k]]] : []));
     expect([...some.ids].map((id, k) => [id, some.scores[k]])).toEqual(expected);
     expect(some.ids.length).toBeLessThan(all.ids.length);

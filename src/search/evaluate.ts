@@ -51,10 +51,10 @@ export function evaluate(ev: Evaluation, node: QueryNode, within?: Uint8Array): 
   const parts = node.all.map((child) => ({ child, cost: cost(ev.postings, child) })).sort((a, b) => a.cost - b.cost);
   let result: Matches | undefined;
   let mask = within;
-  for (const { child } of parts) {
+  for (const [k, { child }] of parts.entries()) {
     const next = evaluate(ev, child, mask);
     result = result ? intersect(result, next) : { ids: next.ids, scores: next.scores };
-    if (result.ids.length === 0) break;
+    if (result.ids.length === 0 || k === parts.length - 1) break;
     mask = new Uint8Array(ev.postings.documentCount);
     for (const id of result.ids) mask[id] = 1;
   }

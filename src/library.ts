@@ -58,7 +58,7 @@ export async function loadLibrary(dir: string, options: LoadLibraryOptions = {})
   const snapshot = await readSnapshot(path, key, now);
   if (typeof snapshot !== 'string') {
     try {
-      const library = fromParts(snapshot.corpus, restoreIndex(snapshot.corpus.papers, snapshot.index));
+      const library = fromParts(snapshot.corpus, await restoreIndex(snapshot.corpus.papers, snapshot.index));
       onSnapshot?.({ status: 'hit' });
       return library;
     } catch {

@@ -56,10 +56,12 @@ export function serializeIndex(index: PaperIndex): SerializedIndex {
   return { format: 'paperwire-postings-2', postings: index.postings, acronyms: [...index.acronyms.expansions] };
 }
 
-export function restoreIndex(papers: readonly Paper[], data: SerializedIndex): PaperIndex {
+/** The index of a snapshot; the vocabulary's radix tree is rebuilt in slices. */
+export async function restoreIndex(papers: readonly Paper[], data: SerializedIndex): Promise<PaperIndex> {
   if (data.format !== 'paperwire-postings-2') throw new Error('unknown snapshot index format');
   checkPostings(data.postings, papers.length);
-  return assemble(papers, data.postings, runToEnd(vocabularySteps(data.postings.terms)), { expansions: new Map(data.acronyms) });
+  const vocabulary = await runInSlices(vocabularySteps(data.postings.terms));
+  return assemble(papers, data.postings, vocabulary, { expansions: new Map(data.acronyms) });
 }
 
 function* texts(papers: readonly Paper[]): Generator<string> {

@@ -6,6 +6,7 @@ import type { Paper } from '../../src/corpus/types.js';
 import { indexWords, normalizeTerm } from '../../src/search/analyze.js';
 import { evaluate, type QueryNode, type TermNode } from '../../src/search/evaluate.js';
 import { buildIndex, type PaperIndex } from '../../src/search/index.js';
+import { FIELDS, holds, markTerm } from '../../src/search/postings.js';
 import { fuzzyTerms, prefixTerms } from '../../src/search/vocabulary.js';
 import { CORPUS_DIR, NOW } from '../helpers/corpus.js';
 
@@ -32,7 +33,8 @@ describe('the posting store and its vocabulary lookups, on the shipped corpus', 
   });
 
   it('finds exactly the terms starting with a prefix', () => {
-    const prefixes = ['', 'zzzz', 'qu', 'quant', 'tra', 'a', ...terms.filter((_, i) => i % 37 === 0).map((t) => t.slice(0, 3))];
+    const sample = terms.filter((_, i) => i % Math.ceil(terms.length / 200) === 0);
+    const prefixes = ['', 'zzzz', 'qu', 'quant', 'tra', 'a', '-', 'é', terms.at(-1)! + 'a', ...sample.flatMap((t) => [1, 2, 3, 4].map((n) => t.slice(0, n))), ...sample.slice(0, 20)];
     for (const prefix of prefixes) {
       const expected = terms.flatMap((t, i) => (t.startsWith(prefix) ? [i] : []));
       expect(prefixTerms(index.vocabulary, prefix), prefix).toEqual(expected);
@@ -50,10 +52,10 @@ describe('the posting store and its vocabulary lookups, on the shipped corpus', 
     for (const word of words) for (const distance of [1, 2]) expect(fuzzyTerms(index.vocabulary, word, distance), word).toEqual(near(word, distance));
   });
 
-  it('finds exactly the terms within 2 edits of random short strings', () => {
+  it('finds exactly the terms within 1 or 2 edits of random short strings', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[a-z0-9]{1,9}$/), (word) => {
-        expect(fuzzyTerms(index.vocabulary, word, 2)).toEqual(near(word, 2));
+      fc.property(fc.stringMatching(/^[a-z0-9]{1,9}$/), fc.constantFrom(1, 2), (word, distance) => {
+        expect(fuzzyTerms(index.vocabulary, word, distance)).toEqual(near(word, distance));
       }),
       { seed: 42, numRuns: 150 },
     );
@@ -96,14 +98,48 @@ describe('the posting store and its vocabulary lookups, on the shipped corpus', 
   });
 
   it('scores only the papers it is given, the same as without them', () => {
-    const query: QueryNode = { any: [term2('diffusion'), term2('language')] };
-    const all = evaluate({ postings: index.postings, vocabulary: index.vocabulary, fieldBoost: [2.5, 1, 1], derived: new Set() }, query);
+    const loose: TermNode = { term: 'modl', fuzzy: 1, prefix: true };
+    const queries: QueryNode[] = [{ any: [term2('diffusion'), term2('language')] }, loose, { all: [term2('language'), loose] }];
     const within = new Uint8Array(papers.length);
     for (let i = 0; i < papers.length; i += 3) within[i] = 1;
-    const some = evaluate({ postings: index.postings, vocabulary: index.vocabulary, fieldBoost: [2.5, 1, 1], derived: new Set() }, query, within);
-    const expected = [...all.ids].flatMap((id, k) => (within[id] ? [[id, all.scores[k]]] : []));
-    expect([...some.ids].map((id, k) => [id, some.scores[k]])).toEqual(expected);
-    expect(some.ids.length).toBeLessThan(all.ids.length);
+    for (const query of queries) {
+      const all = evaluate({ postings: index.postings, vocabulary: index.vocabulary, fieldBoost: [2.5, 1, 1], derived: new Set() }, query);
+      const some = evaluate({ postings: index.postings, vocabulary: index.vocabulary, fieldBoost: [2.5, 1, 1], derived: new Set() }, query, within);
+      const expected = [...all.ids].flatMap((id, k) => (within[id] ? [[id, all.scores[k]]] : []));
+      expect([...some.ids].map((id, k) => [id, some.scores[k]]), JSON.stringify(query)).toEqual(expected);
+      expect(some.ids.length).toBeGreaterThan(0);
+      expect(some.ids.length).toBeLessThan(all.ids.length);
+    }
+  });
+
+  it('says a paper holds a term exactly when markTerm marks it and its text has the word', () => {
+    const inText = (doc: number, term: string, field?: number) =>
+      FIELDS.some((name, f) => (field === undefined || f === field) && indexWords(papers[doc]![name] ?? '').some((w) => normalizeTerm(w) === term));
+    let held = 0;
+    let pairs = 0;
+    // a spread of the vocabulary, plus the organization words (few papers name one; some words are in no title or abstract)
+    const organizationTerms = papers.flatMap((paper) => indexWords(paper.organization ?? '').map(normalizeTerm));
+    const ids = new Set([...terms.keys()].filter((id) => id % Math.ceil(terms.length / 60) === 0));
+    for (const term of organizationTerms) if (term) ids.add(terms.indexOf(term));
+    for (const id of ids) {
+      const mask = new Uint8Array(papers.length);
+      markTerm(index.postings, id, mask);
+      const titleMask = new Uint8Array(papers.length);
+      markTerm(index.postings, id, titleMask, 0);
+      // every holder of the term, and a spread of other papers
+      const docs = new Set([...mask.keys()].filter((doc) => mask[doc] || doc % 41 === id % 41));
+      for (const doc of docs) {
+        const has = holds(index.postings, id, doc);
+        expect(has, `${terms[id]} in paper ${doc}`).toBe(mask[doc] === 1);
+        expect(has, `${terms[id]} in paper ${doc}`).toBe(inText(doc, terms[id]!));
+        expect(titleMask[doc] === 1, `${terms[id]} in the title of paper ${doc}`).toBe(inText(doc, terms[id]!, 0));
+        held += has ? 1 : 0;
+        pairs++;
+      }
+    }
+    expect(pairs).toBeGreaterThan(300);
+    expect(held).toBeGreaterThan(0);
+    expect(held).toBeLessThan(pairs);
   });
 });
 

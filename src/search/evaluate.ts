@@ -62,7 +62,7 @@ export function evaluate(ev: Evaluation, node: QueryNode, within?: Uint8Array): 
 }
 
 /** Roughly how many postings scoring `node` reads; a loose term (typo, prefix) may read any number. */
-export function cost(p: Postings, node: QueryNode): number {
+function cost(p: Postings, node: QueryNode): number {
   if ('term' in node) {
     const id = termId(p, node.term);
     if (node.fuzzy > 0 || node.prefix) return p.docs.length;
@@ -73,7 +73,7 @@ export function cost(p: Postings, node: QueryNode): number {
 }
 
 /** The terms a term node matches through, with the weight of each (the exact term 1, looser ones less). */
-export function expand(p: Postings, vocabulary: Vocabulary, node: TermNode): Array<{ id: number; weight: number }> {
+function expand(p: Postings, vocabulary: Vocabulary, node: TermNode): Array<{ id: number; weight: number }> {
   const { term } = node;
   const out: Array<{ id: number; weight: number }> = [];
   const exact = termId(p, term);

@@ -1,6 +1,6 @@
 import type { Paper } from '../corpus/types.js';
 import { indexWords, normalizeTerm } from './analyze.js';
-import { runToEnd, type Steps } from '../steps.js';
+import type { Steps } from '../steps.js';
 
 export const FIELDS = ['title', 'abstract', 'organization'] as const;
 export type Field = (typeof FIELDS)[number];
@@ -43,10 +43,6 @@ class Column<T extends Int32Array | Uint8Array> {
 
 /** How many postings the build handles between two points where it may pause. */
 const STEP = 1 << 16;
-
-export function buildPostings(papers: readonly Paper[]): Postings {
-  return runToEnd(postingSteps(papers));
-}
 
 export function* postingSteps(papers: readonly Paper[]): Steps<Postings> {
   const n = papers.length;

@@ -13,8 +13,6 @@ import type { SearchOptions, SearchResponse } from './types.js';
 const RERANK_DEPTH = 100;
 /** With fewer papers than this matching every word, papers matching most words follow them. */
 const PARTIAL_BELOW = 10;
-/** From this many papers on, queries of only common words score title matches (see titleCandidates). */
-const LARGE_CORPUS = 20_000;
 /** A word in the title counts this many times a word in the abstract. */
 const TITLE_BOOST = 2.5;
 
@@ -92,45 +90,10 @@ function candidates(index: PaperIndex, plan: Plan, combineWith: 'AND' | 'OR', ke
       return mask;
     }
   }
-  if (!filtered) return n >= LARGE_CORPUS ? titleCandidates(index, plan) : undefined;
+  if (!filtered) return undefined;
   mask = new Uint8Array(n);
   for (let i = 0; i < n; i++) if (keep(i)) mask[i] = 1;
   return mask;
-}
-
-/**
- * In a large corpus, a query of only common words (each in an eighth of the papers or more) would
- * score tens of thousands of papers; those with a query word in the title are scored instead (the
- * title boost puts them first anyway), and the total is counted from the posting lists.
- */
-function titleCandidates(index: PaperIndex, plan: Plan): Uint8Array | undefined {
-  const n = index.papers.length;
-  if (!isTitleMask(index, plan)) return undefined;
-  const mask = new Uint8Array(n);
-  for (const g of plan.groups) for (const t of g.clauses[0]!) markPostings(index, t, mask, 'title');
-  return mask;
-}
-
-/** Papers having every group's words (any field), counted from the posting lists. */
-function countAll(index: PaperIndex, plan: Plan, keep: (position: number) => boolean): number {
-  const n = index.papers.length;
-  const count = new Uint8Array(n);
-  for (const g of plan.groups) {
-    const has = new Uint8Array(n);
-    for (const clause of g.clauses) {
-      const inClause = new Uint8Array(n);
-      for (const t of clause) {
-        const one = new Uint8Array(n);
-        markPostings(index, t, one);
-        for (let i = 0; i < n; i++) inClause[i]! += one[i]!;
-      }
-      for (let i = 0; i < n; i++) if (inClause[i] === clause.length) has[i] = 1;
-    }
-    for (let i = 0; i < n; i++) count[i]! += has[i]!;
-  }
-  let total = 0;
-  for (let i = 0; i < n; i++) if (count[i] === plan.groups.length && keep(i)) total++;
-  return total;
 }
 
 /** Roughly how many papers a group matches; a word unknown to the index (a typo, a prefix) counts as common. */
@@ -157,7 +120,6 @@ function run(index: PaperIndex, parsed: ParsedQuery, plan: Plan, combineWith: 'A
   }
   const filtered = Boolean(parsed.from || parsed.to || parsed.upvotes || parsed.org || parsed.excluded.length > 0);
   const mask = candidates(index, plan, combineWith, keep, filtered);
-  const titlesOnly = mask !== undefined && !filtered && plan.groups.length > 0 && index.papers.length >= LARGE_CORPUS && combineWith === 'AND' && isTitleMask(index, plan);
   const ev = evaluation(index);
   const groups = plan.groups.map((_, g) => groupQuery(index, plan, g));
   const query: QueryNode = combineWith === 'AND' ? { all: groups } : { any: groups };
@@ -178,13 +140,7 @@ function run(index: PaperIndex, parsed: ParsedQuery, plan: Plan, combineWith: 'A
   }
   const ranked = top.sorted();
   rerank(index, parsed, plan, ranked);
-  return { total: titlesOnly ? Math.max(total, countAll(index, plan, keep)) : total, ranked: order(index, ranked, parsed.sort), derived: ev.derived };
-}
-
-/** Whether the candidates of this plan are its title matches only (see titleCandidates). */
-function isTitleMask(index: PaperIndex, plan: Plan): boolean {
-  const n = index.papers.length;
-  return plan.groups.every((g) => !g.exact && g.clauses[0]!.every((t) => documentFrequency(index, t) > 0) && groupFrequency(index, g) >= n / 8);
+  return { total, ranked: order(index, ranked, parsed.sort), derived: ev.derived };
 }
 
 /** Keeps the first k in an order without sorting everything. */

@@ -18,6 +18,7 @@ import type { Paper } from '../corpus/types.js';
 import { buildLibrary } from '../library.js';
 import { fromPackageRoot } from '../paths.js';
 import { search } from '../search/search.js';
+import { percentile } from './load-stats.js';
 import { asPages, syntheticPapers } from './synthetic.js';
 
 setFlagsFromString('--expose-gc');
@@ -60,10 +61,6 @@ function heapMb(): number {
   // Typed arrays keep their bytes outside the V8 heap: counted too, or paperwire's index would look smaller than it is.
   const { heapUsed, arrayBuffers } = process.memoryUsage();
   return (heapUsed + arrayBuffers) / 1024 / 1024;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 interface Row {

@@ -96,9 +96,13 @@ function expand(p: Postings, vocabulary: Vocabulary, node: TermNode): Array<{ id
   return out;
 }
 
-/** Reusable per-index work arrays: a score per paper and the papers touched by the current term. */
+/**
+ * Reusable per-index work arrays: a score (and, for an OR, a count of parts) per paper, and the
+ * papers touched by the current term or OR; a paper's entries are valid when its stamp is current.
+ */
 interface Scratch {
   scores: Float64Array;
+  parts: Uint8Array;
   stamp: Uint32Array;
   touched: Int32Array;
   generation: number;
@@ -109,7 +113,7 @@ function scratchOf(p: Postings): Scratch {
   let s = scratches.get(p);
   if (!s) {
     const n = p.documentCount;
-    s = { scores: new Float64Array(n), stamp: new Uint32Array(n), touched: new Int32Array(n), generation: 0 };
+    s = { scores: new Float64Array(n), parts: new Uint8Array(n), stamp: new Uint32Array(n), touched: new Int32Array(n), generation: 0 };
     scratches.set(p, s);
   }
   if (++s.generation === 0xffffffff) {
@@ -194,24 +198,25 @@ function intersect(a: Matches, b: Matches): Matches {
 function union(ev: Evaluation, parts: Matches[]): Matches {
   const s = scratchOf(ev.postings);
   const { scores, stamp, touched, generation } = s;
-  const matched = new Uint8Array(ev.postings.documentCount);
   let count = 0;
   for (const part of parts) {
     for (let k = 0; k < part.ids.length; k++) {
       const doc = part.ids[k]!;
-      matched[doc]!++;
-      if (stamp[doc] === generation) scores[doc]! += part.scores[k]!;
-      else {
+      if (stamp[doc] === generation) {
+        scores[doc]! += part.scores[k]!;
+        s.parts[doc]!++;
+      } else {
         stamp[doc] = generation;
         scores[doc] = part.scores[k]!;
+        s.parts[doc] = 1;
         touched[count++] = doc;
       }
     }
   }
   const result = collect(s, count);
-  const counts = new Uint8Array(count);
-  for (let k = 0; k < count; k++) counts[k] = matched[result.ids[k]!]!;
-  return { ...result, matched: counts };
+  const matched = new Uint8Array(count);
+  for (let k = 0; k < count; k++) matched[k] = s.parts[result.ids[k]!]!;
+  return { ...result, matched };
 }
 
 function empty(): Matches {

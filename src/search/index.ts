@@ -1,4 +1,5 @@
 import type { Paper } from '../corpus/types.js';
+import type { Evaluation } from './evaluate.js';
 import { acronymSteps, type AcronymTable } from './acronyms.js';
 import { checkPostings, postingSteps, FIELDS, frequencyOf, markTerm, termId, type Field, type Postings } from './postings.js';
 import { runInSlices, runToEnd, type Steps } from '../steps.js';
@@ -96,6 +97,11 @@ function assemble(papers: readonly Paper[], postings: Postings, vocabulary: Voca
     }
   }
   return { papers, positions, postings, vocabulary, acronyms, expansionsByFirstTerm, days, upvotes, priors, orgs };
+}
+
+/** A fresh evaluation of a query over this index, with `fieldBoost` per field (see evaluate.ts). */
+export function evaluationOf(index: PaperIndex, fieldBoost: readonly number[]): Evaluation {
+  return { postings: index.postings, vocabulary: index.vocabulary, fieldBoost, derived: new Set() };
 }
 
 /** Positions of the papers holding `term` in the given field (or any field), as a mask. */

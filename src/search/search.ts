@@ -1,7 +1,7 @@
 import { titleKey } from '../corpus/text.js';
 import { terms } from './analyze.js';
 import { evaluate, type Evaluation, type Matches, type QueryNode } from './evaluate.js';
-import { documentFrequency, markPostings, type PaperIndex } from './index.js';
+import { documentFrequency, evaluationOf, markPostings, type PaperIndex } from './index.js';
 import { groupQuery, planQuery, type Plan } from './plan.js';
 import { FIELDS, holds } from './postings.js';
 import { parseQuery, type ParsedQuery } from './query.js';
@@ -64,9 +64,7 @@ export function matches(index: PaperIndex, query: string): Set<string> {
 
 const FIELD_BOOST = FIELDS.map((f) => (f === 'title' ? TITLE_BOOST : 1));
 
-function evaluation(index: PaperIndex): Evaluation {
-  return { postings: index.postings, vocabulary: index.vocabulary, fieldBoost: FIELD_BOOST, derived: new Set() };
-}
+const evaluation = (index: PaperIndex): Evaluation => evaluationOf(index, FIELD_BOOST);
 
 /**
  * The papers worth scoring, as a mask over positions, or undefined for all. A paper matching most

@@ -1,12 +1,14 @@
 import { terms } from './analyze.js';
 import { evaluate } from './evaluate.js';
-import { documentFrequency, type PaperIndex } from './index.js';
+import { documentFrequency, evaluationOf, type PaperIndex } from './index.js';
 import { FIELDS, holds, termId } from './postings.js';
 import { makeSnippet } from './snippet.js';
 import type { SearchHit } from './types.js';
 
 /** How many of a paper's most telling terms describe it for "More like this". */
 const PROFILE_TERMS = 16;
+/** A shared term counts the same in every field. */
+const UNBOOSTED = FIELDS.map(() => 1);
 
 /**
  * "More like this": the papers sharing the most of this paper's distinctive terms (tf·idf over its
@@ -29,8 +31,7 @@ export function similar(index: PaperIndex, paperId: string, limit = 5): SearchHi
   }
   const profile = [...weights].sort((a, b) => b[1] - a[1]).slice(0, PROFILE_TERMS);
   if (profile.length === 0) return [];
-  const ev = { postings: index.postings, vocabulary: index.vocabulary, fieldBoost: FIELDS.map(() => 1), derived: new Set<number>() };
-  const { ids, scores, matched } = evaluate(ev, { any: profile.map(([term, weight]) => ({ term, fuzzy: 0, prefix: false, boost: weight })) });
+  const { ids, scores, matched } = evaluate(evaluationOf(index, UNBOOSTED), { any: profile.map(([term, weight]) => ({ term, fuzzy: 0, prefix: false, boost: weight })) });
   const best: Array<{ position: number; score: number }> = [];
   // Sharing more of the profile counts on top of how strongly: the score times the terms shared.
   for (let k = 0; k < ids.length; k++) if (ids[k] !== position) best.push({ position: ids[k]!, score: scores[k]! * matched![k]! });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { isoToday } from '../corpus/dates.js';
 import type { LoadedCorpus } from '../corpus/load.js';
 import type { ParseOptions } from '../corpus/parse.js';
 import type { Paper } from '../corpus/types.js';
@@ -65,10 +66,8 @@ export async function corpusKey(dir: string, options: ParseOptions): Promise<str
 /** The clock-dependent part of a key: today's date when any page's year came from the clock. */
 export function clockPart(corpus: LoadedCorpus, now: Date): string {
   const usesClock = corpus.files.some((f) => f.yearSource === 'clock' || f.yearSource === 'inferred');
-  return usesClock ? day(now) : '';
+  return usesClock ? isoToday(now) : '';
 }
-
-const day = (now: Date) => now.toISOString().slice(0, 10);
 
 /** Reads and verifies a snapshot; `key` must be what it was saved under. */
 export async function readSnapshot(path: string, key: string, now: Date): Promise<SnapshotPayload | SnapshotMiss> {
@@ -91,7 +90,7 @@ export async function readSnapshot(path: string, key: string, now: Date): Promis
     const keyBytes = keyAndDigest.subarray(0, keyLength);
     const savedKey = keyBytes.toString('utf8');
     // Saved under `${key}/` when no page's year came from the clock, else `${key}/${the day}`.
-    if (savedKey !== `${key}/` && savedKey !== `${key}/${day(now)}`) return 'stale';
+    if (savedKey !== `${key}/` && savedKey !== `${key}/${isoToday(now)}`) return 'stale';
     const payload = Buffer.alloc(size - payloadAt);
     await readFully(handle, payload, payloadAt);
     const digest = await sha256InSlices([keyBytes, payload]);

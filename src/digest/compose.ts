@@ -1,5 +1,5 @@
 import type { Library } from '../library.js';
-import { search } from '../search/search.js';
+import { matches } from '../search/search.js';
 import type { EngagementEvent } from '../store/store.js';
 import { hotTopics } from '../trending/topics.js';
 import { rankTrending, type TrendingPaper } from '../trending/score.js';
@@ -33,10 +33,11 @@ export interface ComposeInput {
 /** The digest for a channel as of `now`: pure, so a dry run shows exactly what a real run posts. */
 export function composeDigest(input: ComposeInput): DigestPlan {
   const { library, topN, topic, posted, now } = input;
-  const ranked = rankTrending({ papers: library.papers, saves: input.saves, engagement: input.engagement, now });
-  const onTopic = topic === undefined ? undefined : topicMatches(library, topic);
-  const eligible = ranked.filter((t) => !posted.has(t.paper.id) && (onTopic === undefined || onTopic.has(t.paper.id)));
-  const items = eligible.slice(0, topN);
+  const onTopic = topic === undefined ? undefined : matches(library.index, topic);
+  const items = rankTrending(
+    { papers: library.papers, saves: input.saves, engagement: input.engagement, now },
+    { limit: topN, keep: (paper) => !posted.has(paper.id) && (onTopic === undefined || onTopic.has(paper.id)) },
+  );
   const plan: DigestPlan = {
     channelId: input.channelId,
     localDate: localTime(now, input.timezone).date,
@@ -46,11 +47,6 @@ export function composeDigest(input: ComposeInput): DigestPlan {
   };
   if (items.length < topN) plan.shortfall = shortfall(items.length, topN, topic, onTopic?.size ?? library.papers.length);
   return plan;
-}
-
-function topicMatches(library: Library, topic: string): Set<string> {
-  const response = search(library.index, topic, { limit: library.papers.length });
-  return new Set(response.hits.map((h) => h.paper.id));
 }
 
 function shortfall(found: number, wanted: number, topic: string | undefined, candidates: number): string {

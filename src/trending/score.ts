@@ -41,28 +41,81 @@ export interface TrendingPaper {
 
 const DAY_MS = 86_400_000;
 
-export function rankTrending(input: TrendingInput): TrendingPaper[] {
+/**
+ * Papers by trending score, best first: all of them, or the first `limit` that `keep` lets through.
+ * Only those get a why line, and only they are sorted.
+ */
+export function rankTrending(input: TrendingInput, options: { limit?: number; keep?: (paper: Paper) => boolean } = {}): TrendingPaper[] {
+  const { limit = Number.POSITIVE_INFINITY, keep } = options;
+  const { papers } = input;
   const nowMs = input.now.getTime();
-  const newestPage = newestPageDate(input.papers);
-  const pageReference = Math.min(nowMs, newestPage === undefined ? nowMs : dayMs(newestPage));
+  const facts = factsOf(papers);
+  const pageReference = Math.min(nowMs, Number.isNaN(facts.newestPage) ? nowMs : facts.newestPage);
   const team = teamActivity(input.engagement, nowMs);
 
-  const ranked = input.papers.map((paper) => {
-    const activity = team.get(paper.id);
-    const score =
-      WEIGHTS.upvotes * Math.log2(1 + (paper.upvotes ?? 0)) +
-      WEIGHTS.pages * Math.log2(Math.max(1, paper.appearances.length)) +
-      decayed(WEIGHTS.pageRecency, latestPage(paper), pageReference, WEIGHTS.pageHalfLifeDays) +
-      decayed(WEIGHTS.publishedRecency, paper.publishedAt, nowMs, WEIGHTS.publishedHalfLifeDays) +
-      (activity?.score ?? 0);
-    return { paper, score: round(score), why: whyLine(paper, input.saves.get(paper.id) ?? 0, activity?.counts) };
-  });
-  return ranked.sort((a, b) => b.score - a.score || a.paper.id.localeCompare(b.paper.id));
+  const best: Array<{ paper: Paper; score: number }> = [];
+  /** The last kept after a trim: what does not rank before it cannot make the list. */
+  let cut: { paper: Paper; score: number } | undefined;
+  for (let i = 0; i < papers.length; i++) {
+    const paper = papers[i]!;
+    if (keep && !keep(paper)) continue;
+    const score = round(
+      facts.base[i]! +
+        decayed(WEIGHTS.pageRecency, facts.latestPage[i]!, pageReference, WEIGHTS.pageHalfLifeDays) +
+        decayed(WEIGHTS.publishedRecency, facts.published[i]!, nowMs, WEIGHTS.publishedHalfLifeDays) +
+        (team.size > 0 ? (team.get(paper.id)?.score ?? 0) : 0),
+    );
+    const candidate = { paper, score };
+    if (cut && byScore(candidate, cut) >= 0) continue;
+    best.push(candidate);
+    // Trimmed back to the limit now and then, so a small limit never sorts the whole library.
+    if (best.length >= 2 * limit + 64) {
+      best.sort(byScore);
+      best.length = limit;
+      cut = best[limit - 1];
+    }
+  }
+  best.sort(byScore);
+  if (best.length > limit) best.length = limit;
+  return best.map(({ paper, score }) => ({ paper, score, why: whyLine(paper, input.saves.get(paper.id) ?? 0, team.get(paper.id)?.counts) }));
 }
 
-function decayed(weight: number, isoDay: string | undefined, referenceMs: number, halfLifeDays: number): number {
-  if (!isoDay) return 0;
-  const ageDays = Math.max(0, (referenceMs - dayMs(isoDay)) / DAY_MS);
+/** What the score needs of each paper that does not change with the clock, worked out once per library. */
+interface PaperFacts {
+  /** upvotes and pages terms of the score */
+  base: Float64Array;
+  /** midnight UTC of the newest page it is on, and of its publication (NaN when unknown) */
+  latestPage: Float64Array;
+  published: Float64Array;
+  newestPage: number;
+}
+const factsByPapers = new WeakMap<readonly Paper[], PaperFacts>();
+
+function factsOf(papers: readonly Paper[]): PaperFacts {
+  let facts = factsByPapers.get(papers);
+  if (facts) return facts;
+  const n = papers.length;
+  facts = { base: new Float64Array(n), latestPage: new Float64Array(n), published: new Float64Array(n), newestPage: Number.NaN };
+  const newest = newestPageDate(papers);
+  if (newest !== undefined) facts.newestPage = dayMs(newest);
+  papers.forEach((paper, i) => {
+    facts!.base[i] = WEIGHTS.upvotes * Math.log2(1 + (paper.upvotes ?? 0)) + WEIGHTS.pages * Math.log2(Math.max(1, paper.appearances.length));
+    const page = latestPage(paper);
+    facts!.latestPage[i] = page === undefined ? Number.NaN : dayMs(page);
+    facts!.published[i] = paper.publishedAt === undefined ? Number.NaN : dayMs(paper.publishedAt);
+  });
+  factsByPapers.set(papers, facts);
+  return facts;
+}
+
+/** Best score first; ties to the paper id (ids are ASCII, so plain comparison orders them). */
+function byScore(a: { paper: Paper; score: number }, b: { paper: Paper; score: number }): number {
+  return b.score - a.score || (a.paper.id < b.paper.id ? -1 : a.paper.id > b.paper.id ? 1 : 0);
+}
+
+function decayed(weight: number, dayMsOrNaN: number, referenceMs: number, halfLifeDays: number): number {
+  if (Number.isNaN(dayMsOrNaN)) return 0;
+  const ageDays = Math.max(0, (referenceMs - dayMsOrNaN) / DAY_MS);
   return weight * 0.5 ** (ageDays / halfLifeDays);
 }
 

@@ -13,12 +13,15 @@ const ENGAGEMENT_WINDOW_MS = 30 * 24 * 3600 * 1000;
 /** The papers trending now for a team (src/trending/score.ts). */
 export function trendingItems(rt: Runtime, teamId: string, limit = LIST_SIZE): TrendingItem[] {
   const now = rt.now();
-  return rankTrending({
-    papers: rt.library().papers,
-    saves: rt.store.saves.countsByPaper(teamId),
-    engagement: rt.store.engagement.since(teamId, new Date(now.getTime() - ENGAGEMENT_WINDOW_MS)),
-    now,
-  }).slice(0, limit);
+  return rankTrending(
+    {
+      papers: rt.library().papers,
+      saves: rt.store.saves.countsByPaper(teamId),
+      engagement: rt.store.engagement.since(teamId, new Date(now.getTime() - ENGAGEMENT_WINDOW_MS)),
+      now,
+    },
+    { limit },
+  );
 }
 
 export function trendingMessage(rt: Runtime, requester: Requester): Message {

@@ -3,7 +3,7 @@ import type { DigestPoster } from '../../digest/poster.js';
 import { runDigest } from '../../digest/run.js';
 import { settingsView } from '../../digest/settings.js';
 import type { Runtime } from '../../runtime.js';
-import { search } from '../../search/search.js';
+import { parseQuery } from '../../search/query.js';
 import { QueryError } from '../../search/types.js';
 import type { Subscription } from '../../store/subscriptions.js';
 import { renderDigestSettings, subscriptionBlocks } from '../blocks/digest.js';
@@ -24,7 +24,7 @@ export const digestRoutes: Record<DigestKind, DigestHandler> = {
     const { settings } = request;
     if (settings.topic) {
       try {
-        search(rt.library().index, settings.topic, { limit: 1 });
+        parseQuery(settings.topic);
       } catch (error) {
         if (error instanceof QueryError) return renderNotice(`The topic “${settings.topic}” is not a query I can run: ${error.message}`, error.hint);
         throw error;

@@ -1,4 +1,5 @@
 import type { Paper } from '../corpus/types.js';
+import { isoToday } from '../corpus/dates.js';
 import { extractKeywords } from '../summary/keywords.js';
 import { newestPageDate } from './score.js';
 
@@ -13,7 +14,17 @@ const MAX_BACKGROUND = 5_000;
  * it scores (share among new papers) / (smoothed share among the others) · log2(1 + new papers).
  */
 export function hotTopics(papers: readonly Paper[], now: Date, limit = 5): string[] {
-  const today = now.toISOString().slice(0, 10);
+  // Every channel's digest of the day asks the same question of the same library.
+  const key = `${isoToday(now)}/${limit}`;
+  let forPapers = answers.get(papers);
+  if (!forPapers) answers.set(papers, (forPapers = new Map()));
+  let topics = forPapers.get(key);
+  if (!topics) forPapers.set(key, (topics = findHotTopics(papers, isoToday(now), limit)));
+  return [...topics];
+}
+const answers = new WeakMap<readonly Paper[], Map<string, string[]>>();
+
+function findHotTopics(papers: readonly Paper[], today: string, limit: number): string[] {
   const dated = papers.filter((p) => pageDates(p).some((d) => d <= today));
   const { fresh, rest } = splitByNewestPages(dated, today);
   if (fresh.length < 2) return [];
@@ -31,13 +42,15 @@ export function hotTopics(papers: readonly Paper[], now: Date, limit = 5): strin
     }
   }
 
-  const background = rest.slice(0, MAX_BACKGROUND).map((p) => ` ${normalize(`${p.title} ${p.abstract}`)} `);
+  const candidates = [...counts].filter(([, { n }]) => n >= 2);
+  const background = rest.slice(0, MAX_BACKGROUND);
+  const elsewhere = backgroundCounts(
+    background,
+    candidates.map(([key]) => normalize(key)),
+  );
   const scored: Array<{ form: string; key: string; score: number }> = [];
-  for (const [key, { form, n }] of counts) {
-    if (n < 2) continue;
-    const needle = ` ${normalize(key)} `;
-    const elsewhere = background.reduce((k, text) => k + (text.includes(needle) ? 1 : 0), 0);
-    const lift = n / fresh.length / ((elsewhere + 1) / (background.length + 1));
+  for (const [key, { form, n }] of candidates) {
+    const lift = n / fresh.length / (((elsewhere.get(normalize(key)) ?? 0) + 1) / (background.length + 1));
     scored.push({ form, key, score: lift * Math.log2(1 + n) });
   }
   scored.sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
@@ -51,6 +64,31 @@ export function hotTopics(papers: readonly Paper[], now: Date, limit = 5): strin
   return chosen.map((c) => c.form);
 }
 
+/**
+ * For each phrase (normalised words), how many of the papers have it in their title or abstract:
+ * each paper's word sequences up to the longest phrase are looked up once, instead of searching
+ * every paper's text for every phrase.
+ */
+function backgroundCounts(papers: readonly Paper[], phrases: readonly string[]): Map<string, number> {
+  const counts = new Map(phrases.filter(Boolean).map((phrase) => [phrase, 0]));
+  const longest = Math.max(0, ...phrases.map((phrase) => phrase.split(' ').length));
+  for (const paper of papers) {
+    const words = normalize(`${paper.title} ${paper.abstract}`).split(' ');
+    const found = new Set<string>();
+    for (let i = 0; i < words.length; i++) {
+      let gram = words[i]!;
+      for (let n = 1; n <= longest && i + n <= words.length; n++) {
+        if (n > 1) gram += ` ${words[i + n - 1]}`;
+        if (counts.has(gram) && !found.has(gram)) {
+          found.add(gram);
+          counts.set(gram, counts.get(gram)! + 1);
+        }
+      }
+    }
+  }
+  return counts;
+}
+
 function splitByNewestPages(papers: readonly Paper[], today: string): { fresh: Paper[]; rest: Paper[] } {
   const dates = [...new Set(papers.flatMap((p) => pageDates(p).filter((d) => d <= today)))].sort().reverse();
   const freshDates = new Set<string>();
@@ -61,10 +99,17 @@ function splitByNewestPages(papers: readonly Paper[], today: string): { fresh: P
     if (fresh.length >= MIN_NEW_PAPERS) break;
   }
   const freshIds = new Set(fresh.map((p) => p.id));
+  // Newest page first, then by id; the keys are worked out once, not per comparison.
   const rest = papers
     .filter((p) => !freshIds.has(p.id))
-    .sort((a, b) => (newestPageDate([b]) ?? '').localeCompare(newestPageDate([a]) ?? '') || a.id.localeCompare(b.id));
+    .map((paper) => ({ paper, newest: newestPageDate([paper]) ?? '' }))
+    .sort((a, b) => (a.newest === b.newest ? compareIds(a.paper.id, b.paper.id) : a.newest < b.newest ? 1 : -1))
+    .map((r) => r.paper);
   return { fresh, rest };
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function pageDates(paper: Paper): string[] {

@@ -85,9 +85,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   } else if (bot) {
     mode = 'http';
     if (!secret) {
-      problems.push(
-        'SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is missing: set SLACK_APP_TOKEN (xapp-) for Socket Mode, or SLACK_SIGNING_SECRET for HTTP mode',
-      );
+      problems.push('SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is missing: set SLACK_APP_TOKEN (xapp-) for Socket Mode, or SLACK_SIGNING_SECRET for HTTP mode');
     }
   } else if (secret) {
     problems.push('SLACK_BOT_TOKEN is missing: SLACK_SIGNING_SECRET alone cannot run the app (unset it to use the local shell)');

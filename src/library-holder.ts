@@ -36,12 +36,7 @@ export interface LibraryHolder {
   close(): void;
 }
 
-export function createLibraryHolder(options: {
-  initial: Library;
-  build: LibraryBuilder;
-  log: Log;
-  clock?: () => number;
-}): LibraryHolder {
+export function createLibraryHolder(options: { initial: Library; build: LibraryBuilder; log: Log; clock?: () => number }): LibraryHolder {
   const { build, log } = options;
   const clock = options.clock ?? (() => performance.now());
   let library = options.initial;

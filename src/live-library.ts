@@ -7,13 +7,7 @@ import type { Log } from './log.js';
  * The library of `dir`, kept current: each settled change to the page files rebuilds it in the
  * background and swaps it in. `close()` also stops watching.
  */
-export function liveLibrary(options: {
-  dir: string;
-  initial: Library;
-  build: LibraryBuilder;
-  log: Log;
-  watch?: Omit<WatchOptions, 'log'>;
-}): LibraryHolder {
+export function liveLibrary(options: { dir: string; initial: Library; build: LibraryBuilder; log: Log; watch?: Omit<WatchOptions, 'log'> }): LibraryHolder {
   const { dir, log } = options;
   const holder = createLibraryHolder({ initial: options.initial, build: options.build, log });
   const watcher = watchCorpus(dir, () => void holder.reload(), { ...options.watch, log });

@@ -31,7 +31,10 @@ export function createLog(options: { secrets?: Array<string | undefined>; sink?:
     const ctx = context && Object.keys(context).length > 0 ? ` ${safeJson(context)}` : '';
     sink(redact(`${new Date().toISOString()} ${lvl} ${message}${ctx}`));
   };
-  const fromArgs = (lvl: LogLevel) => (...args: unknown[]) => write(lvl, args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.message : safeJson(a))).join(' '));
+  const fromArgs =
+    (lvl: LogLevel) =>
+    (...args: unknown[]) =>
+      write(lvl, args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.message : safeJson(a))).join(' '));
 
   const slack: SlackLogger = {
     debug: fromArgs(LogLevel.DEBUG),

@@ -44,9 +44,7 @@ describe('configuration from the environment', () => {
   });
 
   it('says which token is missing for each mode', () => {
-    expect(problems({ SLACK_APP_TOKEN: APP })).toEqual([
-      'SLACK_BOT_TOKEN is missing: Socket Mode needs the bot token (xoxb-) as well as SLACK_APP_TOKEN',
-    ]);
+    expect(problems({ SLACK_APP_TOKEN: APP })).toEqual(['SLACK_BOT_TOKEN is missing: Socket Mode needs the bot token (xoxb-) as well as SLACK_APP_TOKEN']);
     expect(problems({ SLACK_BOT_TOKEN: BOT })[0]).toMatch(/^SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is missing/);
     expect(problems({ SLACK_SIGNING_SECRET: SECRET })[0]).toMatch(/^SLACK_BOT_TOKEN is missing/);
   });

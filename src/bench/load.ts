@@ -226,11 +226,18 @@ async function main(): Promise<void> {
   const cpuShare = (usage: NodeJS.CpuUsage) => `${(((usage.user + usage.system) / 1e6 / measured.elapsedS) * 100).toFixed(0)}% of one core`;
   const warmAck = summarise(warm.ackMs);
 
-  console.log(`warm-up: ${warmAck.count} requests in ${warm.elapsedS.toFixed(1)} s, ack p50 ${ms(warmAck.p50)}, p99 ${ms(warmAck.p99)}, max ${ms(warmAck.max)}`);
+  console.log(
+    `warm-up: ${warmAck.count} requests in ${warm.elapsedS.toFixed(1)} s, ack p50 ${ms(warmAck.p50)}, p99 ${ms(warmAck.p99)}, max ${ms(warmAck.max)}`,
+  );
   console.log(`requests: ${ack.count} in ${measured.elapsedS.toFixed(1)} s = ${(ack.count / measured.elapsedS).toFixed(0)} requests/s`);
   console.log(`ack latency: p50 ${ms(ack.p50)}, p90 ${ms(ack.p90)}, p99 ${ms(ack.p99)}, max ${ms(ack.max)}`);
-  console.log(`answer latency (command sent → reply at its response_url): p50 ${ms(answer.p50)}, p90 ${ms(answer.p90)}, p99 ${ms(answer.p99)}, max ${ms(answer.max)}`);
-  for (const [name, p] of [['warm-up', warm], ['measured', measured]] as const) {
+  console.log(
+    `answer latency (command sent → reply at its response_url): p50 ${ms(answer.p50)}, p90 ${ms(answer.p90)}, p99 ${ms(answer.p99)}, max ${ms(answer.max)}`,
+  );
+  for (const [name, p] of [
+    ['warm-up', warm],
+    ['measured', measured],
+  ] as const) {
     console.log(
       `errors (${name}): ${errorsOf(p)} (ack not 200: ${JSON.stringify(Object.fromEntries(p.ackStatus))}, network: ${p.network}, ` +
         `"something went wrong" answers: ${p.sorryAnswers}, answers missing after ${ANSWER_GRACE_MS / 1000} s: ${p.missingAnswers})`,
@@ -238,11 +245,20 @@ async function main(): Promise<void> {
   }
   if (unknownAnswers > 0) console.log(`answers to no known request: ${unknownAnswers}`);
   const [loadAvgEnd] = loadavg();
-  console.log(`machine load average (1 min): ${loadAvgStart!.toFixed(2)} at the start, ${loadAvgEnd!.toFixed(2)} at the end (the run itself adds about 1.2 at the end; more means other work shared these cores)`);
-  console.log(`CPU while measured: app ${cpuShare({ user: appCpu.user - appCpuStart.user, system: appCpu.system - appCpuStart.system })}, load generator and stand-in Slack ${cpuShare(loadCpu)} (${cpus().length} cores)`);
+  console.log(
+    `machine load average (1 min): ${loadAvgStart!.toFixed(2)} at the start, ${loadAvgEnd!.toFixed(2)} at the end (the run itself adds about 1.2 at the end; more means other work shared these cores)`,
+  );
+  console.log(
+    `CPU while measured: app ${cpuShare({ user: appCpu.user - appCpuStart.user, system: appCpu.system - appCpuStart.system })}, load generator and stand-in Slack ${cpuShare(loadCpu)} (${cpus().length} cores)`,
+  );
   console.log(`app log: ${app.logCounts.warn} warnings, ${app.logCounts.error} errors; Web API calls: ${JSON.stringify(Object.fromEntries(slack.apiCalls))}`);
-  if (reloads) console.log(`corpus changes made: ${reloads.changes}; swaps logged by the app: ${app.swaps.length}${app.swaps.length ? ` (rebuild ms: ${app.swaps.join(', ')})` : ''}`);
-  console.log(`heap (after GC): at ready ${mb(app.heapReady)}, after warm-up ${mb(heapStart)}, at the end ${mb(heapEnd)}: ${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}% over the measured run`);
+  if (reloads)
+    console.log(
+      `corpus changes made: ${reloads.changes}; swaps logged by the app: ${app.swaps.length}${app.swaps.length ? ` (rebuild ms: ${app.swaps.join(', ')})` : ''}`,
+    );
+  console.log(
+    `heap (after GC): at ready ${mb(app.heapReady)}, after warm-up ${mb(heapStart)}, at the end ${mb(heapEnd)}: ${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}% over the measured run`,
+  );
   console.log(
     `targets: ack p99 ≤ ${TARGETS.ackP99Ms} ms ${ack.p99 <= TARGETS.ackP99Ms ? 'met' : 'MISSED'}; no errors ${errorCount === 0 ? 'met' : 'MISSED'}; ` +
       `end heap within ${TARGETS.heapGrowth * 100}% of start ${Math.abs(growth) <= TARGETS.heapGrowth ? 'met' : 'MISSED'}`,
@@ -361,7 +377,10 @@ function startApp(env: Record<string, string>, profileDir?: string): Promise<App
 /** Moves the last page out of the corpus and back in, every `everyS` seconds; `stop()` leaves the corpus as it was. */
 function startReloading(corpusDir: string, asideDir: string, everyS: number) {
   mkdirSync(asideDir, { recursive: true });
-  const name = readdirSync(corpusDir).filter((n) => n.endsWith('.txt')).sort().pop();
+  const name = readdirSync(corpusDir)
+    .filter((n) => n.endsWith('.txt'))
+    .sort()
+    .pop();
   if (!name) throw new Error(`no page files in ${corpusDir}`);
   let out = false;
   const flip = () => {

@@ -36,8 +36,16 @@ export function engines(papers: readonly Paper[]): Record<string, Engine> {
   quick.addAll(papers as Paper[]);
   return {
     paperwire: (q) => search(library.index, q, { limit: 10 }).hits.map((h) => h.paper.id),
-    'minisearch defaults': (q) => defaults.search(q).slice(0, 10).map((r) => r.id as string),
-    'title boost+fuzzy+prefix': (q) => quick.search(q).slice(0, 10).map((r) => r.id as string),
+    'minisearch defaults': (q) =>
+      defaults
+        .search(q)
+        .slice(0, 10)
+        .map((r) => r.id as string),
+    'title boost+fuzzy+prefix': (q) =>
+      quick
+        .search(q)
+        .slice(0, 10)
+        .map((r) => r.id as string),
   };
 }
 

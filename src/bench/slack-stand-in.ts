@@ -16,7 +16,10 @@ export class BenchSlack {
   readonly apiCalls = new Map<string, number>();
   private readonly server: Server;
 
-  constructor(private readonly onAnswer: (answer: Answer) => void, private readonly clock: () => number = () => performance.now()) {
+  constructor(
+    private readonly onAnswer: (answer: Answer) => void,
+    private readonly clock: () => number = () => performance.now(),
+  ) {
     this.server = createServer((req, res) => void this.handle(req, res));
     this.server.keepAliveTimeout = 30_000;
   }

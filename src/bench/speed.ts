@@ -164,7 +164,9 @@ async function main() {
     console.log(`## ${label}`);
     console.log(`${'engine'.padEnd(26)}${'build ms'.padStart(9)}${'heap MB'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}`);
     for (const r of rows) console.log(`${r.engine.padEnd(26)}${f(r.buildMs, 0)}${f(r.heapMb, 0)}${f(r.p50, 2)}${f(r.p99, 2)}`);
-    console.log(`start-up to ready (fresh process, parse page files + index): ${start.cold.toFixed(0)} ms without a snapshot, ${start.warm.toFixed(0)} ms from the snapshot (${start.status})\n`);
+    console.log(
+      `start-up to ready (fresh process, parse page files + index): ${start.cold.toFixed(0)} ms without a snapshot, ${start.warm.toFixed(0)} ms from the snapshot (${start.status})\n`,
+    );
   }
 }
 

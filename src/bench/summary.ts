@@ -13,9 +13,7 @@ import { evaluate } from './summary-eval.js';
  *   node dist/bench/summary.js [--references FILE.json] [--corpus DIR]
  */
 
-const referencesSchema = z
-  .array(z.object({ id: z.string().optional(), title: z.string().optional(), reference: z.string().min(1) }))
-  .min(1);
+const referencesSchema = z.array(z.object({ id: z.string().optional(), title: z.string().optional(), reference: z.string().min(1) })).min(1);
 
 const { values } = parseArgs({ options: { references: { type: 'string' }, corpus: { type: 'string' } } });
 const referencesFile = fromPackageRoot(values.references ?? 'src/bench/summary-references.json');
@@ -45,4 +43,6 @@ for (let r = 0; r < rounds; r++) {
 times.sort((a, b) => a - b);
 const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(3);
 const mean = (times.reduce((s, t) => s + t, 0) / times.length).toFixed(3);
-console.log(`extractive summary time per paper (${corpus.papers.length} papers x ${rounds}): mean ${mean} ms, p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms`);
+console.log(
+  `extractive summary time per paper (${corpus.papers.length} papers x ${rounds}): mean ${mean} ms, p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms`,
+);

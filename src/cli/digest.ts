@@ -40,12 +40,25 @@ completes the missing replies.`,
     const library = buildLibrary(await loadCorpusFromArgs(values, now));
     const store = openStore(config.dbPath);
     try {
-      const rt: Runtime = { config, log, store, summarizer: createSummarizer({ model: config.model, cache: store.summaries, log }), library: () => library, now: () => now };
+      const rt: Runtime = {
+        config,
+        log,
+        store,
+        summarizer: createSummarizer({ model: config.model, cache: store.summaries, log }),
+        library: () => library,
+        now: () => now,
+      };
       if (dryRun) {
         const subscription = store.subscriptions.get(channel) ?? defaultSubscription(channel, now);
         const plan = planDigest(rt, subscription, now);
         const items = await Promise.all(
-          plan.items.map(async (t) => ({ id: t.paper.id, title: t.paper.title, score: t.score, why: t.why, tldr: (await rt.summarizer.summarize(t.paper)).tldr })),
+          plan.items.map(async (t) => ({
+            id: t.paper.id,
+            title: t.paper.title,
+            score: t.score,
+            why: t.why,
+            tldr: (await rt.summarizer.summarize(t.paper)).tldr,
+          })),
         );
         if (values.json) io.out(JSON.stringify({ channel, date: plan.localDate, hotTopics: plan.hotTopics, items }));
         else {
@@ -55,7 +68,12 @@ completes the missing replies.`,
         }
         return 0;
       }
-      const outcome = await runDigest(rt, slackDigestPoster(digestClient(config, log), log), { channelId: channel, reason: 'scheduled', now, owner: randomUUID() });
+      const outcome = await runDigest(rt, slackDigestPoster(digestClient(config, log), log), {
+        channelId: channel,
+        reason: 'scheduled',
+        now,
+        owner: randomUUID(),
+      });
       io.out(outcome.note);
       return ['posted', 'resumed', 'already-posted', 'empty'].includes(outcome.status) ? 0 : 1;
     } finally {

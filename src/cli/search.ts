@@ -44,7 +44,12 @@ org:kyutai; sort:relevance, sort:new or sort:top.`,
     const lines = [`${response.total} papers match "${query}"; the best ${response.hits.length}:`, ''];
     response.hits.forEach((hit, k) => {
       const p = hit.paper;
-      const facts = [p.publishedAt, p.organization ?? (p.authorsCount !== undefined ? `${p.authorsCount} authors` : undefined), `${p.upvotes ?? 0} upvotes`, `id ${p.id}`];
+      const facts = [
+        p.publishedAt,
+        p.organization ?? (p.authorsCount !== undefined ? `${p.authorsCount} authors` : undefined),
+        `${p.upvotes ?? 0} upvotes`,
+        `id ${p.id}`,
+      ];
       lines.push(`${k + 1}. ${p.title}`, `   ${facts.filter(Boolean).join(' · ')}`, `   ${marked(hit)}`, '');
     });
     io.out(lines.join('\n').trimEnd());

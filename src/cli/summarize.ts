@@ -67,7 +67,9 @@ Uses the language model when PAPERWIRE_LLM_URL, PAPERWIRE_LLM_MODEL and PAPERWIR
     const summary = await summarise(match.paper, io);
     if (values.json) {
       const { paper } = match;
-      io.out(JSON.stringify({ id: paper.id, title: paper.title, tldr: summary.tldr, keyPoints: summary.keyPoints, keywords: summary.keywords, kind: summary.kind }));
+      io.out(
+        JSON.stringify({ id: paper.id, title: paper.title, tldr: summary.tldr, keyPoints: summary.keyPoints, keywords: summary.keywords, kind: summary.kind }),
+      );
     } else {
       io.out(render(match.paper, summary));
     }

@@ -45,7 +45,9 @@ export function paperId(source: string): string {
 }
 
 function base36(bytes: Buffer): string {
-  return BigInt(`0x${bytes.toString('hex')}`).toString(36).padStart(12, '0');
+  return BigInt(`0x${bytes.toString('hex')}`)
+    .toString(36)
+    .padStart(12, '0');
 }
 
 function abstractKey(abstract: string): string {
@@ -67,7 +69,11 @@ function toPaper(id: string, group: PageEntry[]): Paper {
     abstract: sorted.reduce((longest, e) => (e.abstract.length > longest.length ? e.abstract : longest), newest.abstract),
     appearances: sorted.map(({ file, line, pageDate }): Appearance => (pageDate ? { file, line, pageDate } : { file, line })),
   };
-  const latest = <T>(pick: (e: PageEntry) => T | undefined) => sorted.map(pick).filter((v) => v !== undefined).pop();
+  const latest = <T>(pick: (e: PageEntry) => T | undefined) =>
+    sorted
+      .map(pick)
+      .filter((v) => v !== undefined)
+      .pop();
   const upvotes = sorted.map((e) => e.upvotes).filter((v): v is number => v !== undefined);
   if (upvotes.length > 0) paper.upvotes = Math.max(...upvotes);
   const authorsCount = latest((e) => e.authorsCount);

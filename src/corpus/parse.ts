@@ -249,13 +249,7 @@ function resolvePageDate(
   return { date, year, yearSource };
 }
 
-function toPageEntry(
-  file: string,
-  entry: RawEntry,
-  page: PageDate,
-  now: Date,
-  warn: (line: number, message: string) => void,
-): PageEntry {
+function toPageEntry(file: string, entry: RawEntry, page: PageDate, now: Date, warn: (line: number, message: string) => void): PageEntry {
   const result: PageEntry = { title: entry.title, abstract: entry.abstract, file, line: entry.line };
   if (entry.authorsCount !== undefined) result.authorsCount = entry.authorsCount;
   if (entry.organization !== undefined) result.organization = entry.organization;

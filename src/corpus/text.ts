@@ -5,9 +5,7 @@ const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', a
 
 /** One line as a reader sees it: no control or bidi-override characters, single spaces, HTML entities decoded. */
 export function cleanLine(raw: string): string {
-  return decodeEntities(raw.replace(CONTROL, '').replace(ODD_SPACE, ' '))
-    .replace(/ {2,}/g, ' ')
-    .trim();
+  return decodeEntities(raw.replace(CONTROL, '').replace(ODD_SPACE, ' ')).replace(/ {2,}/g, ' ').trim();
 }
 
 function decodeEntities(text: string): string {
@@ -25,5 +23,8 @@ export function splitLines(text: string): string[] {
 
 /** The merge key of a title: same title up to case, spacing and punctuation. */
 export function titleKey(title: string): string {
-  return title.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return title
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }

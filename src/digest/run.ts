@@ -81,14 +81,25 @@ export async function runDigest(rt: Runtime, poster: DigestPoster, request: RunR
     now,
     leaseMs: LEASE_MS,
   });
-  if (claim.status === 'done') return { status: 'already-posted', runId: claim.run.id, note: `The digest for ${plan.localDate} was already posted in this channel.` };
-  if (claim.status === 'busy') return { status: 'busy', runId: claim.run.id, note: `Another paperwire process is posting the digest for ${plan.localDate} right now.` };
+  if (claim.status === 'done')
+    return { status: 'already-posted', runId: claim.run.id, note: `The digest for ${plan.localDate} was already posted in this channel.` };
+  if (claim.status === 'busy')
+    return { status: 'busy', runId: claim.run.id, note: `Another paperwire process is posting the digest for ${plan.localDate} right now.` };
 
   try {
     const parentTs = await post(rt, poster, claim.run, subscription, owner, policy);
     const replies = claim.run.items.length;
-    log.info(`digest ${claim.status === 'resume' ? 'resumed and completed' : 'posted'}`, { channel: channelId, date: plan.localDate, kind, run: claim.run.id, replies });
-    const note = claim.status === 'resume' ? `Finished the digest for ${plan.localDate}.` : `Posted the digest for ${plan.localDate}${plan.shortfall ? ` (${plan.shortfall})` : ''}.`;
+    log.info(`digest ${claim.status === 'resume' ? 'resumed and completed' : 'posted'}`, {
+      channel: channelId,
+      date: plan.localDate,
+      kind,
+      run: claim.run.id,
+      replies,
+    });
+    const note =
+      claim.status === 'resume'
+        ? `Finished the digest for ${plan.localDate}.`
+        : `Posted the digest for ${plan.localDate}${plan.shortfall ? ` (${plan.shortfall})` : ''}.`;
     return { status: claim.status === 'resume' ? 'resumed' : 'posted', runId: claim.run.id, parentTs, replies, note };
   } catch (error) {
     return handleFailure(rt, poster, subscription, claim.run, error);
@@ -96,7 +107,13 @@ export async function runDigest(rt: Runtime, poster: DigestPoster, request: RunR
 }
 
 /** Finishes a run that stopped part way (a crash, a Slack refusal), if no other process is on it. */
-export async function resumeDigest(rt: Runtime, poster: DigestPoster, runId: number, owner: string, policy: DeliveryPolicy = DEFAULT_POLICY): Promise<DigestOutcome> {
+export async function resumeDigest(
+  rt: Runtime,
+  poster: DigestPoster,
+  runId: number,
+  owner: string,
+  policy: DeliveryPolicy = DEFAULT_POLICY,
+): Promise<DigestOutcome> {
   const claim = rt.store.digests.resume(runId, owner, rt.now(), LEASE_MS);
   if (claim.status !== 'resume') return { status: claim.status === 'done' ? 'already-posted' : 'busy', runId, note: `run ${runId} is ${claim.status}` };
   const subscription = rt.store.subscriptions.get(claim.run.channelId) ?? defaultSubscription(claim.run.channelId, rt.now());
@@ -146,7 +163,10 @@ async function post(rt: Runtime, poster: DigestPoster, run: DigestRun, subscript
       preview: run.kind === 'preview',
     });
     store.digests.setParentAttempted(run.id, true);
-    parentTs = await sent(() => deliver(poster, { channel: run.channelId, message: parent, isIt: isParent }, policy), () => store.digests.setParentAttempted(run.id, false));
+    parentTs = await sent(
+      () => deliver(poster, { channel: run.channelId, message: parent, isIt: isParent }, policy),
+      () => store.digests.setParentAttempted(run.id, false),
+    );
     store.digests.setParent(run.id, parentTs);
   }
 
@@ -213,7 +233,7 @@ async function handleFailure(rt: Runtime, poster: DigestPoster, subscription: Su
     return { status: 'paused', runId: run.id, note: `Digest paused: ${reason}.` };
   }
   if (code === 'not_in_channel') {
-    const problem = "paperwire is not in this channel, so it cannot post the digest: invite it with `/invite @paperwire`";
+    const problem = 'paperwire is not in this channel, so it cannot post the digest: invite it with `/invite @paperwire`';
     if (store.subscriptions.get(channel)) store.subscriptions.setProblem(channel, problem);
     log.warn('digest: not in the channel; told the subscriber to invite the bot', { channel, run: run.id, subscriber: subscription.createdBy });
     if (subscription.createdBy) {

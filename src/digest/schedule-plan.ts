@@ -69,7 +69,12 @@ export interface DueCheck {
  * The slots that have passed with no digest claimed for them: posted when still within `catchUpMs`
  * of their time, skipped otherwise. Slots before the subscription was made do not count.
  */
-export function dueDigests(subscriptions: readonly Subscription[], claimed: (channelId: string, localDate: string) => boolean, now: Date, catchUpMs: number): DueCheck[] {
+export function dueDigests(
+  subscriptions: readonly Subscription[],
+  claimed: (channelId: string, localDate: string) => boolean,
+  now: Date,
+  catchUpMs: number,
+): DueCheck[] {
   const due: DueCheck[] = [];
   for (const subscription of subscriptions) {
     if (subscription.pausedReason) continue;

@@ -50,7 +50,12 @@ export function startDigestScheduler(rt: Runtime, poster: DigestPoster, options:
       if (halted || stopped) return;
       const key = `${subscription.channelId}:${slot.localDate}`;
       if (action === 'missed') {
-        if (!reportedMissed.has(key)) log.warn('digest skipped: its time passed while paperwire was down, beyond the catch-up window', { channel: subscription.channelId, date: slot.localDate, scheduledAt: slot.at.toISOString() });
+        if (!reportedMissed.has(key))
+          log.warn('digest skipped: its time passed while paperwire was down, beyond the catch-up window', {
+            channel: subscription.channelId,
+            date: slot.localDate,
+            scheduledAt: slot.at.toISOString(),
+          });
         reportedMissed.add(key);
         continue;
       }
@@ -66,7 +71,12 @@ export function startDigestScheduler(rt: Runtime, poster: DigestPoster, options:
 
   function sync(): void {
     if (stopped) return;
-    const wanted = new Map(store.subscriptions.list().filter((s) => !s.pausedReason).map((s) => [s.channelId, s]));
+    const wanted = new Map(
+      store.subscriptions
+        .list()
+        .filter((s) => !s.pausedReason)
+        .map((s) => [s.channelId, s]),
+    );
     for (const [channel, entry] of tasks) {
       const subscription = wanted.get(channel);
       if (!subscription || entry.key !== `${cronExpression(subscription)} ${subscription.timezone}`) {
@@ -77,7 +87,10 @@ export function startDigestScheduler(rt: Runtime, poster: DigestPoster, options:
     for (const [channel, subscription] of wanted) {
       if (tasks.has(channel)) continue;
       const expression = cronExpression(subscription);
-      tasks.set(channel, { key: `${expression} ${subscription.timezone}`, task: schedule(expression, () => void check(), { timezone: subscription.timezone, name: `digest ${channel}` }) });
+      tasks.set(channel, {
+        key: `${expression} ${subscription.timezone}`,
+        task: schedule(expression, () => void check(), { timezone: subscription.timezone, name: `digest ${channel}` }),
+      });
     }
   }
 

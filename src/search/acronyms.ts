@@ -60,7 +60,10 @@ export function findDefinitions(text: string): Array<[string, string]> {
     const short = (m[1] ?? '').trim().replace(/s$/, '');
     if (!SHORT_FORM.test(short) || (short.match(/[A-Z]/g)?.length ?? 0) < 2) continue;
     const letters = short.replace(/[^A-Za-z0-9]/g, '');
-    const before = text.slice(Math.max(0, m.index - 120), m.index).split(/\s+/).filter(Boolean);
+    const before = text
+      .slice(Math.max(0, m.index - 120), m.index)
+      .split(/\s+/)
+      .filter(Boolean);
     const window = before.slice(-Math.min(letters.length + 5, letters.length * 2)).join(' ');
     const long = wordStartLongForm(letters, window) ?? bestLongForm(letters, window);
     if (long) found.push([short, long]);
@@ -74,7 +77,12 @@ export function findDefinitions(text: string): Array<[string, string]> {
  */
 function wordStartLongForm(short: string, candidate: string): string | undefined {
   const parts = candidate.split(/(?=[\s-])/);
-  const initials = parts.map((p) => p.replace(/^[\s-]+/, '').charAt(0).toLowerCase());
+  const initials = parts.map((p) =>
+    p
+      .replace(/^[\s-]+/, '')
+      .charAt(0)
+      .toLowerCase(),
+  );
   const letters = short.toLowerCase();
   let s = letters.length - 1;
   let k = initials.length - 1;
@@ -84,7 +92,10 @@ function wordStartLongForm(short: string, candidate: string): string | undefined
     k--;
   }
   if (s >= 0) return undefined;
-  const long = parts.slice(k + 1).join('').replace(/^[\s-]+/, '');
+  const long = parts
+    .slice(k + 1)
+    .join('')
+    .replace(/^[\s-]+/, '');
   return long.split(/[\s-]+/).length >= 2 ? long : undefined;
 }
 
@@ -136,7 +147,10 @@ export function* acronymSteps(texts: Iterable<string>): Steps<AcronymTable> {
   for (const [acronym, forms] of counts) {
     expansions.set(
       acronym,
-      [...forms.values()].sort((a, b) => b.n - a.n).slice(0, 3).map((f) => f.terms),
+      [...forms.values()]
+        .sort((a, b) => b.n - a.n)
+        .slice(0, 3)
+        .map((f) => f.terms),
     );
   }
   return { expansions };

@@ -47,7 +47,11 @@ const FUZZY_WEIGHT = 0.45;
  */
 export function evaluate(ev: Evaluation, node: QueryNode, within?: Uint8Array): Matches {
   if ('term' in node) return evaluateTerm(ev, node, within);
-  if ('any' in node) return union(ev, node.any.map((child) => evaluate(ev, child, within)));
+  if ('any' in node)
+    return union(
+      ev,
+      node.any.map((child) => evaluate(ev, child, within)),
+    );
   const parts = node.all.map((child) => ({ child, cost: cost(ev.postings, child) })).sort((a, b) => a.cost - b.cost);
   let result: Matches | undefined;
   let mask = within;

@@ -44,7 +44,10 @@ export function parseQuery(input: string): ParsedQuery {
     if (text[i] === '"') {
       const close = text.indexOf('"', i + 1);
       if (close < 0) fail(`the quote that starts at "${text.slice(i, i + 20)}" is never closed`);
-      const phrase = text.slice(i + 1, close).replace(/\s+/g, ' ').trim();
+      const phrase = text
+        .slice(i + 1, close)
+        .replace(/\s+/g, ' ')
+        .trim();
       i = close + 1;
       if (!/[\p{L}\p{N}]/u.test(phrase)) fail('a quoted phrase needs at least one word inside the quotes');
       (negated ? query.excluded : query.phrases).push(phrase);

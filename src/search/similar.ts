@@ -31,7 +31,9 @@ export function similar(index: PaperIndex, paperId: string, limit = 5): SearchHi
   }
   const profile = [...weights].sort((a, b) => b[1] - a[1]).slice(0, PROFILE_TERMS);
   if (profile.length === 0) return [];
-  const { ids, scores, matched } = evaluate(evaluationOf(index, UNBOOSTED), { any: profile.map(([term, weight]) => ({ term, fuzzy: 0, prefix: false, boost: weight })) });
+  const { ids, scores, matched } = evaluate(evaluationOf(index, UNBOOSTED), {
+    any: profile.map(([term, weight]) => ({ term, fuzzy: 0, prefix: false, boost: weight })),
+  });
   const best: Array<{ position: number; score: number }> = [];
   // Sharing more of the profile counts on top of how strongly: the score times the terms shared.
   for (let k = 0; k < ids.length; k++) if (ids[k] !== position) best.push({ position: ids[k]!, score: scores[k]! * matched![k]! });

@@ -82,8 +82,6 @@ export function makeSnippet(text: string, matched: ReadonlySet<string>, maxLengt
   const suffix = end < best.end ? ' …' : '';
   const body = text.slice(start, end).trim();
   const offset = prefix.length - start - (text.slice(start, end).length - text.slice(start, end).trimStart().length);
-  const marks: Array<[number, number]> = inBest
-    .filter((h) => h.start >= start && h.end <= end)
-    .map((h) => [h.start + offset, h.end + offset]);
+  const marks: Array<[number, number]> = inBest.filter((h) => h.start >= start && h.end <= end).map((h) => [h.start + offset, h.end + offset]);
   return { text: prefix + body + suffix, marks };
 }

@@ -5,7 +5,6 @@ import type { Runtime } from '../runtime.js';
 import { createSlackHttpServer, MAX_BODY_BYTES } from './http-server.js';
 import { registerListeners } from './listeners/index.js';
 
-
 export interface SlackApp {
   app: InstanceType<typeof App>;
   start(): Promise<void>;

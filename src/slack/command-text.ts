@@ -18,7 +18,8 @@ export interface DigestSettingsInput {
   topic?: string;
 }
 
-export const DIGEST_USAGE = '`/papers digest on [at HH:MM] [tz Area/City] [weekdays|daily] [top N] [topic <query>]`, `/papers digest`, `/papers digest off`, `/papers digest now`';
+export const DIGEST_USAGE =
+  '`/papers digest on [at HH:MM] [tz Area/City] [weekdays|daily] [top N] [topic <query>]`, `/papers digest`, `/papers digest off`, `/papers digest now`';
 
 export function parsePapersText(raw: string): PapersRequest {
   const text = raw.trim();
@@ -61,11 +62,13 @@ function parseDigestOn(words: string[]): PapersRequest {
     const word = words[i]!.toLowerCase();
     const next = words[i + 1];
     if (word === 'at') {
-      if (!next || !/^([01]?\d|2[0-3]):[0-5]\d$/.test(next)) return invalid(`"at ${next ?? ''}" is not a time: use 24-hour HH:MM, e.g. \`at 09:00\` or \`at 17:30\`.`);
+      if (!next || !/^([01]?\d|2[0-3]):[0-5]\d$/.test(next))
+        return invalid(`"at ${next ?? ''}" is not a time: use 24-hour HH:MM, e.g. \`at 09:00\` or \`at 17:30\`.`);
       settings.time = next.padStart(5, '0');
       i++;
     } else if (word === 'tz') {
-      if (!next || !isTimezone(next)) return invalid(`"${next ?? ''}" is not a timezone I know: use an IANA name such as \`tz Europe/Paris\` or \`tz America/New_York\`.`);
+      if (!next || !isTimezone(next))
+        return invalid(`"${next ?? ''}" is not a timezone I know: use an IANA name such as \`tz Europe/Paris\` or \`tz America/New_York\`.`);
       settings.timezone = canonicalTimezone(next);
       i++;
     } else if (word === 'weekdays' || word === 'daily') {
@@ -76,7 +79,10 @@ function parseDigestOn(words: string[]): PapersRequest {
       settings.topN = n;
       i++;
     } else if (word === 'topic') {
-      const topic = words.slice(i + 1).join(' ').trim();
+      const topic = words
+        .slice(i + 1)
+        .join(' ')
+        .trim();
       if (!topic) return invalid('`topic` needs a search query after it, e.g. `topic diffusion models`.');
       settings.topic = topic;
       break;

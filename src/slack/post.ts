@@ -61,11 +61,7 @@ export function payloadShape(blocks: KnownBlock[]): Array<Record<string, unknown
  * the client; a payload Slack rejects as invalid is logged by shape and sent again as plain text; any
  * other refusal becomes a SlackPostError that says what to do.
  */
-export async function postMessage(
-  client: WebClient,
-  log: Log,
-  args: { channel: string; message: Message; threadTs?: string },
-): Promise<string> {
+export async function postMessage(client: WebClient, log: Log, args: { channel: string; message: Message; threadTs?: string }): Promise<string> {
   const { channel, message, threadTs } = args;
   try {
     const result = await client.chat.postMessage({
@@ -83,7 +79,13 @@ export async function postMessage(
     if (code === 'invalid_blocks' || code === 'invalid_blocks_format') {
       log.error('Slack rejected a message payload; sending it as plain text', { channel, code, shape: payloadShape(message.blocks) });
       try {
-        const result = await client.chat.postMessage({ channel, text: message.text, thread_ts: threadTs, unfurl_links: false, ...(message.metadata ? { metadata: message.metadata } : {}) });
+        const result = await client.chat.postMessage({
+          channel,
+          text: message.text,
+          thread_ts: threadTs,
+          unfurl_links: false,
+          ...(message.metadata ? { metadata: message.metadata } : {}),
+        });
         return result.ts as string;
       } catch (fallbackError) {
         const fallbackCode = slackErrorCode(fallbackError);

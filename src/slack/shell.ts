@@ -24,7 +24,16 @@ export const SHELL_HELP = [
   '  quit                 leave (Ctrl-D works too)',
 ].join('\n');
 
-const VERBS: Record<string, ActionKind> = { summarize: 'summary', summarise: 'summary', summary: 'summary', tldr: 'summary', share: 'share', save: 'save', more: 'more', remove: 'remove' };
+const VERBS: Record<string, ActionKind> = {
+  summarize: 'summary',
+  summarise: 'summary',
+  summary: 'summary',
+  tldr: 'summary',
+  share: 'share',
+  save: 'save',
+  more: 'more',
+  remove: 'remove',
+};
 
 interface Button {
   kind: ActionKind;
@@ -97,7 +106,13 @@ export async function runShell(rt: Runtime, io: { input: Readable; output: Writa
     } else if (word.startsWith('@paperwire')) {
       const ts = `${nextTs++}.000000`;
       channel.set(ts, { text });
-      await handleMention(rt, surface, { text: text.slice('@paperwire'.length), channel: SHELL_REQUESTER.channelId, ts, threadTs: thread, actor: SHELL_REQUESTER });
+      await handleMention(rt, surface, {
+        text: text.slice('@paperwire'.length),
+        channel: SHELL_REQUESTER.channelId,
+        ts,
+        threadTs: thread,
+        actor: SHELL_REQUESTER,
+      });
     } else if (word === 'next') {
       if (!list?.next) write('There is no "Next" to press: search with /papers first.');
       else await handlePaperAction(rt, surface, SHELL_REQUESTER, 'next', list.next);

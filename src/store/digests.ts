@@ -167,11 +167,13 @@ export function digestsRepo(db: Db): DigestsRepo {
     // IMMEDIATE takes the write lock before reading, so two processes cannot both see "no run yet".
     claim: (request) => claim.immediate(request),
     resume: (runId, owner, now, leaseMs) =>
-      db.transaction(() => {
-        const row = runById.get(runId);
-        if (!row) throw new Error(`no digest run ${runId}`);
-        return continueRun(row, owner, now, leaseMs);
-      }).immediate(),
+      db
+        .transaction(() => {
+          const row = runById.get(runId);
+          if (!row) throw new Error(`no digest run ${runId}`);
+          return continueRun(row, owner, now, leaseMs);
+        })
+        .immediate(),
     daily: (channelId, localDate) => {
       const row = dailyRun.get(channelId, localDate);
       return row ? toRun(row) : undefined;

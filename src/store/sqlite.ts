@@ -50,7 +50,9 @@ export function migrate(db: Db, list: readonly Migration[], path = 'the database
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = Math.max(0, ...list.map((m) => m.version));
   if (current > latest) {
-    throw new StoreError(`${path} was written by a newer paperwire (schema ${current}, this one knows ${latest}): upgrade paperwire or point PAPERWIRE_DB at another file`);
+    throw new StoreError(
+      `${path} was written by a newer paperwire (schema ${current}, this one knows ${latest}): upgrade paperwire or point PAPERWIRE_DB at another file`,
+    );
   }
   for (const migration of [...list].sort((a, b) => a.version - b.version)) {
     if (migration.version <= current) continue;
@@ -69,11 +71,15 @@ export function migrate(db: Db, list: readonly Migration[], path = 'the database
 export function describeDbError(error: unknown, path: string, during = 'opening it'): StoreError {
   const code = (error as { code?: string }).code ?? '';
   const where = `the database ${path} (PAPERWIRE_DB)`;
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new StoreError(`${where} is locked by another process while ${during}: stop the other paperwire or wait, then start again`);
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')
+    return new StoreError(`${where} is locked by another process while ${during}: stop the other paperwire or wait, then start again`);
   if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM' || code === 'EACCES') {
-    return new StoreError(`${where} cannot be opened for writing while ${during} (${code}): check the file and folder permissions, or set PAPERWIRE_DB to a writable path`);
+    return new StoreError(
+      `${where} cannot be opened for writing while ${during} (${code}): check the file and folder permissions, or set PAPERWIRE_DB to a writable path`,
+    );
   }
-  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return new StoreError(`${where} is not a valid SQLite database or is corrupt (${code}): restore it from a backup or move it aside to start afresh`);
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB')
+    return new StoreError(`${where} is not a valid SQLite database or is corrupt (${code}): restore it from a backup or move it aside to start afresh`);
   return new StoreError(`${where} failed while ${during}: ${(error as Error).message}`);
 }
 
@@ -83,7 +89,9 @@ function savesRepo(db: Db): SavesRepo {
   const list = db.prepare<[string, string], { paperId: string; savedAt: string }>(
     'SELECT paper_id AS paperId, saved_at AS savedAt FROM saves WHERE team_id = ? AND user_id = ? ORDER BY saved_at DESC, paper_id',
   );
-  const counts = db.prepare<[string], { paperId: string; n: number }>('SELECT paper_id AS paperId, COUNT(*) AS n FROM saves WHERE team_id = ? GROUP BY paper_id');
+  const counts = db.prepare<[string], { paperId: string; n: number }>(
+    'SELECT paper_id AS paperId, COUNT(*) AS n FROM saves WHERE team_id = ? GROUP BY paper_id',
+  );
   return {
     save: (team, user, paper, at) => insert.run(team, user, paper, at.toISOString()).changes > 0,
     remove: (team, user, paper) => remove.run(team, user, paper).changes > 0,

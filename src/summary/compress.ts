@@ -28,7 +28,12 @@ const LEADING_FRAME =
 const INNER_FRAME = /\bthat (?:by|using|with|through|via|when|if|after|for) [^,]{5,140}, (?=(?:we|it|they|our)\s)/i;
 
 /** Where a sentence may be cut, strongest first: what comes after is an elaboration. */
-const STRONG_BOUNDARIES = [/;\s/g, /,\s(?=which\b|where\b|whereas\b|while\b|thereby\b|thus\b|enabling\b|allowing\b|leading\b|resulting\b|making\b|achieving\b|yielding\b|showing\b|demonstrating\b|outperforming\b|surpassing\b|reducing\b|improving\b|providing\b|offering\b|as well as\b|but\b|so\b|with\b|without\b|using\b|including\b|such as\b|through\b|via\b|who\b|e\.g\.|i\.e\.)/g, /\s[—–]\s/g, /:\s/g];
+const STRONG_BOUNDARIES = [
+  /;\s/g,
+  /,\s(?=which\b|where\b|whereas\b|while\b|thereby\b|thus\b|enabling\b|allowing\b|leading\b|resulting\b|making\b|achieving\b|yielding\b|showing\b|demonstrating\b|outperforming\b|surpassing\b|reducing\b|improving\b|providing\b|offering\b|as well as\b|but\b|so\b|with\b|without\b|using\b|including\b|such as\b|through\b|via\b|who\b|e\.g\.|i\.e\.)/g,
+  /\s[—–]\s/g,
+  /:\s/g,
+];
 /** Adjuncts: "… distillation from MLLMs | using moderate resources". */
 const ADJUNCT_BOUNDARIES = [/\s(?=(?:using|by|via|through|without|across|under|based on|in order to)\s)/g];
 /** Last resort before an ellipsis: a relative clause or complement ("… duality (HSM-SSD) | that captures …"). */
@@ -36,7 +41,8 @@ const LAST_BOUNDARIES = [/\s(?=(?:that|with|within|to|for|in|on)\s)/g];
 const WEAK_BOUNDARIES = [/,\s/g, /\s(?=(?:which|while|where|whereas)\s)/g];
 
 /** Words a cut sentence must not end with. */
-const DANGLING = /\b(?:a|an|the|of|to|for|and|or|but|with|by|in|on|at|from|as|that|which|its|their|our|is|are|be|was|were|can|via|into|than|both|either|such|based|due|according|compared|relative|prior|thanks|easier|harder|similar|close|related|equivalent|leading|e\.g|i\.e|(?:reveal|demonstrate|show|indicate|suggest|find|prove|confirm|observe|note|include|ensure)[sd]?|\d+(?:\.\d+)?)[,;:]?$/i;
+const DANGLING =
+  /\b(?:a|an|the|of|to|for|and|or|but|with|by|in|on|at|from|as|that|which|its|their|our|is|are|be|was|were|can|via|into|than|both|either|such|based|due|according|compared|relative|prior|thanks|easier|harder|similar|close|related|equivalent|leading|e\.g|i\.e|(?:reveal|demonstrate|show|indicate|suggest|find|prove|confirm|observe|note|include|ensure)[sd]?|\d+(?:\.\d+)?)[,;:]?$/i;
 
 export interface Compressed {
   text: string;
@@ -64,7 +70,7 @@ const HYPE = /\b(an?) (?:novel|simple (?:yet|but|and) (?:effective|efficient|pow
 
 export function dropHype(text: string): string {
   return text.replace(HYPE, (_, article: string, next: string) => {
-    const vowel = /^[aeio]/i.test(next) || /^[A-Z]{2}/.test(next) && /^[AEFHILMNORSX]/.test(next);
+    const vowel = /^[aeio]/i.test(next) || (/^[A-Z]{2}/.test(next) && /^[AEFHILMNORSX]/.test(next));
     const fixed = vowel ? 'an' : 'a';
     return `${article.charAt(0) === 'A' ? fixed.charAt(0).toUpperCase() + fixed.slice(1) : fixed} `;
   });
@@ -102,7 +108,16 @@ function cutAtBoundary(text: string, max: number): string | undefined {
         const agentCut = group === ADJUNCT_BOUNDARIES && /\b\w+ed$/.test(head) && /^\s+by\s/.test(after);
         // "designed | to …", "able | to …": the complement is needed; and the rest must be a real part.
         const needsComplement = group === LAST_BOUNDARIES && (/\b\w+(?:ed|able)$/.test(head) || end < max * 0.5);
-        if (agentCut || needsComplement || inList || DANGLING.test(head) || unbalanced(head) || /^[\s,]*\d/.test(after) || /^,\s+(?:we|it|they|this|these|our|the model|the method)\s/i.test(after)) continue;
+        if (
+          agentCut ||
+          needsComplement ||
+          inList ||
+          DANGLING.test(head) ||
+          unbalanced(head) ||
+          /^[\s,]*\d/.test(after) ||
+          /^,\s+(?:we|it|they|this|these|our|the model|the method)\s/i.test(after)
+        )
+          continue;
         if (best === undefined || end > best) best = end;
       }
     }

@@ -249,7 +249,10 @@ function definedAcronyms(text: string): Map<string, string> {
     const before = (m[1] ?? '').trim().split(/\s+/);
     for (let n = 1; n <= before.length; n++) {
       const phrase = before.slice(before.length - n);
-      const initials = phrase.flatMap((w) => w.split('-')).map((w) => w.charAt(0).toLowerCase()).join('');
+      const initials = phrase
+        .flatMap((w) => w.split('-'))
+        .map((w) => w.charAt(0).toLowerCase())
+        .join('');
       if (initials === letters || phrase.map((w) => w.charAt(0).toLowerCase()).join('') === letters || looseMatch(phrase, letters)) {
         const long = phrase.map((w) => stem(w.toLowerCase())).join(' ');
         const short = stem(acronym.toLowerCase());

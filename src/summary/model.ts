@@ -26,9 +26,7 @@ export interface ModelAnswer {
 }
 
 const completionSchema = z.object({
-  choices: z
-    .array(z.object({ message: z.object({ content: z.string() }) }))
-    .min(1),
+  choices: z.array(z.object({ message: z.object({ content: z.string() }) })).min(1),
 });
 
 const answerSchema = z.object({
@@ -46,11 +44,7 @@ const INSTRUCTIONS = [
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
-export async function requestModelSummary(
-  paper: Pick<Paper, 'title' | 'abstract'>,
-  config: ModelConfig,
-  fetchImpl: FetchLike = fetch,
-): Promise<ModelAnswer> {
+export async function requestModelSummary(paper: Pick<Paper, 'title' | 'abstract'>, config: ModelConfig, fetchImpl: FetchLike = fetch): Promise<ModelAnswer> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), config.timeoutMs);
   let body: string;

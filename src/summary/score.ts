@@ -16,29 +16,39 @@ const CONTRIBUTION_VERB =
   'propos|introduc|present|develop|design|releas|describ|build|construct|creat|contribut|unveil|curat|devis|formulat|put forward|offer|establish|pioneer|report|provide';
 const STRONG_CUE = new RegExp(`\\b(?:we|this (?:paper|work|study|report|article)|here)\\b[^.;]{0,50}?\\b(?:${CONTRIBUTION_VERB})`, 'i');
 const PASSIVE_CUE = new RegExp(`\\b(?:is|are|was|were) (?:first )?(?:${CONTRIBUTION_VERB})\\w*`, 'i');
-const OUR_CUE = /\b(?:our (?:method|approach|model|framework|system|work|paper|contribution|key (?:idea|insight))|the proposed|the key (?:idea|insight)|main contribution|in this (?:paper|work|study))\b/i;
-const FINDING_CUE = /\b(?:we|this (?:paper|work|study))\b[^.;]{0,30}?\b(?:show|find|found|demonstrat|reveal|observ|argue|identif|investigat|stud|explor|examin|analy[sz]|theoretically|prove|establish|uncover|discover|highlight|benchmark|evaluat|train|fine-tun|leverag|focus)/i;
+const OUR_CUE =
+  /\b(?:our (?:method|approach|model|framework|system|work|paper|contribution|key (?:idea|insight))|the proposed|the key (?:idea|insight)|main contribution|in this (?:paper|work|study))\b/i;
+const FINDING_CUE =
+  /\b(?:we|this (?:paper|work|study))\b[^.;]{0,30}?\b(?:show|find|found|demonstrat|reveal|observ|argue|identif|investigat|stud|explor|examin|analy[sz]|theoretically|prove|establish|uncover|discover|highlight|benchmark|evaluat|train|fine-tun|leverag|focus)/i;
 const NAMING_CUE = /\b(?:named|called|dubbed|termed|coined)\b/i;
 const BACKGROUND =
   /\b(?:however|although|though|despite|existing|current(?:ly)?|recent(?:ly)?|remains?|challeng\w*|limitations?|suffer\w*|lack\w*|struggl\w*|often|typically|traditional(?:ly)?|conventional(?:ly)?|widely|increasingly|growing|popular|has (?:been|become|shown|achieved|emerged|gained|attracted|made)|have (?:been|become|shown|achieved|emerged|gained|attracted|made|demonstrated|revolutionized)|yet|unclear|unexplored|under-explored|underexplored|bottleneck|costly|expensive|prohibitive|difficult|hinder\w*|fail\w*|impractical|still|rely|relies|while)\b/gi;
-const AVAILABILITY = /\b(?:code (?:and|is|will|are)|codes? (?:is|are|will)|(?:code|data|models?|dataset|weights|demo\w*|project page|checkpoints)[^.]{0,60}\b(?:available|released|open-sourced|public)|will be (?:made )?(?:publicly )?(?:available|released)|open-source[ds]? at)/i;
+const AVAILABILITY =
+  /\b(?:code (?:and|is|will|are)|codes? (?:is|are|will)|(?:code|data|models?|dataset|weights|demo\w*|project page|checkpoints)[^.]{0,60}\b(?:available|released|open-sourced|public)|will be (?:made )?(?:publicly )?(?:available|released)|open-source[ds]? at)/i;
 /** Sentences that add a second contribution ("Additionally, we …", "We also …") rarely state the main one. */
 /** Elaborations ("Specifically, we …") often carry the named method after a vague announcement. */
 const ELABORATION = /^(?:(?:more )?specifically|more precisely|concretely|in particular)\b/i;
-const ADDITIVE = /^(?:additionally|furthermore|moreover|in addition|besides|also|finally|lastly|further|(?:we|it|they) (?:also|further|furthermore|additionally|moreover|then|finally))\b/i;
+const ADDITIVE =
+  /^(?:additionally|furthermore|moreover|in addition|besides|also|finally|lastly|further|(?:we|it|they) (?:also|further|furthermore|additionally|moreover|then|finally))\b/i;
 const ALSO = /\b(?:we|it|they) (?:also|further|additionally|furthermore|moreover)\b/i;
 /** Outlook and conclusions: what the authors hope or believe, not what they did. */
-const OUTLOOK = /\b(?:we (?:believe|hope|envision|expect|anticipate|conclude|discuss)|(?:future|further) (?:work|research|directions?|studies)|(?:open|pave)s? (?:up )?(?:the|a|new) (?:way|door|avenue|direction)|we leave)\b/i;
+const OUTLOOK =
+  /\b(?:we (?:believe|hope|envision|expect|anticipate|conclude|discuss)|(?:future|further) (?:work|research|directions?|studies)|(?:open|pave)s? (?:up )?(?:the|a|new) (?:way|door|avenue|direction)|we leave)\b/i;
 /** Experiments on the method rather than the method. */
-const EVALUATION = /^(?:[^,]{0,40},\s*)?(?:we (?:evaluate|conduct|perform|run|carry out|test|validate|benchmark|compare|experiment|verify)|(?:extensive |comprehensive )?experiments?(?: results)? (?:on|show|demonstrate|indicate)|experimental (?:results|assessments|evaluations?))\b/i;
+const EVALUATION =
+  /^(?:[^,]{0,40},\s*)?(?:we (?:evaluate|conduct|perform|run|carry out|test|validate|benchmark|compare|experiment|verify)|(?:extensive |comprehensive )?experiments?(?: results)? (?:on|show|demonstrate|indicate)|experimental (?:results|assessments|evaluations?))\b/i;
 /** "We propose a new direction to achieve this goal.": refers back instead of naming anything. */
-const VAGUE = /\b(?:this|these|that|such|the above|the aforementioned)(?: two| three| both| key| main)? (?:goal|issue|issues|problem|problems|gap|limitation|limitations|challenge|challenges|end|question)\b/i;
+const VAGUE =
+  /\b(?:this|these|that|such|the above|the aforementioned)(?: two| three| both| key| main)? (?:goal|issue|issues|problem|problems|gap|limitation|limitations|challenge|challenges|end|question)\b/i;
 const IN_THIS_PAPER_WE = /\b(?:in this (?:paper|work|study)|here),? we\b/i;
 const URL = /https?:\/\/|github\.com/i;
-const RESULT = /\b(?:outperform\w*|surpass\w*|achiev\w*|improv\w*|reduc\w*|speed(?:s|ing)? up|speedup|faster|fewer|smaller|higher|lower|better|state-of-the-art|sota|accuracy|gain\w*|boost\w*|match\w*|beat\w*|exceed\w*|record|compar\w* favorably)\b/i;
+const RESULT =
+  /\b(?:outperform\w*|surpass\w*|achiev\w*|improv\w*|reduc\w*|speed(?:s|ing)? up|speedup|faster|fewer|smaller|higher|lower|better|state-of-the-art|sota|accuracy|gain\w*|boost\w*|match\w*|beat\w*|exceed\w*|record|compar\w* favorably)\b/i;
 const NUMBER = /(?:[+-]?\d+(?:\.\d+)?\s?(?:%|x\b|×|-?bit\b|\s?points?\b|\s?(?:BLEU|FID|mIoU|AP|F1|ms|GB|MB|FPS|tokens))|\b\d+(?:\.\d+)?\b)/gi;
-const APPROACH = /\b(?:consist\w*|compos\w*|architecture|module|we (?:use|employ|adopt|design|train|leverage|combine|extend|build|introduce|propose|develop|apply|formulate|decompose|replace|augment|incorporate)|based on|by (?:using|leveraging|combining|introducing|training|learning|exploiting|decoupling|adding|replacing)|trained|pipeline|mechanism|strategy|objective|loss|encoder|decoder|layer\w*|step\w*|stage\w*|framework|algorithm|technique|procedure|key idea|insight)\b/i;
-const REACH = /\b(?:appl(?:y|ies|ied|icable|ication\w*)|generali[sz]\w*|downstream|transfer\w*|enabl\w*|scal\w*|deploy\w*|real-world|practical|plug-and-play|zero-shot|across|robust\w*|open-source)\b/i;
+const APPROACH =
+  /\b(?:consist\w*|compos\w*|architecture|module|we (?:use|employ|adopt|design|train|leverage|combine|extend|build|introduce|propose|develop|apply|formulate|decompose|replace|augment|incorporate)|based on|by (?:using|leveraging|combining|introducing|training|learning|exploiting|decoupling|adding|replacing)|trained|pipeline|mechanism|strategy|objective|loss|encoder|decoder|layer\w*|step\w*|stage\w*|framework|algorithm|technique|procedure|key idea|insight)\b/i;
+const REACH =
+  /\b(?:appl(?:y|ies|ied|icable|ication\w*)|generali[sz]\w*|downstream|transfer\w*|enabl\w*|scal\w*|deploy\w*|real-world|practical|plug-and-play|zero-shot|across|robust\w*|open-source)\b/i;
 
 export function titleName(title: string): string | undefined {
   const head = /^([^:]{2,40}):/.exec(title)?.[1]?.trim();

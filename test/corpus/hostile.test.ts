@@ -28,7 +28,12 @@ interface Case {
 
 const CASES: Case[] = [
   { name: 'empty file', content: '', titles: [], warnings: [[0, 'not a Daily Papers page, skipped: empty file']] },
-  { name: 'binary file', content: new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0]), titles: [], warnings: [[0, 'binary file (contains NUL bytes)']] },
+  {
+    name: 'binary file',
+    content: new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0]),
+    titles: [],
+    warnings: [[0, 'binary file (contains NUL bytes)']],
+  },
   { name: 'UTF-16 LE with BOM', content: utf16le(lines('Mar 14', 'FooNet', ABSTRACT_A)), titles: ['FooNet'], warnings: [] },
   { name: 'UTF-16 BE with BOM', content: utf16be(lines('Mar 14', 'FooNet', ABSTRACT_A)), titles: ['FooNet'], warnings: [] },
   { name: 'UTF-16 BE without BOM', content: utf16be(lines('Mar 14', 'FooNet', ABSTRACT_A)).subarray(2), titles: ['FooNet'], warnings: [] },
@@ -37,17 +42,57 @@ const CASES: Case[] = [
   { name: 'CRLF', content: ['Mar 14', 'FooNet', ABSTRACT_A, 'BarNet', ABSTRACT_B].join('\r\n'), titles: ['FooNet', 'BarNet'], warnings: [] },
   { name: 'lone CR', content: ['Mar 14', 'FooNet', ABSTRACT_A, 'BarNet', ABSTRACT_B, ''].join('\r'), titles: ['FooNet', 'BarNet'], warnings: [] },
   { name: 'tabs and non-breaking spaces', content: lines('Mar\u00A014', '\tFoo\u00A0Net\t', `\t${ABSTRACT_A}`), titles: ['Foo Net'], warnings: [] },
-  { name: 'title without abstract', content: lines('Mar 14', 'Lonely Title', 'FooNet', ABSTRACT_A), titles: ['FooNet'], warnings: [[2, 'title with no abstract after it, skipped: "Lonely Title"']] },
-  { name: 'abstract without title', content: lines('Mar 14', ABSTRACT_B, 'FooNet', ABSTRACT_A), titles: ['FooNet'], warnings: [[2, 'abstract with no title before it, skipped']] },
-  { name: 'impossible date', content: lines('Mar 14', 'FooNet', ABSTRACT_A, '·', 'Feb 30 4'), titles: ['FooNet'], warnings: [[5, '"Feb 30 4" is not a real date; publication date left out']] },
-  { name: 'negative upvotes', content: lines('Mar 14', 'FooNet', ABSTRACT_A, '·', 'Feb 2 -4'), titles: ['FooNet'], warnings: [[5, 'upvote count -4 is out of range']] },
-  { name: 'huge upvotes', content: lines('Mar 14', 'FooNet', ABSTRACT_A, '·', 'Feb 2 99999999999'), titles: ['FooNet'], warnings: [[5, 'upvote count 99999999999 is out of range']] },
-  { name: '10,000-character title', content: lines('Mar 14', 'T'.repeat(10_000), ABSTRACT_B, 'FooNet', ABSTRACT_A), titles: ['FooNet'], warnings: [[2, 'line of 10000 characters is too long for a title']] },
+  {
+    name: 'title without abstract',
+    content: lines('Mar 14', 'Lonely Title', 'FooNet', ABSTRACT_A),
+    titles: ['FooNet'],
+    warnings: [[2, 'title with no abstract after it, skipped: "Lonely Title"']],
+  },
+  {
+    name: 'abstract without title',
+    content: lines('Mar 14', ABSTRACT_B, 'FooNet', ABSTRACT_A),
+    titles: ['FooNet'],
+    warnings: [[2, 'abstract with no title before it, skipped']],
+  },
+  {
+    name: 'impossible date',
+    content: lines('Mar 14', 'FooNet', ABSTRACT_A, '·', 'Feb 30 4'),
+    titles: ['FooNet'],
+    warnings: [[5, '"Feb 30 4" is not a real date; publication date left out']],
+  },
+  {
+    name: 'negative upvotes',
+    content: lines('Mar 14', 'FooNet', ABSTRACT_A, '·', 'Feb 2 -4'),
+    titles: ['FooNet'],
+    warnings: [[5, 'upvote count -4 is out of range']],
+  },
+  {
+    name: 'huge upvotes',
+    content: lines('Mar 14', 'FooNet', ABSTRACT_A, '·', 'Feb 2 99999999999'),
+    titles: ['FooNet'],
+    warnings: [[5, 'upvote count 99999999999 is out of range']],
+  },
+  {
+    name: '10,000-character title',
+    content: lines('Mar 14', 'T'.repeat(10_000), ABSTRACT_B, 'FooNet', ABSTRACT_A),
+    titles: ['FooNet'],
+    warnings: [[2, 'line of 10000 characters is too long for a title']],
+  },
   { name: 'control characters', content: lines('Mar 14', 'Foo\u0000\u0007Net\u001b', ABSTRACT_A), titles: ['FooNet'], warnings: [] },
   { name: 'RTL text and emoji', content: lines('Mar 14', 'نموذج لغوي 🚀 for Arabic', ABSTRACT_A), titles: ['نموذج لغوي 🚀 for Arabic'], warnings: [] },
-  { name: 'mrkdwn and mentions in titles', content: lines('Mar 14', '<!channel> *bold* ~x~ `tick` <@U1>', ABSTRACT_A), titles: ['<!channel> *bold* ~x~ `tick` <@U1>'], warnings: [] },
+  {
+    name: 'mrkdwn and mentions in titles',
+    content: lines('Mar 14', '<!channel> *bold* ~x~ `tick` <@U1>', ABSTRACT_A),
+    titles: ['<!channel> *bold* ~x~ `tick` <@U1>'],
+    warnings: [],
+  },
   { name: 'HTML entities', content: lines('Mar 14', 'Tom &amp; Jerry &lt;3 &#x1F680;', ABSTRACT_A), titles: ['Tom & Jerry <3 🚀'], warnings: [] },
-  { name: 'metadata with no title', content: lines('Mar 14', '  • 3 authors', '·', 'Feb 6', 'FooNet', ABSTRACT_A), titles: ['FooNet'], warnings: [[2, 'metadata block with no title before it, skipped']] },
+  {
+    name: 'metadata with no title',
+    content: lines('Mar 14', '  • 3 authors', '·', 'Feb 6', 'FooNet', ABSTRACT_A),
+    titles: ['FooNet'],
+    warnings: [[2, 'metadata block with no title before it, skipped']],
+  },
 ];
 
 let baseline: LoadedCorpus;

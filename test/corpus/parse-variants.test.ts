@@ -43,7 +43,9 @@ describe('page variants', () => {
   });
 
   it('skips chrome in other wording and spacing, and reports unknown lines above the page date', () => {
-    const { entries, warnings } = parseText(page(['NEW', 'Get  trending papers in your email inbox !', 'Sign up', 'Join the waitlist', 'Oct 27', 'FooNet', ABSTRACT_A]));
+    const { entries, warnings } = parseText(
+      page(['NEW', 'Get  trending papers in your email inbox !', 'Sign up', 'Join the waitlist', 'Oct 27', 'FooNet', ABSTRACT_A]),
+    );
     expect(entries).toHaveLength(1);
     expect(warnings).toEqual([{ file: 'page.txt', line: 4, message: 'unrecognised line before the page date, skipped as page chrome' }]);
   });
@@ -104,16 +106,36 @@ describe('page variants', () => {
     const { entries } = parseText(
       page(['Oct 27', 'A', ABSTRACT_A, 'kyutai Kyutai', '·', 'Oct 23', 'B', ABSTRACT_B, 'Oct 1, 2024 5', 'C', ABSTRACT_A + ' More.', '• 1 author']),
     );
-    expect(entries.map(({ title, organization, publishedAt, upvotes, authorsCount }) => ({ title, organization, publishedAt, upvotes, authorsCount }))).toEqual([
-      { title: 'A', organization: 'Kyutai', publishedAt: '2025-10-23', upvotes: 0, authorsCount: undefined },
-      { title: 'B', organization: undefined, publishedAt: '2024-10-01', upvotes: 5, authorsCount: undefined },
-      { title: 'C', organization: undefined, publishedAt: undefined, upvotes: undefined, authorsCount: 1 },
-    ]);
+    expect(entries.map(({ title, organization, publishedAt, upvotes, authorsCount }) => ({ title, organization, publishedAt, upvotes, authorsCount }))).toEqual(
+      [
+        { title: 'A', organization: 'Kyutai', publishedAt: '2025-10-23', upvotes: 0, authorsCount: undefined },
+        { title: 'B', organization: undefined, publishedAt: '2024-10-01', upvotes: 5, authorsCount: undefined },
+        { title: 'C', organization: undefined, publishedAt: undefined, upvotes: undefined, authorsCount: 1 },
+      ],
+    );
   });
 
   it('leaves out impossible dates, future dates and out-of-range upvotes, with a warning each', () => {
     const { entries, warnings } = parseText(
-      page(['Mar 14', 'A', ABSTRACT_A, '·', 'Feb 30', 'B', ABSTRACT_B, '·', 'Mar 20, 2026', 'C', ABSTRACT_A, '·', 'Feb 2 -4', 'D', ABSTRACT_B, '·', 'Feb 2 99999999']),
+      page([
+        'Mar 14',
+        'A',
+        ABSTRACT_A,
+        '·',
+        'Feb 30',
+        'B',
+        ABSTRACT_B,
+        '·',
+        'Mar 20, 2026',
+        'C',
+        ABSTRACT_A,
+        '·',
+        'Feb 2 -4',
+        'D',
+        ABSTRACT_B,
+        '·',
+        'Feb 2 99999999',
+      ]),
     );
     expect(entries.map((e) => [e.title, e.publishedAt, e.upvotes])).toEqual([
       ['A', undefined, 0],
@@ -151,7 +173,12 @@ describe('files that are not pages', () => {
     return loadCorpus(dir, { now: NOW }).then((corpus) => {
       expect(corpus.papers.map((p) => p.title)).toEqual(['FooNet']);
       expect(corpus.files[0]).toMatchObject({ file: 'a.txt', skipped: true, entries: 0 });
-      expect(corpus.warnings.filter((w) => w.file === 'a.txt').map((w) => w.message).pop()).toBe(`not a Daily Papers page, skipped: ${reason}`);
+      expect(
+        corpus.warnings
+          .filter((w) => w.file === 'a.txt')
+          .map((w) => w.message)
+          .pop(),
+      ).toBe(`not a Daily Papers page, skipped: ${reason}`);
     });
   });
 

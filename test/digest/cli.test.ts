@@ -28,7 +28,8 @@ function paperwire(args: string[], env: Record<string, string>) {
 
 describe('paperwire digest', () => {
   it('--dry-run --json prints the digest it would post, and posts nothing', async () => {
-    const { code, out } = await paperwire(['digest', '--channel', 'C1', '--now', '2026-11-23T09:00:00Z', '--dry-run', '--json'], { PAPERWIRE_DB: tempDb() }).done;
+    const { code, out } = await paperwire(['digest', '--channel', 'C1', '--now', '2026-11-23T09:00:00Z', '--dry-run', '--json'], { PAPERWIRE_DB: tempDb() })
+      .done;
     expect(code).toBe(0);
     const json = JSON.parse(out);
     expect(Object.keys(json)).toEqual(['channel', 'date', 'hotTopics', 'items']);
@@ -50,7 +51,12 @@ describe('paperwire digest', () => {
   });
 
   it('posts once per local date; a second run says so', async () => {
-    const env = { PAPERWIRE_DB: tempDb(), SLACK_BOT_TOKEN: 'xoxb-cli-test', SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef0123456789', SLACK_API_URL: slack.apiUrl };
+    const env = {
+      PAPERWIRE_DB: tempDb(),
+      SLACK_BOT_TOKEN: 'xoxb-cli-test',
+      SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef0123456789',
+      SLACK_API_URL: slack.apiUrl,
+    };
     const first = await paperwire(['digest', '--channel', 'C1', '--now', '2026-11-23T09:00:00Z'], env).done;
     expect(first.code).toBe(0);
     expect(first.out).toContain('Posted the digest for 2026-11-23');
@@ -67,7 +73,12 @@ describe('paperwire digest', () => {
     ['a middle reply', 4],
     ['the last reply', 6],
   ])('a process killed while Slack takes %s is completed by the next run: one parent, every reply once', async (_, step) => {
-    const env = { PAPERWIRE_DB: tempDb(), SLACK_BOT_TOKEN: 'xoxb-cli-test', SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef0123456789', SLACK_API_URL: slack.apiUrl };
+    const env = {
+      PAPERWIRE_DB: tempDb(),
+      SLACK_BOT_TOKEN: 'xoxb-cli-test',
+      SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef0123456789',
+      SLACK_API_URL: slack.apiUrl,
+    };
     for (let i = 1; i < step; i++) slack.fail('chat.postMessage', { passThrough: true });
     slack.fail('chat.postMessage', { passThrough: true, delayMs: 20_000 }); // Slack has it; the process dies waiting for the answer
     const { child, done } = paperwire(['digest', '--channel', 'C1', '--now', '2026-11-23T09:00:00Z'], env);
@@ -80,7 +91,9 @@ describe('paperwire digest', () => {
     expect(resumed.out).toContain('Finished the digest');
     const inChannel = slack.messages.get('C1')!;
     expect(inChannel.filter((m) => m.thread_ts === undefined)).toHaveLength(1);
-    const replies = inChannel.filter((m) => m.thread_ts !== undefined).map((m) => (m.metadata as { event_payload: { paper_id: string } }).event_payload.paper_id);
+    const replies = inChannel
+      .filter((m) => m.thread_ts !== undefined)
+      .map((m) => (m.metadata as { event_payload: { paper_id: string } }).event_payload.paper_id);
     expect(replies).toHaveLength(5);
     expect(new Set(replies).size).toBe(5);
   });

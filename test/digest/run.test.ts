@@ -43,7 +43,12 @@ describe('posting a digest', () => {
     for (const reply of digestPosts(slack).replies) seen.push(replyPaper(reply));
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.length).toBeGreaterThan(5);
-    const outcome = await runDigest(rt, poster(slack, rt), { channelId: 'C1', reason: 'scheduled', now: new Date(MONDAY.getTime() + 40 * 86_400_000), owner: 'a' });
+    const outcome = await runDigest(rt, poster(slack, rt), {
+      channelId: 'C1',
+      reason: 'scheduled',
+      now: new Date(MONDAY.getTime() + 40 * 86_400_000),
+      owner: 'a',
+    });
     expect(['posted', 'empty']).toContain(outcome.status);
   });
 

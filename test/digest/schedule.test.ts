@@ -74,11 +74,17 @@ describe('the scheduler', () => {
     const { cron, live } = fakeCron();
     const scheduler = startDigestScheduler(rt, poster(slack, rt), { cron, owner: 'a' });
     await scheduler.check();
-    expect(live().map((t) => `${t.expression} ${t.timezone}`).sort()).toEqual(['*/5 * * * * UTC', '0 9 * * 1-5 Europe/Paris', '30 8 * * * America/New_York'].sort());
+    expect(
+      live()
+        .map((t) => `${t.expression} ${t.timezone}`)
+        .sort(),
+    ).toEqual(['*/5 * * * * UTC', '0 9 * * 1-5 Europe/Paris', '30 8 * * * America/New_York'].sort());
     expect(slack.callsTo('chat.postMessage')).toHaveLength(0);
 
     clock.now = new Date('2026-11-23T08:00:00Z');
-    live().find((t) => t.timezone === 'Europe/Paris')!.fire();
+    live()
+      .find((t) => t.timezone === 'Europe/Paris')!
+      .fire();
     await scheduler.check();
     expect(digestPosts(slack, 'C1').parents).toHaveLength(1);
     expect(digestPosts(slack, 'C2').parents).toHaveLength(0);

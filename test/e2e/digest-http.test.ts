@@ -66,9 +66,16 @@ describe('/papers digest in Slack', () => {
     const replyTs = h.slack.messages.get('C3')!.find((m) => m.thread_ts)!.ts as string;
     expect(parent).toBeDefined();
 
-    await event(`${h.url}/slack/events`, { type: 'reaction_added', user: 'U2', reaction: 'fire', item: { type: 'message', channel: 'C3', ts: replyTs }, event_ts: '1700000009.000100' });
+    await event(`${h.url}/slack/events`, {
+      type: 'reaction_added',
+      user: 'U2',
+      reaction: 'fire',
+      item: { type: 'message', channel: 'C3', ts: replyTs },
+      event_ts: '1700000009.000100',
+    });
     const deadline = Date.now() + 3000;
-    while (!inStore((s) => s.engagement.since('T1', new Date(0))).some((e) => e.kind === 'reaction') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (!inStore((s) => s.engagement.since('T1', new Date(0))).some((e) => e.kind === 'reaction') && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
     expect(inStore((s) => s.engagement.since('T1', new Date(0))).filter((e) => e.kind === 'reaction')).toHaveLength(1);
   });
 

@@ -34,7 +34,15 @@ describe('npm start in HTTP mode', () => {
     const port = await freePort();
     const db = join(mkdtempSync(join(tmpdir(), 'paperwire-main-')), 'paperwire.db');
     child = spawn(process.execPath, [MAIN], {
-      env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_APP_TOKEN: '', SLACK_API_URL: slack.apiUrl, PORT: String(port), PAPERWIRE_DB: db },
+      env: {
+        PATH: process.env.PATH ?? '',
+        SLACK_BOT_TOKEN: TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_APP_TOKEN: '',
+        SLACK_API_URL: slack.apiUrl,
+        PORT: String(port),
+        PAPERWIRE_DB: db,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -27,7 +27,23 @@ function runMain(input: string, env: Record<string, string> = {}): Promise<{ cod
 describe('the local shell through stdin and stdout', () => {
   it('answers what a Slack user would type, from the same Block Kit, and exits at end of input', async () => {
     const { code, stdout } = await runMain(
-      ['/papers attention', 'summarize 2', 'save 1', 'next', '/papers saved', 'share 1', '@paperwire summarize', 'more 1', '@paperwire diffusion', '/papers trending', 'home', '/papers <!channel>', 'summarize 99', 'frobnicate', 'help'].join('\n') + '\n',
+      [
+        '/papers attention',
+        'summarize 2',
+        'save 1',
+        'next',
+        '/papers saved',
+        'share 1',
+        '@paperwire summarize',
+        'more 1',
+        '@paperwire diffusion',
+        '/papers trending',
+        'home',
+        '/papers <!channel>',
+        'summarize 99',
+        'frobnicate',
+        'help',
+      ].join('\n') + '\n',
     );
     expect(code).toBe(0);
     expect(stdout).toMatch(/paperwire shell: \d+ papers/);

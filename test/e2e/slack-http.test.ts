@@ -16,7 +16,9 @@ afterAll(async () => {
   await h?.stop();
   if (ackTimes.length > 0) {
     const sorted = [...ackTimes].sort((a, b) => a - b);
-    console.log(`slash command ack latency over ${sorted.length} requests: median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, max ${sorted[sorted.length - 1]!.toFixed(1)} ms`);
+    console.log(
+      `slash command ack latency over ${sorted.length} requests: median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, max ${sorted[sorted.length - 1]!.toFixed(1)} ms`,
+    );
   }
 });
 
@@ -47,7 +49,10 @@ async function press(actionId: string, value: string, options?: { ephemeral?: bo
 }
 
 function buttons(call: RecordedCall, prefix: string): Array<{ action_id: string; value: string }> {
-  return (call.body.blocks as any[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements).filter((e: any) => e.action_id.startsWith(prefix));
+  return (call.body.blocks as any[])
+    .filter((b) => b.type === 'actions')
+    .flatMap((b) => b.elements)
+    .filter((e: any) => e.action_id.startsWith(prefix));
 }
 
 const text = (call: RecordedCall) => JSON.stringify(call.body.blocks);
@@ -197,7 +202,14 @@ describe('HTTP mode as Slack meets it', () => {
 
   it('@paperwire <query> answers in a thread of the mention', async () => {
     const before = h.slack.callsTo('chat.postMessage').length;
-    const res = await event(endpoint(), { type: 'app_mention', user: 'U1', text: '<@UBOT> diffusion', ts: '1700000001.000100', channel: 'C2', event_ts: '1700000001.000100' });
+    const res = await event(endpoint(), {
+      type: 'app_mention',
+      user: 'U1',
+      text: '<@UBOT> diffusion',
+      ts: '1700000001.000100',
+      channel: 'C2',
+      event_ts: '1700000001.000100',
+    });
     expect(res.status).toBe(200);
     const call = (await h.slack.waitFor('chat.postMessage', before + 1))[before]!;
     expect(call.body.channel).toBe('C2');
@@ -213,7 +225,15 @@ describe('HTTP mode as Slack meets it', () => {
     await h.slack.waitFor('chat.postMessage', before + 2);
     const cardTs = h.slack.messages.get('C3')![0]!.ts as string;
 
-    await event(endpoint(), { type: 'app_mention', user: 'U1', text: '<@UBOT> tldr', ts: '1700000002.000100', thread_ts: cardTs, channel: 'C3', event_ts: '1700000002.000100' });
+    await event(endpoint(), {
+      type: 'app_mention',
+      user: 'U1',
+      text: '<@UBOT> tldr',
+      ts: '1700000002.000100',
+      thread_ts: cardTs,
+      channel: 'C3',
+      event_ts: '1700000002.000100',
+    });
     const call = (await h.slack.waitFor('chat.postMessage', before + 3))[before + 2]!;
     expect(h.slack.callsTo('conversations.replies').at(-1)!.body.ts).toBe(cardTs);
     expect(call.body.channel).toBe('C3');
@@ -226,7 +246,15 @@ describe('HTTP mode as Slack meets it', () => {
   it('@paperwire summarize where the thread cannot be read says so in the thread', async () => {
     const before = h.slack.callsTo('chat.postMessage').length;
     h.slack.fail('conversations.replies', { body: { ok: false, error: 'missing_scope' } });
-    await event(endpoint(), { type: 'app_mention', user: 'U1', text: '<@UBOT> summarize', ts: '1700000009.000200', thread_ts: '1700000009.000100', channel: 'C5', event_ts: '1700000009.000200' });
+    await event(endpoint(), {
+      type: 'app_mention',
+      user: 'U1',
+      text: '<@UBOT> summarize',
+      ts: '1700000009.000200',
+      thread_ts: '1700000009.000100',
+      channel: 'C5',
+      event_ts: '1700000009.000200',
+    });
     const call = (await h.slack.waitFor('chat.postMessage', before + 1))[before]!;
     expect(call.body.thread_ts).toBe('1700000009.000100');
     expect(JSON.stringify(call.body.blocks)).toContain('inside the thread of a paper card');
@@ -235,7 +263,10 @@ describe('HTTP mode as Slack meets it', () => {
 
   it('the Summarize paper shortcut replies in the message’s thread with the paper it names', async () => {
     const results = await papers('attention');
-    const title = JSON.parse(JSON.stringify(results.body.blocks))[2].text.text.match(/\|([^>]+)>/)[1].replace(/\u200B/g, '').replace(/&amp;/g, '&');
+    const title = JSON.parse(JSON.stringify(results.body.blocks))[2]
+      .text.text.match(/\|([^>]+)>/)[1]
+      .replace(/\u200B/g, '')
+      .replace(/&amp;/g, '&');
     const before = h.slack.callsTo('chat.postMessage').length;
     const res = await interaction(endpoint(), {
       type: 'message_action',
@@ -258,7 +289,10 @@ describe('HTTP mode as Slack meets it', () => {
 
   it('the shortcut in a channel paperwire is not in says how to invite it', async () => {
     const results = await papers('attention');
-    const title = JSON.parse(JSON.stringify(results.body.blocks))[2].text.text.match(/\|([^>]+)>/)[1].replace(/\u200B/g, '').replace(/&amp;/g, '&');
+    const title = JSON.parse(JSON.stringify(results.body.blocks))[2]
+      .text.text.match(/\|([^>]+)>/)[1]
+      .replace(/\u200B/g, '')
+      .replace(/&amp;/g, '&');
     h.slack.fail('chat.postMessage', { body: { ok: false, error: 'not_in_channel' } });
     await interaction(endpoint(), {
       type: 'message_action',
@@ -351,7 +385,14 @@ describe('HTTP mode as Slack meets it', () => {
 
   it('rejects a bad signature, a stale, future or missing timestamp (401) and an oversized body (413), and runs no handler', async () => {
     const before = h.slack.calls.length;
-    const body = new URLSearchParams({ command: '/papers', text: 'attention', team_id: 'T1', user_id: 'U1', channel_id: 'C1', response_url: h.slack.responseUrl('forged') }).toString();
+    const body = new URLSearchParams({
+      command: '/papers',
+      text: 'attention',
+      team_id: 'T1',
+      user_id: 'U1',
+      channel_id: 'C1',
+      response_url: h.slack.responseUrl('forged'),
+    }).toString();
     const forged = await sendSigned(endpoint(), body, 'application/x-www-form-urlencoded', { secret: 'ffffffffffffffffffffffffffffffff' });
     expect(forged.status).toBe(401);
     const stale = await sendSigned(endpoint(), body, 'application/x-www-form-urlencoded', { timestamp: Math.floor(Date.now() / 1000) - 600 });

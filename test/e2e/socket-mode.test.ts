@@ -17,7 +17,13 @@ beforeAll(async () => {
   slack = await new SlackStandIn().start();
   socket = await new SocketModeStandIn().start();
   slack.socketModeUrl = socket.url;
-  const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-socket-test', SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: slack.apiUrl, PAPERWIRE_DB: ':memory:', PAPERWIRE_CORPUS_DIR: CORPUS_DIR });
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: 'xoxb-socket-test',
+    SLACK_APP_TOKEN: APP_TOKEN,
+    SLACK_API_URL: slack.apiUrl,
+    PAPERWIRE_DB: ':memory:',
+    PAPERWIRE_CORPUS_DIR: CORPUS_DIR,
+  });
   app = await startPaperwire(config, { log: createLog({ sink: (l) => logs.push(l), secrets: [APP_TOKEN] }) });
   await socket.waitForConnection();
 });
@@ -64,7 +70,7 @@ describe('Socket Mode (the default way to run it)', () => {
     expectValidMessage(post!.body);
 
     const results = slack.callsTo('respond:sock')[0]!.body.blocks as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>;
-    const summary = results.flatMap((b) => (b.type === 'actions' ? b.elements ?? [] : [])).find((e) => e.action_id.startsWith('paper_summary'))!;
+    const summary = results.flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : [])).find((e) => e.action_id.startsWith('paper_summary'))!;
     await socket.send('interactive', {
       type: 'block_actions',
       user: { id: 'U1', team_id: 'T1' },
@@ -86,7 +92,15 @@ describe('Socket Mode (the default way to run it)', () => {
     socket.disconnect();
     await socket.waitForConnection();
     expect(slack.callsTo('apps.connections.open').length).toBeGreaterThan(opened);
-    await socket.send('slash_commands', { command: '/papers', text: 'diffusion', team_id: 'T1', user_id: 'U1', channel_id: 'C1', response_url: slack.responseUrl('after-drop'), trigger_id: 't' });
+    await socket.send('slash_commands', {
+      command: '/papers',
+      text: 'diffusion',
+      team_id: 'T1',
+      user_id: 'U1',
+      channel_id: 'C1',
+      response_url: slack.responseUrl('after-drop'),
+      trigger_id: 't',
+    });
     const [answer] = await slack.waitFor('respond:after-drop');
     expectValidMessage(answer!.body);
   });

@@ -19,13 +19,28 @@ import { ABSTRACT_A, NOW } from '../helpers/corpus.js';
  */
 const text = (max: number) => fc.oneof(fc.string({ maxLength: max, unit: 'grapheme' }), fc.string({ maxLength: max, unit: 'binary' }));
 const titleArb = fc.oneof(text(300), fc.constantFrom('<!channel> *b* ~x~ `t` <@U1>', '&amp; &lt;b&gt;', 'T'.repeat(10_000), '\u202Eevil\u202C 🚀'));
-const abstractArb = fc.oneof(fc.constant(ABSTRACT_A), fc.tuple(text(400), fc.constant(ABSTRACT_A)).map(([a, b]) => `${a} ${b}`), text(3000).map((a) => `${a} ${ABSTRACT_A}`));
-const orgArb = fc.oneof(fc.constantFrom('kyutai Kyutai', 'ReactiveAI Reactive AI'), fc.string({ minLength: 1, maxLength: 40, unit: 'grapheme' }).map((n) => `<!channel>*${n}* ${n}`));
+const abstractArb = fc.oneof(
+  fc.constant(ABSTRACT_A),
+  fc.tuple(text(400), fc.constant(ABSTRACT_A)).map(([a, b]) => `${a} ${b}`),
+  text(3000).map((a) => `${a} ${ABSTRACT_A}`),
+);
+const orgArb = fc.oneof(
+  fc.constantFrom('kyutai Kyutai', 'ReactiveAI Reactive AI'),
+  fc.string({ minLength: 1, maxLength: 40, unit: 'grapheme' }).map((n) => `<!channel>*${n}* ${n}`),
+);
 const metaArb = fc.oneof(
   fc.constant([]),
-  fc.tuple(fc.oneof(fc.nat(9999).map((n) => `  • ${n} authors`), orgArb), fc.constantFrom('Jan', 'Feb', 'Mar', 'Dec'), fc.oneof(fc.integer({ min: 1, max: 28 }), fc.integer({ min: -5, max: 40 })), fc.oneof(fc.nat(500), fc.integer({ min: -10, max: 1e12 }))).map(
-    ([head, month, day, upvotes]) => [head, '·', `${month} ${day} ${upvotes}`],
-  ),
+  fc
+    .tuple(
+      fc.oneof(
+        fc.nat(9999).map((n) => `  • ${n} authors`),
+        orgArb,
+      ),
+      fc.constantFrom('Jan', 'Feb', 'Mar', 'Dec'),
+      fc.oneof(fc.integer({ min: 1, max: 28 }), fc.integer({ min: -5, max: 40 })),
+      fc.oneof(fc.nat(500), fc.integer({ min: -10, max: 1e12 })),
+    )
+    .map(([head, month, day, upvotes]) => [head, '·', `${month} ${day} ${upvotes}`]),
 );
 const entryArb = fc.tuple(titleArb, abstractArb, metaArb).map(([t, a, m]) => [t, a, ...m]);
 
@@ -50,7 +65,14 @@ describe('any paper the parser yields renders to valid Block Kit (property)', ()
             renderTrending(papers.map((p) => ({ paper: p, why: `${p.upvotes ?? 0} upvotes` }))),
             renderSaved(papers, 0),
             renderSimilar(paper, hits),
-            renderDigestParent({ runId: 1, dateLabel: 'Monday 23 November 2026', hotTopics: summary.keywords, entries: papers.map((p) => ({ paper: p, tldr: extractiveSummary(p).tldr, why: 'new' })), requested: 5, preview: false }),
+            renderDigestParent({
+              runId: 1,
+              dateLabel: 'Monday 23 November 2026',
+              hotTopics: summary.keywords,
+              entries: papers.map((p) => ({ paper: p, tldr: extractiveSummary(p).tldr, why: 'new' })),
+              requested: 5,
+              preview: false,
+            }),
             renderDigestReply(1, paper, summary),
           ];
           for (const m of messages) expectValidMessage({ ...m });

@@ -57,7 +57,13 @@ describe('tokens and secrets never reach the output', () => {
 
   it('when Slack rejects the token at start-up', async () => {
     slack.fail('auth.test', { body: { ok: false, error: 'invalid_auth' } });
-    const { code, output } = await run('main', [], { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, PORT: String(await freePort()), PAPERWIRE_DB: tempDb() }).done;
+    const { code, output } = await run('main', [], {
+      SLACK_BOT_TOKEN: BOT,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: String(await freePort()),
+      PAPERWIRE_DB: tempDb(),
+    }).done;
     expect(code).toBe(1);
     expect(output).toContain('invalid_auth');
     expectNoCanary(output);

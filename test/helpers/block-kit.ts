@@ -104,7 +104,8 @@ function ruleProblems(blocks: unknown[]): string[] {
       if (!ours || !m[0].endsWith('>')) problems.push(`unescaped "<" in mrkdwn: ${m[0].slice(0, 60)}`);
     }
     for (const m of text.matchAll(/&(?!(amp|lt|gt);)/g)) problems.push(`unescaped "&" in mrkdwn at ${m.index}: ${text.slice(m.index, m.index + 20)}`);
-    if (text.replace(/<https:\/\/[^<>]*>|<@[UW][A-Z0-9]+>|<#[CGD][A-Z0-9]+>/g, '').includes('>')) problems.push(`unescaped ">" in mrkdwn: ${text.slice(0, 60)}`);
+    if (text.replace(/<https:\/\/[^<>]*>|<@[UW][A-Z0-9]+>|<#[CGD][A-Z0-9]+>/g, '').includes('>'))
+      problems.push(`unescaped ">" in mrkdwn: ${text.slice(0, 60)}`);
   }
   return problems;
 }

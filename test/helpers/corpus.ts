@@ -7,8 +7,7 @@ export const CORPUS_DIR = new URL('../../data/corpus/', import.meta.url).pathnam
 /** A fixed "today" so year inference does not change with the calendar. */
 export const NOW = new Date('2026-11-22T12:00:00Z');
 
-export const ABSTRACT_A =
-  'We propose FooNet, a compact model for sparse attention. It cuts memory by 40% while matching accuracy on five benchmarks.';
+export const ABSTRACT_A = 'We propose FooNet, a compact model for sparse attention. It cuts memory by 40% while matching accuracy on five benchmarks.';
 export const ABSTRACT_B =
   'This paper studies the calibration of retrieval models under distribution shift and shows that simple temperature scaling fixes most of it.';
 

@@ -3,14 +3,13 @@ import { createHmac } from 'node:crypto';
 export const SIGNING_SECRET = 'abcdef0123456789abcdef0123456789';
 
 /** Sends a request to the app exactly as Slack signs it: HMAC SHA-256 of `v0:timestamp:body`. */
-export async function sendSigned(
-  url: string,
-  body: string,
-  contentType: string,
-  options: { secret?: string; timestamp?: number } = {},
-): Promise<Response> {
+export async function sendSigned(url: string, body: string, contentType: string, options: { secret?: string; timestamp?: number } = {}): Promise<Response> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  const signature = 'v0=' + createHmac('sha256', options.secret ?? SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex');
+  const signature =
+    'v0=' +
+    createHmac('sha256', options.secret ?? SIGNING_SECRET)
+      .update(`v0:${timestamp}:${body}`)
+      .digest('hex');
   return fetch(url, {
     method: 'POST',
     headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature },
@@ -39,7 +38,15 @@ export function interaction(url: string, payload: Record<string, unknown>) {
 }
 
 export function event(url: string, event: Record<string, unknown>) {
-  const body = JSON.stringify({ token: 'legacy', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: `Ev${Date.now()}${Math.random()}`, event_time: Math.floor(Date.now() / 1000), event });
+  const body = JSON.stringify({
+    token: 'legacy',
+    team_id: 'T1',
+    api_app_id: 'A1',
+    type: 'event_callback',
+    event_id: `Ev${Date.now()}${Math.random()}`,
+    event_time: Math.floor(Date.now() / 1000),
+    event,
+  });
   return sendSigned(url, body, 'application/json');
 }
 

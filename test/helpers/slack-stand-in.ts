@@ -71,7 +71,8 @@ export class SlackStandIn {
   async waitFor(method: string, count = 1, timeoutMs = 5000): Promise<RecordedCall[]> {
     const deadline = Date.now() + timeoutMs;
     while (this.callsTo(method).length < count) {
-      if (Date.now() > deadline) throw new Error(`expected ${count} call(s) to ${method}, got ${this.callsTo(method).length}: ${this.calls.map((c) => c.method).join(', ')}`);
+      if (Date.now() > deadline)
+        throw new Error(`expected ${count} call(s) to ${method}, got ${this.callsTo(method).length}: ${this.calls.map((c) => c.method).join(', ')}`);
       await new Promise((r) => setTimeout(r, 10));
     }
     return this.callsTo(method);

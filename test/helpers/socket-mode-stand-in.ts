@@ -36,7 +36,11 @@ export class SocketModeStandIn {
   }
 
   /** Sends an envelope as Slack would and waits for the app's ack of it. */
-  async send(type: 'slash_commands' | 'interactive' | 'events_api', payload: Record<string, unknown>, timeoutMs = 5000): Promise<{ envelope_id: string; payload?: unknown }> {
+  async send(
+    type: 'slash_commands' | 'interactive' | 'events_api',
+    payload: Record<string, unknown>,
+    timeoutMs = 5000,
+  ): Promise<{ envelope_id: string; payload?: unknown }> {
     const envelopeId = `env-${Math.random().toString(36).slice(2)}`;
     this.write(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api', retry_attempt: 0, retry_reason: '' }));
     const deadline = Date.now() + timeoutMs;
@@ -69,19 +73,31 @@ export class SocketModeStandIn {
     this.socket = socket;
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
     socket.on('error', () => {});
-    this.write(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'stand-in', approximate_connection_time: 3600 }, connection_info: { app_id: 'A1' } }));
+    this.write(
+      JSON.stringify({
+        type: 'hello',
+        num_connections: 1,
+        debug_info: { host: 'stand-in', approximate_connection_time: 3600 },
+        connection_info: { app_id: 'A1' },
+      }),
+    );
     this.resolveConnected();
   }
 
   private write(text: string | Buffer, opcode = 0x1): void {
     const data = typeof text === 'string' ? Buffer.from(text) : text;
-    const header = data.length < 126 ? Buffer.from([0x80 | opcode, data.length]) : data.length < 65536 ? Buffer.from([0x80 | opcode, 126, data.length >> 8, data.length & 0xff]) : (() => {
-      const h = Buffer.alloc(10);
-      h[0] = 0x80 | opcode;
-      h[1] = 127;
-      h.writeBigUInt64BE(BigInt(data.length), 2);
-      return h;
-    })();
+    const header =
+      data.length < 126
+        ? Buffer.from([0x80 | opcode, data.length])
+        : data.length < 65536
+          ? Buffer.from([0x80 | opcode, 126, data.length >> 8, data.length & 0xff])
+          : (() => {
+              const h = Buffer.alloc(10);
+              h[0] = 0x80 | opcode;
+              h[1] = 127;
+              h.writeBigUInt64BE(BigInt(data.length), 2);
+              return h;
+            })();
     this.socket?.write(Buffer.concat([header, data]));
   }
 

@@ -14,7 +14,9 @@ export function page(date: string, titles: string[]): string {
 }
 
 export function titlesFound(library: Library, query: string): string[] {
-  return search(library.index, query, { limit: 50 }).hits.map((h) => h.paper.title).sort();
+  return search(library.index, query, { limit: 50 })
+    .hits.map((h) => h.paper.title)
+    .sort();
 }
 
 /** The real builder (loader + index) over `dir`, counted, and held at a gate when the test closes one. */

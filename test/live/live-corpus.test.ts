@@ -95,7 +95,17 @@ describe('live corpus', () => {
     const { dir, holder, nextSwap } = await start({ 'a.txt': page('Mar 14', ['Alphanet']) }, { quietMs: 200, retryMs: 50, maxWaitMs: 400 });
     let n = 0;
     // A page rewritten every 20 ms: each look at the directory differs from the last, so only the longest wait ends it.
-    const writer = setInterval(() => writeFileSync(join(dir, 'growing.txt'), page('Mar 15', Array.from({ length: ++n }, (_, i) => `Growth${i}net`))), 20);
+    const writer = setInterval(
+      () =>
+        writeFileSync(
+          join(dir, 'growing.txt'),
+          page(
+            'Mar 15',
+            Array.from({ length: ++n }, (_, i) => `Growth${i}net`),
+          ),
+        ),
+      20,
+    );
     try {
       const during = await nextSwap();
       expect(during.papers.length).toBeGreaterThan(1);
@@ -122,7 +132,12 @@ describe('live corpus', () => {
     symlinkSync('..v2', join(dir, '..data_tmp'));
     renameSync(join(dir, '..data_tmp'), join(dir, '..data'));
     await swapped;
-    expect(holder.current().papers.map((p) => p.title).sort()).toEqual(['Alphanet', 'Omeganet']);
+    expect(
+      holder
+        .current()
+        .papers.map((p) => p.title)
+        .sort(),
+    ).toEqual(['Alphanet', 'Omeganet']);
   });
 
   it('answers searches from the old library while a slow rebuild runs', async () => {

@@ -46,7 +46,11 @@ describe('the running app in HTTP mode', () => {
       clearInterval(poll);
     }
     expect(after.papers).toBe(2);
-    expect(h.logs.some((l) => l.includes('corpus swapped') && l.includes(`"version":"${after.corpusVersion}"`) && l.includes(`"previousVersion":"${before.corpusVersion}"`))).toBe(true);
+    expect(
+      h.logs.some(
+        (l) => l.includes('corpus swapped') && l.includes(`"version":"${after.corpusVersion}"`) && l.includes(`"previousVersion":"${before.corpusVersion}"`),
+      ),
+    ).toBe(true);
 
     const res = await slashCommand(`${h.url}/slack/events`, { text: 'zorblax', response_url: h.slack.responseUrl('live1') });
     expect(res.status).toBe(200);

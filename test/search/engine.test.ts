@@ -34,7 +34,19 @@ describe('the posting store and its vocabulary lookups, on the shipped corpus', 
 
   it('finds exactly the terms starting with a prefix', () => {
     const sample = terms.filter((_, i) => i % Math.ceil(terms.length / 200) === 0);
-    const prefixes = ['', 'zzzz', 'qu', 'quant', 'tra', 'a', '-', 'é', terms.at(-1)! + 'a', ...sample.flatMap((t) => [1, 2, 3, 4].map((n) => t.slice(0, n))), ...sample.slice(0, 20)];
+    const prefixes = [
+      '',
+      'zzzz',
+      'qu',
+      'quant',
+      'tra',
+      'a',
+      '-',
+      'é',
+      terms.at(-1)! + 'a',
+      ...sample.flatMap((t) => [1, 2, 3, 4].map((n) => t.slice(0, n))),
+      ...sample.slice(0, 20),
+    ];
     for (const prefix of prefixes) {
       const expected = terms.flatMap((t, i) => (t.startsWith(prefix) ? [i] : []));
       expect(prefixTerms(index.vocabulary, prefix), prefix).toEqual(expected);
@@ -73,7 +85,8 @@ describe('the posting store and its vocabulary lookups, on the shipped corpus', 
     mini.addAll(papers.map((_, i) => i));
     const term = (t: string, fuzzy = 0, prefix = false, boost?: number): TermNode => ({ term: t, fuzzy, prefix, ...(boost ? { boost } : {}) });
     const toMini = (node: QueryNode): Query => {
-      if ('term' in node) return { queries: [node.term], fuzzy: node.fuzzy || false, prefix: node.prefix, ...(node.boost ? { boostTerm: () => node.boost! } : {}) };
+      if ('term' in node)
+        return { queries: [node.term], fuzzy: node.fuzzy || false, prefix: node.prefix, ...(node.boost ? { boostTerm: () => node.boost! } : {}) };
       if ('all' in node) return { combineWith: 'AND', queries: node.all.map(toMini) };
       return { combineWith: 'OR', queries: node.any.map(toMini) };
     };
@@ -106,7 +119,10 @@ describe('the posting store and its vocabulary lookups, on the shipped corpus', 
       const all = evaluate({ postings: index.postings, vocabulary: index.vocabulary, fieldBoost: [2.5, 1, 1], derived: new Set() }, query);
       const some = evaluate({ postings: index.postings, vocabulary: index.vocabulary, fieldBoost: [2.5, 1, 1], derived: new Set() }, query, within);
       const expected = [...all.ids].flatMap((id, k) => (within[id] ? [[id, all.scores[k]]] : []));
-      expect([...some.ids].map((id, k) => [id, some.scores[k]]), JSON.stringify(query)).toEqual(expected);
+      expect(
+        [...some.ids].map((id, k) => [id, some.scores[k]]),
+        JSON.stringify(query),
+      ).toEqual(expected);
       expect(some.ids.length).toBeGreaterThan(0);
       expect(some.ids.length).toBeLessThan(all.ids.length);
     }

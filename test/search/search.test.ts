@@ -22,7 +22,10 @@ describe('search on the shipped corpus', () => {
 
   it('finds model names and acronyms, also inside longer names (YOLOv10, SindBERT)', () => {
     expect(titles('HNeRV')[0]).toBe('HNeRV: A Hybrid Neural Representation for Videos');
-    expect(titles('YOLO', 2).sort()).toEqual(['DEYOLO: Dual-Feature-Enhancement YOLO for Cross-Modality Object Detection', 'YOLOv10: Real-Time End-to-End Object Detection']);
+    expect(titles('YOLO', 2).sort()).toEqual([
+      'DEYOLO: Dual-Feature-Enhancement YOLO for Cross-Modality Object Detection',
+      'YOLOv10: Real-Time End-to-End Object Detection',
+    ]);
     expect(titles('BERT', 10)).toContain('SindBERT, the Sailor: Charting the Seas of Turkish NLP');
   });
 

@@ -13,7 +13,8 @@ describe('action ids and values', () => {
 
   it('accepts only paper ids the corpus could have made', () => {
     expect(parsePaperValue('p-3tmz2dasv5vq')).toBe('p-3tmz2dasv5vq');
-    for (const bad of [undefined, 42, '', 'p-', 'P-ABC123', "p-abc'; drop", 'p-' + 'a'.repeat(100), { id: 'p-abcdef' }]) expect(parsePaperValue(bad)).toBeUndefined();
+    for (const bad of [undefined, 42, '', 'p-', 'P-ABC123', "p-abc'; drop", 'p-' + 'a'.repeat(100), { id: 'p-abcdef' }])
+      expect(parsePaperValue(bad)).toBeUndefined();
   });
 
   it('round-trips a page and refuses tampered ones', () => {

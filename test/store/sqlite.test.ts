@@ -23,7 +23,12 @@ describe('the SQLite store', () => {
 
     const again = openStore(path);
     expect(again.saves.list('T1', 'U1').map((s) => s.paperId)).toEqual(['p-b', 'p-a']);
-    expect(again.saves.countsByPaper('T1')).toEqual(new Map([['p-a', 2], ['p-b', 1]]));
+    expect(again.saves.countsByPaper('T1')).toEqual(
+      new Map([
+        ['p-a', 2],
+        ['p-b', 1],
+      ]),
+    );
     expect(again.saves.remove('T1', 'U1', 'p-b')).toBe(true);
     expect(again.saves.remove('T1', 'U1', 'p-b')).toBe(false);
     expect(again.engagement.since('T1', new Date('2026-01-01T00:00:00Z'))).toEqual([

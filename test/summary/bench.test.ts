@@ -27,7 +27,12 @@ describe('ROUGE', () => {
 
 describe('TextRank', () => {
   it('ranks the sentence most connected to the others first', () => {
-    const sentences = ['Cats chase mice in the garden.', 'Mice hide from cats in the garden shed.', 'Stock prices fell sharply today.', 'The garden has cats and mice.'];
+    const sentences = [
+      'Cats chase mice in the garden.',
+      'Mice hide from cats in the garden shed.',
+      'Stock prices fell sharply today.',
+      'The garden has cats and mice.',
+    ];
     const ranks = textRank(sentences);
     expect(ranks.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
     expect(textRankTop(sentences)).not.toBe('Stock prices fell sharply today.');

@@ -72,12 +72,26 @@ describe('paperwire summarize', () => {
 
     it('uses the model, caches its answer in PAPERWIRE_DB, and falls back when it fails', async () => {
       const db = join(mkdtempSync(join(tmpdir(), 'paperwire-summary-')), 'test.db');
-      Object.assign(process.env, { PAPERWIRE_LLM_URL: chat.url, PAPERWIRE_LLM_MODEL: 'm1', PAPERWIRE_LLM_API_KEY: 'sk-cli-secret-000', PAPERWIRE_LLM_TIMEOUT_MS: '1000', PAPERWIRE_DB: db });
-      chat.reply = { body: ChatStandIn.completion(JSON.stringify({ tldr: 'Ptr-Nets point at input positions.', keyPoints: ['Attention as a pointer.', 'Solves convex hulls.'] })) };
+      Object.assign(process.env, {
+        PAPERWIRE_LLM_URL: chat.url,
+        PAPERWIRE_LLM_MODEL: 'm1',
+        PAPERWIRE_LLM_API_KEY: 'sk-cli-secret-000',
+        PAPERWIRE_LLM_TIMEOUT_MS: '1000',
+        PAPERWIRE_DB: db,
+      });
+      chat.reply = {
+        body: ChatStandIn.completion(
+          JSON.stringify({ tldr: 'Ptr-Nets point at input positions.', keyPoints: ['Attention as a pointer.', 'Solves convex hulls.'] }),
+        ),
+      };
 
       const first = await cli('summarize', 'p-29f31821qmjv', '--corpus', CORPUS_DIR, '--json');
       expect(first.code).toBe(0);
-      expect(JSON.parse(first.out)).toMatchObject({ tldr: 'Ptr-Nets point at input positions.', keyPoints: ['Attention as a pointer.', 'Solves convex hulls.'], kind: 'model' });
+      expect(JSON.parse(first.out)).toMatchObject({
+        tldr: 'Ptr-Nets point at input positions.',
+        keyPoints: ['Attention as a pointer.', 'Solves convex hulls.'],
+        kind: 'model',
+      });
       const second = await cli('summarize', 'p-29f31821qmjv', '--corpus', CORPUS_DIR, '--json');
       expect(JSON.parse(second.out).kind).toBe('model');
       expect(chat.requests).toHaveLength(1);

@@ -8,9 +8,13 @@ describe('compress', () => {
   });
 
   it('drops a scene-setting lead-in before the subject', () => {
-    expect(dropLeadingClause('To address these challenges, we present AR2, a dual-encoder retriever plus a ranker.')).toBe('We present AR2, a dual-encoder retriever plus a ranker.');
+    expect(dropLeadingClause('To address these challenges, we present AR2, a dual-encoder retriever plus a ranker.')).toBe(
+      'We present AR2, a dual-encoder retriever plus a ranker.',
+    );
     // Too little would be left: "We propose X." says less than the sentence with its lead-in.
-    expect(dropLeadingClause('Leveraging speech language models, we propose Language-Codec.')).toBe('Leveraging speech language models, we propose Language-Codec.');
+    expect(dropLeadingClause('Leveraging speech language models, we propose Language-Codec.')).toBe(
+      'Leveraging speech language models, we propose Language-Codec.',
+    );
     expect(dropLeadingClause('Specifically, inspired by the success of LMUs, we propose LMUFormer, which augments the LMU with convolutions.')).toBe(
       'Inspired by the success of LMUs, we propose LMUFormer, which augments the LMU with convolutions.',
     );
@@ -28,7 +32,9 @@ describe('compress', () => {
   });
 
   it('removes links and example asides', () => {
-    expect(cleanSentence('We release PubTabNet (https://github.com/ibm/PubTabNet), a table dataset (e.g., PDF pages).')).toBe('We release PubTabNet, a table dataset.');
+    expect(cleanSentence('We release PubTabNet (https://github.com/ibm/PubTabNet), a table dataset (e.g., PDF pages).')).toBe(
+      'We release PubTabNet, a table dataset.',
+    );
   });
 
   it('cuts a long sentence at the last clause boundary that fits', () => {
@@ -55,7 +61,9 @@ describe('compress', () => {
     );
     const nounPhrase = `This structure replicates every behaviour of the classical decoder-only language model but has an encoder and a decoder ${'making comparison with classical models much easier '.repeat(2)}`;
     expect(compress(nounPhrase, 160).text).not.toMatch(/has an encoder\.$/);
-    expect(compress('They approximate the representation according to the two inequality constraints of the classifier that was trained on data.', 80).text).not.toMatch(/according\.$/);
+    expect(
+      compress('They approximate the representation according to the two inequality constraints of the classifier that was trained on data.', 80).text,
+    ).not.toMatch(/according\.$/);
   });
 
   it('falls back to whole words and an ellipsis when no boundary fits', () => {

@@ -9,7 +9,7 @@ import { CORPUS_DIR, NOW } from '../helpers/corpus.js';
 const paper = (title: string, abstract: string) => ({ title, abstract });
 
 describe('extractiveSummary', () => {
-  it('skips the background opener and states the contribution, keeping the paper\'s names', () => {
+  it("skips the background opener and states the contribution, keeping the paper's names", () => {
     const s = extractiveSummary(
       paper(
         'FooNet: Sparse Attention for Long Documents',
@@ -50,13 +50,22 @@ describe('extractiveSummary', () => {
     expect(s.tldr.startsWith('We introduce MegaNet, a hierarchical mixture-of-experts transformer for multilingual speech recognition')).toBe(true);
     expect(s.tldr).toMatch(/[.…]$/);
     // Every word of the TL;DR is a whole word of the sentence.
-    const source = new Set(long.replace(/[,.]/g, '').split(' ').map((w) => w.toLowerCase()));
+    const source = new Set(
+      long
+        .replace(/[,.]/g, '')
+        .split(' ')
+        .map((w) => w.toLowerCase()),
+    );
     for (const word of s.tldr.replace(/[,.…]/g, '').split(' ')) expect(source.has(word.toLowerCase())).toBe(true);
   });
 
   it('handles a very long abstract quickly and within the limits', () => {
-    const filler = Array.from({ length: 60 }, (_, i) => `Prior approach number ${i + 1} has been studied in many settings and often fails under shift.`).join(' ');
-    const s = extractiveSummary(paper('LongPaper', `${filler} We propose LongFix, a simple regulariser for robust training. LongFix improves accuracy by 7.5 points on ImageNet-C.`));
+    const filler = Array.from({ length: 60 }, (_, i) => `Prior approach number ${i + 1} has been studied in many settings and often fails under shift.`).join(
+      ' ',
+    );
+    const s = extractiveSummary(
+      paper('LongPaper', `${filler} We propose LongFix, a simple regulariser for robust training. LongFix improves accuracy by 7.5 points on ImageNet-C.`),
+    );
     expect(s.tldr).toBe('We propose LongFix, a simple regulariser for robust training.');
     expect(s.keyPoints.some((p) => p.includes('7.5 points'))).toBe(true);
     expect(s.keyPoints.length).toBeLessThanOrEqual(4);
@@ -90,7 +99,10 @@ describe('extractiveSummary', () => {
   });
 
   it('is deterministic', () => {
-    const p = paper('Same', 'Background text here is long enough. We propose Same, a deterministic method. It improves results by 3%. It applies to vision and text.');
+    const p = paper(
+      'Same',
+      'Background text here is long enough. We propose Same, a deterministic method. It improves results by 3%. It applies to vision and text.',
+    );
     const first = JSON.stringify(extractiveSummary(p));
     for (let i = 0; i < 5; i++) expect(JSON.stringify(extractiveSummary({ ...p }))).toBe(first);
   });
@@ -136,7 +148,11 @@ describe('every paper of the shipped corpus', () => {
       const { tldr } = extractiveSummary(p);
       expect(tldr, p.id).not.toMatch(/https?:\/\/|github\.com/);
       const words = new Set(p.abstract.split(/[\s,;:()]+/).map((w) => w.replace(/[.!?"']+$/, '')));
-      const last = tldr.replace(/[.!?"')\]]+$/, '').split(/[\s,;:()]+/).pop() ?? '';
+      const last =
+        tldr
+          .replace(/[.!?"')\]]+$/, '')
+          .split(/[\s,;:()]+/)
+          .pop() ?? '';
       if (!tldr.endsWith('…')) expect(words.has(last) || words.has(last.replace(/[.…]$/, '')), `${p.id}: ${tldr}`).toBe(true);
     }
   });

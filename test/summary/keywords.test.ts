@@ -24,7 +24,10 @@ describe('extractKeywords', () => {
   });
 
   it('lowers title case but not names, and ignores URLs', () => {
-    const keywords = extractKeywords('Sparse Attention With FooNet', 'We propose FooNet for sparse attention. FooNet makes sparse attention fast. Code: https://github.com/foo/foonet.');
+    const keywords = extractKeywords(
+      'Sparse Attention With FooNet',
+      'We propose FooNet for sparse attention. FooNet makes sparse attention fast. Code: https://github.com/foo/foonet.',
+    );
     expect(keywords).toContain('sparse attention');
     expect(keywords).toContain('FooNet');
     expect(keywords.join(' ')).not.toMatch(/github|foonet\b/);

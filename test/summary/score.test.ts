@@ -21,20 +21,37 @@ describe('rankContributions', () => {
 
   it('prefers the main contribution over a secondary one ("we also …", "Additionally, …")', () => {
     expect(
-      best(['We propose FastKV, a cache eviction policy for long-context inference.', 'Additionally, we introduce a new benchmark for long contexts.', 'We also release a dataset of long prompts.'], 'FastKV: Long-Context Inference'),
+      best(
+        [
+          'We propose FastKV, a cache eviction policy for long-context inference.',
+          'Additionally, we introduce a new benchmark for long contexts.',
+          'We also release a dataset of long prompts.',
+        ],
+        'FastKV: Long-Context Inference',
+      ),
     ).toBe('We propose FastKV, a cache eviction policy for long-context inference.');
   });
 
   it('passes over a vague announcement for the sentence that names the method', () => {
     expect(
-      best(['Spiking models are efficient but weak.', 'In this paper, we propose a new direction to achieve this goal.', 'Specifically, we propose LMUFormer, which augments the LMU with convolutional patch embedding.'], 'LMUFormer: Low Complexity Spiking Model'),
+      best(
+        [
+          'Spiking models are efficient but weak.',
+          'In this paper, we propose a new direction to achieve this goal.',
+          'Specifically, we propose LMUFormer, which augments the LMU with convolutional patch embedding.',
+        ],
+        'LMUFormer: Low Complexity Spiking Model',
+      ),
     ).toBe('Specifically, we propose LMUFormer, which augments the LMU with convolutional patch embedding.');
   });
 
   it('finds findings papers without any "we propose"', () => {
-    expect(best(['Process mining uses event logs.', 'In this paper, we investigate whether LLMs can solve semantics-aware process mining tasks.', 'Results vary.'], 'LLMs for Process Mining')).toBe(
-      'In this paper, we investigate whether LLMs can solve semantics-aware process mining tasks.',
-    );
+    expect(
+      best(
+        ['Process mining uses event logs.', 'In this paper, we investigate whether LLMs can solve semantics-aware process mining tasks.', 'Results vary.'],
+        'LLMs for Process Mining',
+      ),
+    ).toBe('In this paper, we investigate whether LLMs can solve semantics-aware process mining tasks.');
   });
 
   it('ranks equal sentences by position: the earlier one first', () => {

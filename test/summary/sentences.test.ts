@@ -71,13 +71,24 @@ describe('cleanAbstract', () => {
       'All data are public.',
       'https://example.org/data',
     ]);
-    const text = cleanAbstract('It fails in real deployment.In this paper, we propose OHQ. We show: bullet On the one side, it is fast. bullet On the other, it is small.');
-    expect(splitSentences(text)).toEqual(['It fails in real deployment.', 'In this paper, we propose OHQ.', 'We show: On the one side, it is fast.', 'On the other, it is small.']);
+    const text = cleanAbstract(
+      'It fails in real deployment.In this paper, we propose OHQ. We show: bullet On the one side, it is fast. bullet On the other, it is small.',
+    );
+    expect(splitSentences(text)).toEqual([
+      'It fails in real deployment.',
+      'In this paper, we propose OHQ.',
+      'We show: On the one side, it is fast.',
+      'On the other, it is small.',
+    ]);
     // Not a lost space: URLs, versions, and file names keep their dots.
-    expect(cleanAbstract('See github.com/IST-DASLab/qmoe and LLaVA-v1.5 on Node.js today.')).toBe('See github.com/IST-DASLab/qmoe and LLaVA-v1.5 on Node.js today.');
+    expect(cleanAbstract('See github.com/IST-DASLab/qmoe and LLaVA-v1.5 on Node.js today.')).toBe(
+      'See github.com/IST-DASLab/qmoe and LLaVA-v1.5 on Node.js today.',
+    );
   });
 
   it('undoes escaped symbols, font groups, TeX quotes and a lost \\times', () => {
-    expect(cleanAbstract('keeps 98\\% of {\\em approximately} ``all" and 20.6times faster \\& more')).toBe('keeps 98% of approximately "all" and 20.6× faster & more');
+    expect(cleanAbstract('keeps 98\\% of {\\em approximately} ``all" and 20.6times faster \\& more')).toBe(
+      'keeps 98% of approximately "all" and 20.6× faster & more',
+    );
   });
 });

@@ -17,7 +17,10 @@ const PAPER: Paper = {
   appearances: [{ file: 'a.txt', line: 2 }],
 };
 
-const GOOD = { tldr: 'FooNet makes long-document attention sparse via landmark tokens.', keyPoints: ['Attends to landmark tokens only.', 'Cuts memory by 40% at 64k tokens.'] };
+const GOOD = {
+  tldr: 'FooNet makes long-document attention sparse via landmark tokens.',
+  keyPoints: ['Attends to landmark tokens only.', 'Cuts memory by 40% at 64k tokens.'],
+};
 
 function memoryCache(): SummaryCache & { rows: Map<string, Summary> } {
   const rows = new Map<string, Summary>();
@@ -98,9 +101,21 @@ describe('createSummarizer', () => {
     ['times out', () => (chat.reply = { body: ChatStandIn.completion(JSON.stringify(GOOD)), delayMs: 2_000 }), /within 500 ms/],
     ['answers HTTP 500', () => (chat.reply = { status: 500, body: '{"error":{"message":"boom"}}' }), /HTTP 500/],
     ['answers something that is not JSON', () => (chat.reply = { body: '<html>gateway</html>' }), /chat completion/],
-    ['answers with content that is not JSON', () => (chat.reply = { body: ChatStandIn.completion('Sure! Here is a summary: FooNet is great.') }), /not answer with JSON/],
-    ['answers JSON of the wrong shape', () => (chat.reply = { body: ChatStandIn.completion(JSON.stringify({ summary: 'FooNet', points: 3 })) }), /wrong shape \(tldr, keyPoints\)/],
-    ['answers key points that are not strings', () => (chat.reply = { body: ChatStandIn.completion(JSON.stringify({ tldr: GOOD.tldr, keyPoints: [1, 2] })) }), /wrong shape/],
+    [
+      'answers with content that is not JSON',
+      () => (chat.reply = { body: ChatStandIn.completion('Sure! Here is a summary: FooNet is great.') }),
+      /not answer with JSON/,
+    ],
+    [
+      'answers JSON of the wrong shape',
+      () => (chat.reply = { body: ChatStandIn.completion(JSON.stringify({ summary: 'FooNet', points: 3 })) }),
+      /wrong shape \(tldr, keyPoints\)/,
+    ],
+    [
+      'answers key points that are not strings',
+      () => (chat.reply = { body: ChatStandIn.completion(JSON.stringify({ tldr: GOOD.tldr, keyPoints: [1, 2] })) }),
+      /wrong shape/,
+    ],
   ];
   for (const [what, arrange, reason] of failures) {
     it(`falls back to the extractive summary when the model ${what}, logs why and caches nothing`, async () => {
@@ -140,7 +155,10 @@ describe('createSummarizer', () => {
   });
 
   it('accepts an answer wrapped in a code fence and trims it to the limits', async () => {
-    const long = { tldr: `FooNet ${'is very sparse and '.repeat(20)}fast.`, keyPoints: ['- One.', 'Two points here.', 'Three points here.', 'Four points here.', 'Five points here.'] };
+    const long = {
+      tldr: `FooNet ${'is very sparse and '.repeat(20)}fast.`,
+      keyPoints: ['- One.', 'Two points here.', 'Three points here.', 'Four points here.', 'Five points here.'],
+    };
     chat.reply = { body: ChatStandIn.completion('```json\n' + JSON.stringify(long) + '\n```') };
     const summary = await createSummarizer({ model, cache: memoryCache(), log: log() }).summarize(PAPER);
     expect(summary.kind).toBe('model');
@@ -149,7 +167,10 @@ describe('createSummarizer', () => {
   });
 
   it('drops model key points that repeat the TL;DR or each other', async () => {
-    const answer = { tldr: GOOD.tldr, keyPoints: [GOOD.tldr, 'Cuts memory by 40% at 64k tokens.', 'Cuts memory by 40% at 64k tokens!', 'Matches dense attention on five benchmarks.'] };
+    const answer = {
+      tldr: GOOD.tldr,
+      keyPoints: [GOOD.tldr, 'Cuts memory by 40% at 64k tokens.', 'Cuts memory by 40% at 64k tokens!', 'Matches dense attention on five benchmarks.'],
+    };
     chat.reply = { body: ChatStandIn.completion(JSON.stringify(answer)) };
     const summary = await createSummarizer({ model, cache: memoryCache(), log: log() }).summarize(PAPER);
     expect(summary.keyPoints).toEqual(['Cuts memory by 40% at 64k tokens.', 'Matches dense attention on five benchmarks.']);

@@ -6,7 +6,13 @@ import type { EngagementEvent } from '../../src/store/store.js';
 import { library } from '../digest/harness.js';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
-const paper = (id: string, over: Partial<Paper> = {}): Paper => ({ id, title: id, abstract: 'x', appearances: [{ file: 'a.txt', line: 1, pageDate: '2026-11-20' }], ...over });
+const paper = (id: string, over: Partial<Paper> = {}): Paper => ({
+  id,
+  title: id,
+  abstract: 'x',
+  appearances: [{ file: 'a.txt', line: 1, pageDate: '2026-11-20' }],
+  ...over,
+});
 const event = (paperId: string, kind: EngagementEvent['kind'], at: string): EngagementEvent => ({ teamId: 'T1', paperId, kind, at });
 
 describe('the trending score', () => {

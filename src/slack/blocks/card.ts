@@ -18,7 +18,9 @@ export function renderPaperCard(paper: Paper, sharedBy: string): Message {
   return message(
     `${paper.title} (shared in this channel)`,
     [
-      section(`${titleLink(paper)}\n${fitLiteral(paper.abstract.replace(/\s+/g, ' '), ABSTRACT_CHARS) || '_no abstract_'}`, { blockId: `${CARD_BLOCK_PREFIX}${paper.id}` }),
+      section(`${titleLink(paper)}\n${fitLiteral(paper.abstract.replace(/\s+/g, ' '), ABSTRACT_CHARS) || '_no abstract_'}`, {
+        blockId: `${CARD_BLOCK_PREFIX}${paper.id}`,
+      }),
       context(`${metaLine(paper)} · ${arxivLink(paper)}`.replace(/^ · /, '')),
       context(`📌 shared by ${who} · summary in the thread`),
     ],

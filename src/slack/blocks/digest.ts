@@ -63,7 +63,9 @@ export const CHANNEL_ID = /^[CGD][A-Z0-9]{1,30}$/;
 export function renderNotInChannel(channelId: string): Message {
   const where = CHANNEL_ID.test(channelId) ? `<#${channelId}>` : 'your channel';
   return message(`I could not post today's paper digest: invite me to the channel.`, [
-    section(`I could not post today's paper digest in ${where}: I am not a member. Invite me there with \`/invite @paperwire\` and I will post it on my next check.`),
+    section(
+      `I could not post today's paper digest in ${where}: I am not a member. Invite me there with \`/invite @paperwire\` and I will post it on my next check.`,
+    ),
   ]);
 }
 

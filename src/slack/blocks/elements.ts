@@ -45,7 +45,8 @@ export interface ButtonSpec {
 
 export function button(spec: ButtonSpec): Button {
   if (spec.actionId.length > LIMITS.actionId) throw new Error(`action_id over ${LIMITS.actionId} characters`);
-  if (spec.value !== undefined && (spec.value.length === 0 || spec.value.length > LIMITS.buttonValue)) throw new Error(`button value must be 1 to ${LIMITS.buttonValue} characters`);
+  if (spec.value !== undefined && (spec.value.length === 0 || spec.value.length > LIMITS.buttonValue))
+    throw new Error(`button value must be 1 to ${LIMITS.buttonValue} characters`);
   if (spec.url !== undefined && spec.url.length > LIMITS.buttonUrl) throw new Error(`button url over ${LIMITS.buttonUrl} characters`);
   return {
     type: 'button',

@@ -29,7 +29,11 @@ export function renderHome(input: HomeInput): HomeViewPayload {
   const blocks: KnownBlock[] = [header('Trending now')];
   if (input.trending.length === 0) blocks.push(section('Nothing is trending yet.'));
   input.trending.slice(0, TRENDING).forEach((item, i) => {
-    blocks.push(section(`${i + 1}. ${titleLink(item.paper)}\n_${fitLiteral(item.why, 300)}_`), context(`${metaLine(item.paper)} · ${arxivLink(item.paper)}`.replace(/^ · /, '')), paperActions(item.paper, { kinds: ['summary', 'save'], n: i }));
+    blocks.push(
+      section(`${i + 1}. ${titleLink(item.paper)}\n_${fitLiteral(item.why, 300)}_`),
+      context(`${metaLine(item.paper)} · ${arxivLink(item.paper)}`.replace(/^ · /, '')),
+      paperActions(item.paper, { kinds: ['summary', 'save'], n: i }),
+    );
   });
 
   blocks.push(divider(), header('Your saved papers'));

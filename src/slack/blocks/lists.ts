@@ -15,12 +15,19 @@ export interface TrendingItem {
 export const LIST_SIZE = 5;
 
 export function renderTrending(items: readonly TrendingItem[]): Message {
-  if (items.length === 0) return message('Nothing is trending yet.', [section('Nothing is trending yet: the library has no papers with upvotes or team activity.')]);
+  if (items.length === 0)
+    return message('Nothing is trending yet.', [section('Nothing is trending yet: the library has no papers with upvotes or team activity.')]);
   const blocks: KnownBlock[] = [header('Trending now')];
   items.slice(0, LIST_SIZE).forEach((item, i) => {
     blocks.push(divider(), ...paperResult(item.paper, { rank: i + 1, why: item.why, buttons: { kinds: ['summary', 'share', 'save', 'more'], n: i } }));
   });
-  return message(`Trending now:\n${items.slice(0, LIST_SIZE).map((t, i) => `${i + 1}. ${t.paper.title}`).join('\n')}`, blocks);
+  return message(
+    `Trending now:\n${items
+      .slice(0, LIST_SIZE)
+      .map((t, i) => `${i + 1}. ${t.paper.title}`)
+      .join('\n')}`,
+    blocks,
+  );
 }
 
 /** Your saved papers, newest first, each with Remove. `gone` counts saves whose paper left the library. */
@@ -44,5 +51,11 @@ export function renderSimilar(paper: Paper, hits: readonly SearchHit[]): Message
   hits.slice(0, LIST_SIZE).forEach((hit, i) => {
     blocks.push(divider(), ...paperResult(hit.paper, { rank: i + 1, snippet: hit.snippet, buttons: { kinds: ['summary', 'share', 'save', 'more'], n: i } }));
   });
-  return message(`Papers like "${paper.title}":\n${hits.slice(0, LIST_SIZE).map((h, i) => `${i + 1}. ${h.paper.title}`).join('\n')}`, blocks);
+  return message(
+    `Papers like "${paper.title}":\n${hits
+      .slice(0, LIST_SIZE)
+      .map((h, i) => `${i + 1}. ${h.paper.title}`)
+      .join('\n')}`,
+    blocks,
+  );
 }

@@ -13,7 +13,8 @@ export function escapedLength(text: string): number {
   let n = text.length;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code === 38) n += 4; // &amp;
+    if (code === 38)
+      n += 4; // &amp;
     else if (code === 60 || code === 62) n += 3; // &lt; &gt;
   }
   return n;

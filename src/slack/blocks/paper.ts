@@ -53,7 +53,9 @@ const LABELS = { summary: 'Summary', share: 'Share', save: 'Save', more: 'More l
 
 export function paperActions(paper: Paper, { kinds, n }: PaperButtons): KnownBlock {
   return actions(
-    kinds.map((kind) => button({ label: LABELS[kind], actionId: actionId(kind, n), value: paper.id, ...(kind === 'remove' ? { style: 'danger' as const } : {}) })),
+    kinds.map((kind) =>
+      button({ label: LABELS[kind], actionId: actionId(kind, n), value: paper.id, ...(kind === 'remove' ? { style: 'danger' as const } : {}) }),
+    ),
     `paper:${paper.id}:${n}`,
   );
 }
@@ -72,4 +74,3 @@ export function paperResult(paper: Paper, options: { rank?: number; snippet?: Sn
     paperActions(paper, options.buttons),
   ];
 }
-

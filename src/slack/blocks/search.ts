@@ -20,9 +20,16 @@ export function renderSearchResults(page: SearchPage): Message {
   const { query, hits, total, offset } = page;
   const from = offset + 1;
   const to = offset + hits.length;
-  const blocks: KnownBlock[] = [section(`*${total.toLocaleString('en-US')}* result${total === 1 ? '' : 's'} for “${fitLiteral(query, QUERY_CHARS)}”${total > hits.length ? ` · showing ${from}–${to}` : ''}`)];
+  const blocks: KnownBlock[] = [
+    section(
+      `*${total.toLocaleString('en-US')}* result${total === 1 ? '' : 's'} for “${fitLiteral(query, QUERY_CHARS)}”${total > hits.length ? ` · showing ${from}–${to}` : ''}`,
+    ),
+  ];
   hits.forEach((hit, i) => {
-    blocks.push(divider(), ...paperResult(hit.paper, { rank: offset + i + 1, snippet: hit.snippet, buttons: { kinds: ['summary', 'share', 'save', 'more'], n: i } }));
+    blocks.push(
+      divider(),
+      ...paperResult(hit.paper, { rank: offset + i + 1, snippet: hit.snippet, buttons: { kinds: ['summary', 'share', 'save', 'more'], n: i } }),
+    );
   });
   const next = pageValue({ query, offset: to });
   if (to < total && next.length <= LIMITS.buttonValue) {
@@ -44,5 +51,8 @@ export function renderNoResults(query: string, suggestions: readonly string[]): 
 
 export function renderQueryError(query: string, problem: string, hint: string): Message {
   const sentence = /[.!?]$/.test(problem) ? problem : `${problem}.`;
-  return message(`${sentence} ${hint}`, [section(`⚠️ ${fitLiteral(sentence, 500)} ${fitLiteral(hint, 1000)}`), context(`query: ${fitLiteral(query, QUERY_CHARS)}`)]);
+  return message(`${sentence} ${hint}`, [
+    section(`⚠️ ${fitLiteral(sentence, 500)} ${fitLiteral(hint, 1000)}`),
+    context(`query: ${fitLiteral(query, QUERY_CHARS)}`),
+  ]);
 }

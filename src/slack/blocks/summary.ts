@@ -13,7 +13,10 @@ export function summaryBlocks(paper: Paper, summary: Summary, options: { withTit
   if (options.withTitle) blocks.push(section(titleLink(paper)));
   blocks.push(section(`*TL;DR* ${fitLiteral(summary.tldr || 'The abstract is too short to summarise.', 600)}`));
   if (points.length > 0) blocks.push(section(`*Key points*\n${points.join('\n')}`));
-  const keywords = summary.keywords.slice(0, 8).map((k) => fitLiteral(k, 60)).join(', ');
+  const keywords = summary.keywords
+    .slice(0, 8)
+    .map((k) => fitLiteral(k, 60))
+    .join(', ');
   const source = summary.kind === 'model' ? 'summary written by a model from the abstract' : 'summary extracted from the abstract';
   blocks.push(context([keywords && `keywords: ${keywords}`, metaLine(paper), arxivLink(paper), source].filter(Boolean).join(' · ')));
   return blocks;

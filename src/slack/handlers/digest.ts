@@ -15,7 +15,8 @@ import type { Surface } from './surface.js';
 export const digestRoutes: Record<DigestKind, DigestHandler> = {
   'digest-show': async (rt, _surface, requester) => {
     const subscription = rt.store.subscriptions.get(requester.channelId);
-    if (!subscription) return renderNotice('This channel has no daily digest. Start one with `/papers digest on` (defaults: 09:00 in your timezone, weekdays, top 5).');
+    if (!subscription)
+      return renderNotice('This channel has no daily digest. Start one with `/papers digest on` (defaults: 09:00 in your timezone, weekdays, top 5).');
     return renderDigestSettings('Here is this channel’s paper digest.', settingsView(rt, subscription));
   },
 

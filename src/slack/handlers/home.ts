@@ -3,7 +3,6 @@ import { renderHome, type HomeViewPayload } from '../blocks/home.js';
 import { homeSubscriptions } from './digest.js';
 import { savedPapers, trendingItems } from './lists.js';
 
-
 export function homeView(rt: Runtime, teamId: string, userId: string): HomeViewPayload {
   return renderHome({
     trending: trendingItems(rt, teamId),

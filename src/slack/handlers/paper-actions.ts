@@ -70,6 +70,10 @@ async function share(rt: Runtime, surface: Surface, requester: Requester, paper:
 const record = recordEngagement;
 
 function unknown(rt: Runtime, surface: Surface, kind: ActionKind, value: unknown): Promise<void> {
-  rt.log.warn('ignored a button with a value paperwire did not write', { kind, valueType: typeof value, valueLength: typeof value === 'string' ? value.length : undefined });
+  rt.log.warn('ignored a button with a value paperwire did not write', {
+    kind,
+    valueType: typeof value,
+    valueLength: typeof value === 'string' ? value.length : undefined,
+  });
   return surface.respond(renderUnknownAction());
 }

@@ -22,7 +22,10 @@ export function paperFromValue(library: Library, value: unknown): Lookup {
 export function paperFromMessage(library: Library, message: SeenMessage | undefined): Lookup | undefined {
   if (!message) return undefined;
   const fromMetadata = message.metadata?.event_type === CARD_EVENT_TYPE ? message.metadata.event_payload?.paper_id : undefined;
-  const fromBlock = message.blocks?.map((b) => b.block_id).find((id) => id?.startsWith(CARD_BLOCK_PREFIX))?.slice(CARD_BLOCK_PREFIX.length);
+  const fromBlock = message.blocks
+    ?.map((b) => b.block_id)
+    .find((id) => id?.startsWith(CARD_BLOCK_PREFIX))
+    ?.slice(CARD_BLOCK_PREFIX.length);
   const id = fromMetadata ?? fromBlock;
   if (id !== undefined) return paperFromValue(library, id);
   const named = mentionedPaper(library.papers, message.text ?? '');

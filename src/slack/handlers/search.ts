@@ -12,7 +12,11 @@ const HINT = 'Type words to search for; "an exact phrase"; -word to leave a word
 /** The answer to a search, whatever asked for it: `/papers`, a mention, the shell or "Next 5". */
 export function searchMessage(rt: Runtime, query: string, offset = 0): Message {
   if (query.length > MAX_QUERY_CHARS) {
-    return renderQueryError(query, `that query is ${query.length.toLocaleString('en-US')} characters long; paperwire reads queries of up to ${MAX_QUERY_CHARS}`, HINT);
+    return renderQueryError(
+      query,
+      `that query is ${query.length.toLocaleString('en-US')} characters long; paperwire reads queries of up to ${MAX_QUERY_CHARS}`,
+      HINT,
+    );
   }
   try {
     const response = search(rt.library().index, query, { limit: PAGE_SIZE, offset });

@@ -21,7 +21,10 @@ const SUMMARIZE = /^(summari[sz]e|tl;?dr)\b[\s.!?]*$/i;
 
 /** `@paperwire …`: a search answered in a thread, or `summarize`/`tldr` for the thread's paper. */
 export async function handleMention(rt: Runtime, surface: Surface, mention: Mention): Promise<void> {
-  const text = mention.text.replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = mention.text
+    .replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const thread = mention.threadTs ?? mention.ts;
   if (text === '' || /^help$/i.test(text)) {
     await surface.post(mention.channel, renderHelp(), thread);
@@ -29,15 +32,32 @@ export async function handleMention(rt: Runtime, surface: Surface, mention: Ment
   }
   if (SUMMARIZE.test(text)) {
     const parent = mention.threadTs ? await surface.threadParent(mention.channel, mention.threadTs) : undefined;
-    await summarizeInThread(rt, surface, { channel: mention.channel, threadTs: thread, about: parent, actor: mention.actor }, 'Ask me `summarize` inside the thread of a paper card, or of a message that names a paper’s title.');
+    await summarizeInThread(
+      rt,
+      surface,
+      { channel: mention.channel, threadTs: thread, about: parent, actor: mention.actor },
+      'Ask me `summarize` inside the thread of a paper card, or of a message that names a paper’s title.',
+    );
     return;
   }
   await surface.post(mention.channel, searchMessage(rt, text), thread);
 }
 
 /** The "Summarize paper" message shortcut: the summary of the paper a message names, in its thread. */
-export async function handleSummarizeShortcut(rt: Runtime, surface: Surface, channel: string, message: SeenMessage & { ts: string; thread_ts?: string }, actor?: Actor): Promise<void> {
-  await summarizeInThread(rt, surface, { channel, threadTs: message.thread_ts ?? message.ts, about: message, actor }, "I couldn't find a paper's title in that message.", true);
+export async function handleSummarizeShortcut(
+  rt: Runtime,
+  surface: Surface,
+  channel: string,
+  message: SeenMessage & { ts: string; thread_ts?: string },
+  actor?: Actor,
+): Promise<void> {
+  await summarizeInThread(
+    rt,
+    surface,
+    { channel, threadTs: message.thread_ts ?? message.ts, about: message, actor },
+    "I couldn't find a paper's title in that message.",
+    true,
+  );
 }
 
 interface ThreadTarget {

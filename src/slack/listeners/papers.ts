@@ -44,7 +44,12 @@ export function registerPapers(app: App, rt: Runtime): void {
   app.action({ type: 'block_actions', action_id: UNKNOWN_ACTION }, async ({ ack, action, body, respond }) => {
     await ack();
     rt.log.warn('a button paperwire does not know was pressed', { actionId: (action as { action_id?: string }).action_id });
-    await responder(body.response_url, respond)({ ...renderUnknownAction(), response_type: 'ephemeral', replace_original: false }).catch((error: unknown) => rt.log.warn('could not answer an unknown button', { error }));
+    await responder(
+      body.response_url,
+      respond,
+    )({ ...renderUnknownAction(), response_type: 'ephemeral', replace_original: false }).catch((error: unknown) =>
+      rt.log.warn('could not answer an unknown button', { error }),
+    );
   });
 
   app.shortcut(SUMMARIZE_SHORTCUT, async ({ ack, shortcut, respond, client }) => {
@@ -62,7 +67,9 @@ export function registerPapers(app: App, rt: Runtime): void {
   app.event('app_mention', async ({ event, body, client }) => {
     const surface = boltSurface(client, rt.log, { kind: 'event' });
     const actor = event.user ? { userId: event.user, teamId: (body as { team_id?: string }).team_id ?? '' } : undefined;
-    await guarded(rt, surface, 'app_mention', () => handleMention(rt, surface, { text: event.text, channel: event.channel, ts: event.ts, threadTs: event.thread_ts, actor }));
+    await guarded(rt, surface, 'app_mention', () =>
+      handleMention(rt, surface, { text: event.text, channel: event.channel, ts: event.ts, threadTs: event.thread_ts, actor }),
+    );
   });
 
   app.event('app_home_opened', async ({ event, body, client }) => {

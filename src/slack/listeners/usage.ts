@@ -55,10 +55,22 @@ export function scopesFor(usage: SlackUsage): string[] {
 export function mergeUsage(parts: Array<Partial<SlackUsage>>): SlackUsage {
   const uniq = <T>(xs: T[], key: (x: T) => string) => [...new Map(xs.map((x) => [key(x), x])).values()];
   return {
-    commands: uniq(parts.flatMap((p) => p.commands ?? []), String).sort(),
-    events: uniq(parts.flatMap((p) => p.events ?? []), String).sort(),
-    shortcuts: uniq(parts.flatMap((p) => p.shortcuts ?? []), (s) => s.callbackId),
-    methods: uniq(parts.flatMap((p) => p.methods ?? []), String).sort(),
+    commands: uniq(
+      parts.flatMap((p) => p.commands ?? []),
+      String,
+    ).sort(),
+    events: uniq(
+      parts.flatMap((p) => p.events ?? []),
+      String,
+    ).sort(),
+    shortcuts: uniq(
+      parts.flatMap((p) => p.shortcuts ?? []),
+      (s) => s.callbackId,
+    ),
+    methods: uniq(
+      parts.flatMap((p) => p.methods ?? []),
+      String,
+    ).sort(),
     interactivity: parts.some((p) => p.interactivity),
     appHome: parts.some((p) => p.appHome),
   };

@@ -103,7 +103,13 @@ describe('boldMarks', () => {
     expect(boldMarks('pretraining data', [[3, 8]])).toBe('*pretraining* data');
   });
   it('merges overlapping marks and ignores out-of-range ones', () => {
-    expect(boldMarks('kv cache', [[0, 2], [1, 8], [50, 60]])).toBe('*kv cache*');
+    expect(
+      boldMarks('kv cache', [
+        [0, 2],
+        [1, 8],
+        [50, 60],
+      ]),
+    ).toBe('*kv cache*');
   });
   it('escapes the text around and inside marks', () => {
     expect(boldMarks('<@U1> kv', [[6, 8]])).toBe('&lt;@U1&gt; *kv*');
@@ -116,7 +122,12 @@ describe('builders', () => {
     expect(() => button({ label: 'x', actionId: 'a'.repeat(256) })).toThrow();
     expect(() => button({ label: 'x', actionId: 'a', value: 'v'.repeat(LIMITS.buttonValue + 1) })).toThrow();
     expect(() => message('x', [])).toThrow();
-    expect(() => message('x', Array.from({ length: 51 }, () => section('x')))).toThrow();
+    expect(() =>
+      message(
+        'x',
+        Array.from({ length: 51 }, () => section('x')),
+      ),
+    ).toThrow();
   });
   it('cuts labels and headers to size', () => {
     expect(header('h'.repeat(500)).text.text.length).toBeLessThanOrEqual(LIMITS.headerText);
@@ -151,6 +162,7 @@ describe('help', () => {
   it('explains the whole query language inside Slack', async () => {
     const { renderHelp } = await import('../../../src/slack/blocks/help.js');
     const text = JSON.stringify(renderHelp().blocks);
-    for (const part of ['"exact phrase', '-word', 'year:2024', 'after:2024-06-01', 'before:', 'upvotes:&gt;=5', 'org:kyutai', 'sort:new', 'sort:top']) expect(text).toContain(part);
+    for (const part of ['"exact phrase', '-word', 'year:2024', 'after:2024-06-01', 'before:', 'upvotes:&gt;=5', 'org:kyutai', 'sort:new', 'sort:top'])
+      expect(text).toContain(part);
   });
 });

@@ -49,7 +49,18 @@ function summaryOf(title: string): Summary {
 }
 
 function everyRendering(papers: Paper[], title: string): Array<Message> {
-  const hits = papers.map((p) => ({ paper: p, score: 1, snippet: { text: p.abstract.slice(0, 600), marks: [[0, 5], [10, 2000], [-5, 3]] as Array<[number, number]> } }));
+  const hits = papers.map((p) => ({
+    paper: p,
+    score: 1,
+    snippet: {
+      text: p.abstract.slice(0, 600),
+      marks: [
+        [0, 5],
+        [10, 2000],
+        [-5, 3],
+      ] as Array<[number, number]>,
+    },
+  }));
   return [
     renderSearchResults({ query: title, hits: hits.slice(0, 5), total: 12_345, offset: 0 }),
     renderSearchResults({ query: title, hits: hits.slice(0, 5), total: 7, offset: 5 }),
@@ -74,7 +85,18 @@ function everyRendering(papers: Paper[], title: string): Array<Message> {
       preview: papers.length % 2 === 0,
     }),
     renderDigestReply(9, papers[0]!, summaryOf(title)),
-    renderDigestSettings(title, { channelId: 'C1', time: '09:00', timezone: 'Europe/Paris', cadence: 'daily', topN: 10, topic: title, nextRun: 'Tue 24 Nov, 09:00', pausedReason: title, lastProblem: title, lastPosted: '2026-11-23' }),
+    renderDigestSettings(title, {
+      channelId: 'C1',
+      time: '09:00',
+      timezone: 'Europe/Paris',
+      cadence: 'daily',
+      topN: 10,
+      topic: title,
+      nextRun: 'Tue 24 Nov, 09:00',
+      pausedReason: title,
+      lastProblem: title,
+      lastPosted: '2026-11-23',
+    }),
     renderNotInChannel('<!channel>'),
   ];
 }
@@ -115,7 +137,19 @@ describe('renderers with hostile titles', () => {
   });
 
   it('keeps the bold marks of a snippet where they were', () => {
-    const hits = [{ paper: paper('T', 1), score: 1, snippet: { text: 'we compress the kv\ncache & more', marks: [[16, 18], [19, 24]] as Array<[number, number]> } }];
+    const hits = [
+      {
+        paper: paper('T', 1),
+        score: 1,
+        snippet: {
+          text: 'we compress the kv\ncache & more',
+          marks: [
+            [16, 18],
+            [19, 24],
+          ] as Array<[number, number]>,
+        },
+      },
+    ];
     const section = renderSearchResults({ query: 'kv cache', hits, total: 1, offset: 0 }).blocks[2] as { text: { text: string } };
     expect(section.text.text).toContain('we compress the *kv* *cache* &amp; more');
   });
@@ -123,7 +157,15 @@ describe('renderers with hostile titles', () => {
   it('the App Home stays within 100 blocks with many saved papers and subscriptions', () => {
     const many = Array.from({ length: 60 }, (_, i) => paper(`Paper ${i}`, i));
     const subscriptions = subscriptionBlocks(
-      Array.from({ length: 80 }, (_, i) => ({ channelId: i % 3 ? `C${i}` : '<!channel>', time: '09:00', timezone: 'Asia/Tokyo', cadence: 'weekdays' as const, topN: 5, topic: `<@U1> ${'t'.repeat(i * 10)}`, pausedReason: i % 5 ? undefined : '<!here>' })),
+      Array.from({ length: 80 }, (_, i) => ({
+        channelId: i % 3 ? `C${i}` : '<!channel>',
+        time: '09:00',
+        timezone: 'Asia/Tokyo',
+        cadence: 'weekdays' as const,
+        topN: 5,
+        topic: `<@U1> ${'t'.repeat(i * 10)}`,
+        pausedReason: i % 5 ? undefined : '<!here>',
+      })),
     );
     const view = renderHome({ trending: many.map((p) => ({ paper: p, why: 'up' })), saved: many, subscriptions });
     expect(view.blocks.length).toBeLessThanOrEqual(100);

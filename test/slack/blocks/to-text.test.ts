@@ -21,7 +21,13 @@ describe('Block Kit as text for the shell', () => {
   });
 
   it('lays out headers, sections, context and buttons', () => {
-    const text = blocksToText([header('Trending'), section('one'), context('meta'), divider(), actions([button({ label: 'Summary', actionId: 'a' }), button({ label: 'Save', actionId: 'b' })])]);
+    const text = blocksToText([
+      header('Trending'),
+      section('one'),
+      context('meta'),
+      divider(),
+      actions([button({ label: 'Summary', actionId: 'a' }), button({ label: 'Save', actionId: 'b' })]),
+    ]);
     expect(text).toBe('== Trending ==\none\n   meta\n\n   [Summary] [Save]');
   });
 

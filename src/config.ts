@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { fromPackageRoot } from './paths.js';
+import { fromPackageRoot } from './util/paths.js';
 
 /** The one place that reads the environment. Secrets are never echoed back in an error. */
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { ConfigError, loadConfig, loadDotEnv } from './config.js';
-import { createLog } from './log.js';
-import { startPaperwire, type Running } from './slack/start.js';
+import { createLog } from './util/log.js';
+import { startPaperwire, type Running } from './app/start.js';
 
 /**
  * `npm start`: reads .env (variables already set win), checks the configuration before connecting

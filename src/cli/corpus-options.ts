@@ -1,5 +1,5 @@
 import { loadConfig } from '../config.js';
-import { fromPackageRoot } from '../paths.js';
+import { fromPackageRoot } from '../util/paths.js';
 import { loadCorpus, type LoadedCorpus } from '../corpus/load.js';
 import { intOption } from './command.js';
 

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../config.js';
 import { defaultSubscription, planDigest, runDigest } from '../digest/run.js';
-import { digestClient, slackDigestPoster } from '../digest/slack-poster.js';
-import { buildLibrary } from '../library.js';
-import { CHANNEL_ID } from '../slack/blocks/digest.js';
-import { createLog } from '../log.js';
-import type { Runtime } from '../runtime.js';
+import { digestClient, slackDigestPoster } from '../slack/digest-delivery.js';
+import { buildLibrary } from '../library/library.js';
+import { CHANNEL_ID } from '../views/digest.js';
+import { createLog } from '../util/log.js';
+import type { Runtime } from '../app/runtime.js';
 import { openStore } from '../store/sqlite.js';
 import { createSummarizer } from '../summary/service.js';
 import { UsageError, type CliCommand } from './command.js';

@@ -1,6 +1,6 @@
 import { loadConfig } from '../config.js';
-import { fromPackageRoot } from '../paths.js';
-import { loadLibrary, type Library } from '../library.js';
+import { fromPackageRoot } from '../util/paths.js';
+import { loadLibrary, type Library } from '../library/library.js';
 import { intOption } from './command.js';
 
 /** The library of the corpus `--corpus`/`--year` name (or the configured one), from its snapshot when fresh. */

@@ -1,7 +1,7 @@
 import { loadConfig } from '../config.js';
 import type { Paper } from '../corpus/types.js';
-import { buildLibrary, type Library } from '../library.js';
-import { createLog } from '../log.js';
+import { buildLibrary, type Library } from '../library/library.js';
+import { createLog } from '../util/log.js';
 import { search } from '../search/search.js';
 import { QueryError } from '../search/types.js';
 import { openStore } from '../store/sqlite.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { CorpusWarning, FileReport, PageEntry, Paper } from './types.js';
 import { parsePage, type ParseOptions } from './parse.js';
 import { mergeSteps } from './merge.js';
-import { runInSlices } from '../steps.js';
+import { runInSlices } from '../util/steps.js';
 
 export interface LoadedCorpus {
   papers: Paper[];

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Appearance, PageEntry, Paper } from './types.js';
-import { runToEnd, type Steps } from '../steps.js';
+import { runToEnd, type Steps } from '../util/steps.js';
 import { titleKey } from './text.js';
 
 /**

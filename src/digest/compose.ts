@@ -1,4 +1,4 @@
-import type { Library } from '../library.js';
+import type { Library } from '../library/library.js';
 import { matches } from '../search/search.js';
 import type { EngagementEvent } from '../store/store.js';
 import { hotTopics } from '../trending/topics.js';

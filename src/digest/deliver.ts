@@ -1,7 +1,7 @@
-import type { Message } from '../slack/blocks/message.js';
-import type { SeenMessage } from '../slack/handlers/surface.js';
+import type { Message } from '../views/message.js';
+import type { SeenMessage } from '../features/surface.js';
 import { SlackPostError, UNCERTAIN_CODES } from '../slack/post.js';
-import type { DigestPoster } from './poster.js';
+import type { DigestPoster } from './delivery.js';
 
 export interface DeliveryPolicy {
   /** Tries after a timeout or a 5xx before the failure is reported. */

@@ -1,16 +1,16 @@
 import type { Paper } from '../corpus/types.js';
-import type { Runtime } from '../runtime.js';
-import { DIGEST_EVENT_TYPE, renderDigestParent, renderDigestReply, renderNotInChannel } from '../slack/blocks/digest.js';
-import { CARD_EVENT_TYPE } from '../slack/blocks/card.js';
+import type { Runtime } from '../app/runtime.js';
+import { DIGEST_EVENT_TYPE, renderDigestParent, renderDigestReply, renderNotInChannel } from '../views/digest.js';
+import { CARD_EVENT_TYPE } from '../views/card.js';
 import { FATAL_AUTH_CODES, SlackPostError, UNCERTAIN_CODES } from '../slack/post.js';
-import type { SeenMessage } from '../slack/handlers/surface.js';
+import type { SeenMessage } from '../features/surface.js';
 import { DEFAULT_POLICY, deliver, type DeliveryPolicy } from './deliver.js';
 import type { DigestRun } from '../store/digests.js';
 import type { Subscription } from '../store/subscriptions.js';
 import type { Summary } from '../summary/types.js';
 import { composeDigest, type DigestPlan } from './compose.js';
 import { longDate } from './local-time.js';
-import type { DigestPoster } from './poster.js';
+import type { DigestPoster } from './delivery.js';
 
 /** A run holds its claim this long between steps; a crashed owner's run is taken over after it. */
 export const LEASE_MS = 60_000;

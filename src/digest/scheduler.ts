@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import nodeCron from 'node-cron';
-import type { Runtime } from '../runtime.js';
-import type { DigestPoster } from './poster.js';
+import type { Runtime } from '../app/runtime.js';
+import type { DigestPoster } from './delivery.js';
 import { runDigest, resumeDigest } from './run.js';
 import { cronExpression, dueDigests } from './schedule-plan.js';
 

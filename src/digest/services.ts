@@ -1,4 +1,4 @@
-import type { DigestPoster } from './poster.js';
+import type { DigestPoster } from './delivery.js';
 import type { DigestScheduler } from './scheduler.js';
 
 /** What the `/papers digest` commands need beyond the runtime; set when the app (or shell) starts. */

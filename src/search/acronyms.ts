@@ -1,5 +1,5 @@
 import { normalizeTerm, terms } from './analyze.js';
-import type { Steps } from '../steps.js';
+import type { Steps } from '../util/steps.js';
 
 /**
  * Acronyms and their expansions, both as index terms: `moe` ↔ [`mixture`, `expert`]. Learnt from

@@ -2,7 +2,7 @@ import type { Paper } from '../corpus/types.js';
 import type { Evaluation } from './evaluate.js';
 import { acronymSteps, type AcronymTable } from './acronyms.js';
 import { checkPostings, postingSteps, FIELDS, frequencyOf, markTerm, termId, type Field, type Postings } from './postings.js';
-import { runInSlices, runToEnd, type Steps } from '../steps.js';
+import { runInSlices, runToEnd, type Steps } from '../util/steps.js';
 import { fuzzyTerms, vocabularySteps, type Vocabulary } from './vocabulary.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Paper } from '../corpus/types.js';
 import { indexWords, normalizeTerm } from './analyze.js';
-import type { Steps } from '../steps.js';
+import type { Steps } from '../util/steps.js';
 
 export const FIELDS = ['title', 'abstract', 'organization'] as const;
 export type Field = (typeof FIELDS)[number];

@@ -1,5 +1,5 @@
 import SearchableMap from 'minisearch/SearchableMap';
-import type { Steps } from '../steps.js';
+import type { Steps } from '../util/steps.js';
 
 /**
  * The index's words, for lookups by prefix and by edit distance: MiniSearch's radix tree, holding

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
-import type { Runtime } from '../runtime.js';
+import type { Runtime } from '../app/runtime.js';
 import { createSlackHttpServer, MAX_BODY_BYTES } from './http-server.js';
 import { registerListeners } from './listeners/index.js';
 

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
-import type { Log } from '../log.js';
+import type { Log } from '../util/log.js';
 
 /** Slack allows five minutes of clock skew either way; Bolt only checks the past. */
 export const MAX_SKEW_SECONDS = 5 * 60;

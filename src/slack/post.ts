@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { KnownBlock } from '@slack/types';
-import type { Log } from '../log.js';
-import type { Message } from './blocks/message.js';
+import type { Log } from '../util/log.js';
+import type { Message } from '../views/message.js';
 
 export type { Message };
 

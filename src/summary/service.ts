@@ -1,6 +1,6 @@
 import type { ModelConfig } from '../config.js';
 import type { Paper } from '../corpus/types.js';
-import type { Log } from '../log.js';
+import type { Log } from '../util/log.js';
 import { extractiveSummary } from './extractive.js';
 import { requestModelSummary, type FetchLike } from './model.js';
 import type { Summary, SummaryCache } from './types.js';

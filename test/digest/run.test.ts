@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runDigest, resumeDigest } from '../../src/digest/run.js';
-import type { DigestPoster } from '../../src/digest/poster.js';
+import type { DigestPoster } from '../../src/digest/delivery.js';
 import { expectValidMessage } from '../helpers/block-kit.js';
 import { SlackStandIn } from '../helpers/slack-stand-in.js';
 import { FAST, digestPosts, digestRuntime, poster, replyPaper, subscription, tempDb } from './harness.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { createLog } from '../../src/log.js';
-import { startPaperwire, type Running } from '../../src/slack/start.js';
+import { createLog } from '../../src/util/log.js';
+import { startPaperwire, type Running } from '../../src/app/start.js';
 import { expectValidMessage } from '../helpers/block-kit.js';
 import { CORPUS_DIR } from '../helpers/corpus.js';
 import { SlackStandIn } from '../helpers/slack-stand-in.js';

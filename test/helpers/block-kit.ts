@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import { LIMITS } from '../../src/slack/blocks/limits.js';
+import { LIMITS } from '../../src/views/limits.js';
 
 /**
  * Validates Block Kit payloads the way Slack would: the JSON schema in test/fixtures (structure and

@@ -22,8 +22,16 @@ export interface Fault {
  * A local stand-in for the Slack Web API (`/api/<method>`) and for `response_url`s (`/respond/<id>`):
  * it records every call, answers like Slack does, and can be told to fail the next calls of a method.
  */
+/** For the load benchmark: keep counts only (no call log, no message history) and hand each answer on as it arrives. */
+export interface StandInOptions {
+  record?: boolean;
+  onAnswer?: (answer: { id: string; body: string; at: number }) => void;
+}
+
 export class SlackStandIn {
   readonly calls: RecordedCall[] = [];
+  /** Calls per method, recorded or not. */
+  readonly counts = new Map<string, number>();
   private server: Server = createServer((req, res) => void this.handle(req, res));
   private faults = new Map<string, Fault[]>();
   private nextTs = 1_700_000_000;
@@ -33,6 +41,10 @@ export class SlackStandIn {
   socketModeUrl: string | undefined;
   /** conversations.history / replies answers with these messages per channel. */
   readonly messages = new Map<string, Array<Record<string, unknown>>>();
+
+  constructor(private readonly options: StandInOptions = {}) {
+    this.server.keepAliveTimeout = 30_000;
+  }
 
   async start(): Promise<this> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -82,6 +94,14 @@ export class SlackStandIn {
     const raw = await readBody(req);
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const method = path.startsWith('/respond/') ? `respond:${path.slice('/respond/'.length)}` : path.replace(/^\/api\//, '');
+    this.counts.set(method, (this.counts.get(method) ?? 0) + 1);
+    if (this.options.onAnswer && method.startsWith('respond:'))
+      this.options.onAnswer({ id: method.slice('respond:'.length), body: raw, at: performance.now() });
+    if (this.options.record === false) {
+      const answer = method === 'auth.test' ? this.answer(method, {}) : { ok: true, ts: `${this.nextTs++}.000100` };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+      return;
+    }
     const body = parseBody(raw, req.headers['content-type'] ?? '');
     const token = (req.headers.authorization ?? '').replace(/^Bearer /, '') || (body.token as string | undefined);
     this.calls.push({ method, body, token });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
-import { buildLibrary, type Library } from '../../src/library.js';
+import { buildLibrary, type Library } from '../../src/library/library.js';
 import { matches, search } from '../../src/search/search.js';
 import { similar } from '../../src/search/similar.js';
 import { QueryError } from '../../src/search/types.js';

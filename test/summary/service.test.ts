@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ModelConfig } from '../../src/config.js';
 import type { Paper } from '../../src/corpus/types.js';
-import { createLog } from '../../src/log.js';
+import { createLog } from '../../src/util/log.js';
 import { openStore } from '../../src/store/sqlite.js';
 import { createSummarizer } from '../../src/summary/service.js';
 import type { Summary, SummaryCache } from '../../src/summary/types.js';

@@ -1,9 +1,9 @@
 import type { WebClient } from '@slack/web-api';
-import type { Log } from '../../log.js';
-import type { Message } from '../blocks/message.js';
-import { renderModal } from '../blocks/modal.js';
+import type { Log } from '../../util/log.js';
+import type { Message } from '../../views/message.js';
+import { renderModal } from '../../views/modal.js';
 import { postMessage, slackErrorCode } from '../post.js';
-import type { SeenMessage, Surface } from '../handlers/surface.js';
+import type { SeenMessage, Surface } from '../../features/surface.js';
 import type { Respond } from '../response-url.js';
 
 /** Where the request came from decides what "respond privately" means. */

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
-import type { Runtime } from '../../runtime.js';
-import { handleReaction } from '../handlers/reaction.js';
+import type { Runtime } from '../../app/runtime.js';
+import { handleReaction } from '../../features/reaction.js';
 import type { SlackUsage } from './usage.js';
 
 /** The Slack side of the daily digest: posting and finding its messages, subscribers' timezones, reactions. */

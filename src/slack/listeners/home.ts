@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
-import type { Runtime } from '../../runtime.js';
-import { homeView } from '../handlers/home.js';
+import type { Runtime } from '../../app/runtime.js';
+import { homeView } from '../../features/home.js';
 
 /** Publishes the App Home for one person; a failure is logged, the Home keeps its last version. */
 export async function handleHome(rt: Runtime, client: WebClient, teamId: string, userId: string): Promise<void> {

@@ -1,14 +1,14 @@
 import type { App, BlockAction, ButtonAction, SlackActionMiddlewareArgs, AllMiddlewareArgs } from '@slack/bolt';
-import type { Runtime } from '../../runtime.js';
+import type { Runtime } from '../../app/runtime.js';
 import { ACTIONS, actionPattern, SUMMARIZE_SHORTCUT, UNKNOWN_ACTION, type ActionKind } from '../actions.js';
-import { renderNotice, renderUnknownAction } from '../blocks/notice.js';
+import { renderNotice, renderUnknownAction } from '../../views/notice.js';
 import { SlackPostError } from '../post.js';
 import { responder } from '../response-url.js';
 import { handleHome } from './home.js';
-import { handlePapersCommand } from '../handlers/papers.js';
-import { handlePaperAction } from '../handlers/paper-actions.js';
-import { handleMention, handleSummarizeShortcut } from '../handlers/thread.js';
-import type { Surface } from '../handlers/surface.js';
+import { handlePapersCommand } from '../../features/papers.js';
+import { handlePaperAction } from '../../features/paper-actions.js';
+import { handleMention, handleSummarizeShortcut } from '../../features/thread.js';
+import type { Surface } from '../../features/surface.js';
 import { boltSurface, type Origin } from './bolt-surface.js';
 import type { SlackUsage } from './usage.js';
 

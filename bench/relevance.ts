@@ -1,0 +1,103 @@
+/**
+ * Relevance benchmark: the judged queries in relevance-queries.json, run against paperwire's search
+ * and against MiniSearch with its default options (and a quick title boost + fuzzy + prefix setup)
+ * on the same corpus in the same run. Prints nDCG@10, MRR and recall@10 per kind and overall.
+ * Usage: node dist-bench/bench/relevance.js [--corpus DIR] [--json]
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import MiniSearch from 'minisearch';
+import { loadCorpus } from '../src/corpus/load.js';
+import type { Paper } from '../src/corpus/types.js';
+import { buildLibrary } from '../src/library/library.js';
+import { fromPackageRoot } from '../src/util/paths.js';
+import { search } from '../src/search/search.js';
+import { mean, ndcgAt, recallAt, reciprocalRank, type Scores } from './relevance-metrics.js';
+
+export interface JudgedQuery {
+  kind: string;
+  query: string;
+  /** title → grade (3 exactly what was looked for, 2 highly relevant, 1 somewhat) */
+  relevant: Record<string, number>;
+}
+
+export const JUDGED_QUERIES: JudgedQuery[] = JSON.parse(readFileSync(fromPackageRoot('bench/relevance-queries.json'), 'utf8')) as JudgedQuery[];
+
+export type Engine = (query: string) => string[];
+
+/** The engines compared, each returning the ids of its top 10. */
+export function engines(papers: readonly Paper[]): Record<string, Engine> {
+  const library = buildLibrary({ papers: [...papers], warnings: [], files: [], version: 'bench' });
+  const defaults = new MiniSearch<Paper>({ fields: ['title', 'abstract'] });
+  defaults.addAll(papers as Paper[]);
+  const quick = new MiniSearch<Paper>({ fields: ['title', 'abstract'], searchOptions: { boost: { title: 2 }, fuzzy: 0.2, prefix: true } });
+  quick.addAll(papers as Paper[]);
+  return {
+    paperwire: (q) => search(library.index, q, { limit: 10 }).hits.map((h) => h.paper.id),
+    'minisearch defaults': (q) =>
+      defaults
+        .search(q)
+        .slice(0, 10)
+        .map((r) => r.id as string),
+    'title boost+fuzzy+prefix': (q) =>
+      quick
+        .search(q)
+        .slice(0, 10)
+        .map((r) => r.id as string),
+  };
+}
+
+export interface Report {
+  engine: string;
+  byKind: Record<string, Scores>;
+  overall: Scores;
+}
+
+export function evaluate(papers: readonly Paper[], queries: readonly JudgedQuery[] = JUDGED_QUERIES): Report[] {
+  const idOf = new Map(papers.map((p) => [p.title, p.id]));
+  const judged = queries.map((q) => {
+    const map = new Map<string, number>();
+    for (const [title, grade] of Object.entries(q.relevant)) {
+      const id = idOf.get(title);
+      if (!id) throw new Error(`judged title not in the corpus: "${title}" (query "${q.query}")`);
+      map.set(id, grade);
+    }
+    return { ...q, judged: map };
+  });
+  return Object.entries(engines(papers)).map(([engine, run]) => {
+    const rows = judged.map((q) => {
+      const ranked = run(q.query);
+      return { kind: q.kind, ndcg: ndcgAt(ranked, q.judged), mrr: reciprocalRank(ranked, q.judged), recall: recallAt(ranked, q.judged) };
+    });
+    const kinds = [...new Set(rows.map((r) => r.kind))];
+    return {
+      engine,
+      byKind: Object.fromEntries(kinds.map((k) => [k, mean(rows.filter((r) => r.kind === k))])),
+      overall: mean(rows),
+    };
+  });
+}
+
+function table(reports: Report[]): string {
+  const kinds = Object.keys(reports[0]!.byKind);
+  const head = `${'kind'.padEnd(12)}${'n'.padStart(4)}  ${reports.map((r) => r.engine.padEnd(27)).join('')}`;
+  const sub = `${''.padEnd(16)}  ${reports.map(() => 'nDCG@10  MRR    R@10      ').join(' ')}`;
+  const line = (label: string, pick: (r: Report) => Scores) =>
+    `${label.padEnd(12)}${String(pick(reports[0]!).queries).padStart(4)}  ${reports
+      .map((r) => {
+        const s = pick(r);
+        return `${s.ndcg.toFixed(3)}    ${s.mrr.toFixed(3)}  ${s.recall.toFixed(3)}    `.padEnd(27);
+      })
+      .join('')}`;
+  return [head, sub, ...kinds.map((k) => line(k, (r) => r.byKind[k]!)), line('overall', (r) => r.overall)].join('\n');
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { corpus: { type: 'string' }, json: { type: 'boolean' } } });
+  const corpus = await loadCorpus(fromPackageRoot(values.corpus ?? 'data/corpus'));
+  const reports = evaluate(corpus.papers);
+  if (values.json) console.log(JSON.stringify(reports, null, 1));
+  else console.log(`Relevance: ${JUDGED_QUERIES.length} judged queries over ${corpus.papers.length} papers\n\n${table(reports)}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -1,0 +1,18 @@
+import type { Paper } from '../corpus/types.js';
+import type { Runtime } from '../app/runtime.js';
+import type { EngagementKind } from '../store/store.js';
+
+/** Who did something with a paper, for the trending score. */
+export interface Actor {
+  userId: string;
+  teamId: string;
+}
+
+export function recordEngagement(rt: Runtime, actor: Actor, paper: Paper, kind: EngagementKind): void {
+  try {
+    rt.store.engagement.record({ teamId: actor.teamId, userId: actor.userId, paperId: paper.id, kind, at: rt.now().toISOString() });
+  } catch (error) {
+    // Losing one trending signal must not cost the person their answer.
+    rt.log.error('could not record engagement', { error, kind, paperId: paper.id });
+  }
+}

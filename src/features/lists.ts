@@ -1,0 +1,56 @@
+import type { Paper } from '../corpus/types.js';
+import { rankTrending } from '../trending/score.js';
+import type { Runtime } from '../app/runtime.js';
+import { similar } from '../search/similar.js';
+import type { SearchHit } from '../search/types.js';
+import { renderSaved, renderSimilar, renderTrending, LIST_SIZE, type TrendingItem } from '../views/lists.js';
+import type { Message } from '../views/message.js';
+import type { Requester } from './surface.js';
+
+/** Team activity older than this weighs next to nothing in the score (3-day half-life). */
+const ENGAGEMENT_WINDOW_MS = 30 * 24 * 3600 * 1000;
+
+/** The papers trending now for a team (src/trending/score.ts). */
+export function trendingItems(rt: Runtime, teamId: string, limit = LIST_SIZE): TrendingItem[] {
+  const now = rt.now();
+  return rankTrending(
+    {
+      papers: rt.library().papers,
+      saves: rt.store.saves.countsByPaper(teamId),
+      engagement: rt.store.engagement.since(teamId, new Date(now.getTime() - ENGAGEMENT_WINDOW_MS)),
+      now,
+    },
+    { limit },
+  );
+}
+
+export function trendingMessage(rt: Runtime, requester: Requester): Message {
+  return renderTrending(trendingItems(rt, requester.teamId));
+}
+
+/** The requester's saved papers that are still in the library, newest first, and how many are gone. */
+export function savedPapers(rt: Runtime, requester: Pick<Requester, 'teamId' | 'userId'>): { papers: Paper[]; gone: number } {
+  const library = rt.library();
+  const papers: Paper[] = [];
+  let gone = 0;
+  for (const saved of rt.store.saves.list(requester.teamId, requester.userId)) {
+    const paper = library.byId.get(saved.paperId);
+    if (paper) papers.push(paper);
+    else gone++;
+  }
+  return { papers, gone };
+}
+
+export function savedMessage(rt: Runtime, requester: Requester): Message {
+  const { papers, gone } = savedPapers(rt, requester);
+  return renderSaved(papers, gone);
+}
+
+/** Papers like this one (src/search/similar.ts), itself left out. */
+export function similarPapers(rt: Runtime, paper: Paper, limit = LIST_SIZE): SearchHit[] {
+  return similar(rt.library().index, paper.id, limit);
+}
+
+export function similarMessage(rt: Runtime, paper: Paper): Message {
+  return renderSimilar(paper, similarPapers(rt, paper));
+}

@@ -1,0 +1,195 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Paper } from '../../src/corpus/types.js';
+import type { Summary } from '../../src/summary/types.js';
+import { renderPaperCard } from '../../src/views/card.js';
+import { renderDigestParent, renderDigestReply, renderDigestSettings, renderNotInChannel, subscriptionBlocks } from '../../src/views/digest.js';
+import { renderHelp } from '../../src/views/help.js';
+import { renderHome } from '../../src/views/home.js';
+import { renderSaved, renderSimilar, renderTrending } from '../../src/views/lists.js';
+import { renderModal } from '../../src/views/modal.js';
+import { renderNotice, renderPaperGone, renderUnknownAction } from '../../src/views/notice.js';
+import { renderNoResults, renderQueryError, renderSearchResults } from '../../src/views/search.js';
+import { renderSummary, renderThreadSummary } from '../../src/views/summary.js';
+import { blocksToText } from '../../src/shell/to-text.js';
+import type { Message } from '../../src/views/message.js';
+import { expectValidMessage, expectValidView } from '../helpers/block-kit.js';
+
+const HOSTILE_TITLES = [
+  '<!channel> hi',
+  '<@U1> please read',
+  '<!here|here> & <!everyone>',
+  '*bold* _italic_ ~strike~ `code` ```block```',
+  '<https://evil.example|click me> &amp; &lt;',
+  'T'.repeat(10_000),
+  'word '.repeat(2_000),
+  '🧪🔬👩‍🔬 Emoji-heavy title with flags 🇫🇷🇯🇵 and skin tones 👍🏽',
+  'نموذج لغوي كبير للترجمة الآلية \u202Eevil\u202C',
+  'עברית and English mixed >>> quote',
+  'a\u0000b\u200Bc\uD800 lone surrogate',
+  '',
+];
+
+function paper(title: string, i: number, extra: Partial<Paper> = {}): Paper {
+  return {
+    id: `p-hostile${String(i).padStart(4, '0')}`,
+    title,
+    abstract: `${title} `.repeat(3) + 'An abstract that goes on. '.repeat(400),
+    organization: i % 2 ? `<!subteam^S1> Org & ${title.slice(0, 50)}` : undefined,
+    authorsCount: i % 2 ? undefined : 3,
+    publishedAt: '2025-01-02',
+    upvotes: i,
+    appearances: [{ file: 'a.txt', line: 1, pageDate: '2025-01-02' }],
+    ...extra,
+  };
+}
+
+function summaryOf(title: string): Summary {
+  return { tldr: `${title} `.repeat(5), keyPoints: [title, `${title} again`, 'x'.repeat(5000)], keywords: [title, '<!channel>', '*k*'], kind: 'extractive' };
+}
+
+function everyRendering(papers: Paper[], title: string): Array<Message> {
+  const hits = papers.map((p) => ({
+    paper: p,
+    score: 1,
+    snippet: {
+      text: p.abstract.slice(0, 600),
+      marks: [
+        [0, 5],
+        [10, 2000],
+        [-5, 3],
+      ] as Array<[number, number]>,
+    },
+  }));
+  return [
+    renderSearchResults({ query: title, hits: hits.slice(0, 5), total: 12_345, offset: 0 }),
+    renderSearchResults({ query: title, hits: hits.slice(0, 5), total: 7, offset: 5 }),
+    renderNoResults(title, [title, `${title} more`, '`x`']),
+    renderQueryError(title, `Unbalanced quote in ${title}`, `Use "phrases" and -exclusions: ${title}`),
+    renderSummary(papers[0]!, summaryOf(title), { kinds: ['share', 'save', 'more'], n: 0 }),
+    renderThreadSummary(papers[0]!, summaryOf(title)),
+    renderPaperCard(papers[0]!, 'U1'),
+    renderPaperCard(papers[0]!, '<!channel>'),
+    renderTrending(papers.map((p) => ({ paper: p, why: `why: ${title}` }))),
+    renderSaved(papers, 3),
+    renderSaved([], 1),
+    renderSimilar(papers[0]!, hits),
+    renderNotice(title, title),
+    renderDigestParent({
+      runId: 7,
+      dateLabel: 'Monday 23 November 2026',
+      hotTopics: [title, `${title} 2`, '<!channel>'],
+      entries: papers.slice(0, 10).map((p) => ({ paper: p, tldr: summaryOf(title).tldr, why: `why: ${title}` })),
+      requested: 10,
+      topic: title,
+      preview: papers.length % 2 === 0,
+    }),
+    renderDigestReply(9, papers[0]!, summaryOf(title)),
+    renderDigestSettings(title, {
+      channelId: 'C1',
+      time: '09:00',
+      timezone: 'Europe/Paris',
+      cadence: 'daily',
+      topN: 10,
+      topic: title,
+      nextRun: 'Tue 24 Nov, 09:00',
+      pausedReason: title,
+      lastProblem: title,
+      lastPosted: '2026-11-23',
+    }),
+    renderNotInChannel('<!channel>'),
+  ];
+}
+
+describe('renderers with hostile titles', () => {
+  const papers = HOSTILE_TITLES.map((t, i) => paper(t, i));
+
+  for (const [i, title] of HOSTILE_TITLES.entries()) {
+    it(`every payload validates for title #${i} (${JSON.stringify(title.slice(0, 30))}…)`, () => {
+      const mine = [paper(title, i), ...papers.filter((_, j) => j !== i)];
+      for (const m of everyRendering(mine, title)) expectValidMessage({ ...m });
+      expectValidView({ ...renderHome({ trending: mine.map((p) => ({ paper: p, why: title })), saved: mine, subscriptions: [] }) });
+    });
+  }
+
+  it('a paper card pings no one but credits the sharer', () => {
+    const card = renderPaperCard(paper('<!channel> hi <@U999>', 1), 'U42');
+    const json = JSON.stringify(card.blocks);
+    expect(json).toContain('<@U42>');
+    expect(json).not.toContain('<!channel>');
+    expect(json).not.toContain('<@U999>');
+    expect(card.metadata).toEqual({ event_type: 'paperwire_paper', event_payload: { paper_id: 'p-hostile0001' } });
+  });
+
+  it('cuts long titles and abstracts at a word with an ellipsis', () => {
+    const card = renderPaperCard(paper('word '.repeat(2000), 2), 'U1');
+    const text = (card.blocks[0] as { text: { text: string } }).text.text;
+    expect(text).toMatch(/word…>\*/);
+    expect(text).toMatch(/went?…$|on…$|goes…$|abstract…$|An…$|that…$|word…$/);
+  });
+
+  it('five long non-Latin titles with &-heavy snippets still fit one message', () => {
+    const cjk = Array.from({ length: 5 }, (_, i) => paper('大規模言語模型の効率的な推論のための注意機構'.repeat(300), i, { organization: '&'.repeat(500) }));
+    const hits = cjk.map((p) => ({ paper: p, score: 1, snippet: { text: '& < > '.repeat(400), marks: [[0, 1]] as Array<[number, number]> } }));
+    expectValidMessage({ ...renderSearchResults({ query: '&'.repeat(3000), hits, total: 5, offset: 0 }) });
+    expectValidMessage({ ...renderTrending(cjk.map((p) => ({ paper: p, why: '<'.repeat(1000) }))) });
+    expectValidMessage({ ...renderSaved(cjk, 0) });
+  });
+
+  it('keeps the bold marks of a snippet where they were', () => {
+    const hits = [
+      {
+        paper: paper('T', 1),
+        score: 1,
+        snippet: {
+          text: 'we compress the kv\ncache & more',
+          marks: [
+            [16, 18],
+            [19, 24],
+          ] as Array<[number, number]>,
+        },
+      },
+    ];
+    const section = renderSearchResults({ query: 'kv cache', hits, total: 1, offset: 0 }).blocks[2] as { text: { text: string } };
+    expect(section.text.text).toContain('we compress the *kv* *cache* &amp; more');
+  });
+
+  it('the App Home stays within 100 blocks with many saved papers and subscriptions', () => {
+    const many = Array.from({ length: 60 }, (_, i) => paper(`Paper ${i}`, i));
+    const subscriptions = subscriptionBlocks(
+      Array.from({ length: 80 }, (_, i) => ({
+        channelId: i % 3 ? `C${i}` : '<!channel>',
+        time: '09:00',
+        timezone: 'Asia/Tokyo',
+        cadence: 'weekdays' as const,
+        topN: 5,
+        topic: `<@U1> ${'t'.repeat(i * 10)}`,
+        pausedReason: i % 5 ? undefined : '<!here>',
+      })),
+    );
+    const view = renderHome({ trending: many.map((p) => ({ paper: p, why: 'up' })), saved: many, subscriptions });
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    expectValidView({ ...view });
+  });
+
+  it('static messages validate', () => {
+    for (const m of [renderHelp(), renderPaperGone(), renderUnknownAction()]) expectValidMessage({ ...m });
+    expectValidView({ ...renderModal(renderHelp()) });
+  });
+
+  it('any title and abstract renders to a valid message (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400, unit: 'binary' }), fc.string({ maxLength: 3000, unit: 'grapheme' }), (title, abstract) => {
+        const p = { ...paper(title, 7), abstract };
+        for (const m of everyRendering([p], title)) expectValidMessage({ ...m });
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('the shell text shows the title as written, without escapes or fences', () => {
+    const text = blocksToText(renderPaperCard(paper('<!channel> *bold* & co', 1), 'U1').blocks);
+    expect(text).toContain('<!channel> *bold* & co');
+    expect(text).toContain('@U1');
+  });
+});

@@ -1,13 +1,11 @@
-import { randomUUID } from 'node:crypto';
+import { createRuntime } from '../app/runtime.js';
 import { loadConfig } from '../config.js';
-import { defaultSubscription, planDigest, runDigest } from '../digest/run.js';
-import { digestClient, slackDigestPoster } from '../slack/digest-delivery.js';
+import { planDigest, runDigest } from '../digest/run.js';
+import { defaultSubscription } from '../digest/types.js';
 import { buildLibrary } from '../library/library.js';
-import { CHANNEL_ID } from '../views/digest.js';
+import { digestClient, slackDigestDelivery } from '../slack/digest-delivery.js';
 import { createLog } from '../util/log.js';
-import type { Runtime } from '../app/runtime.js';
-import { openStore } from '../store/sqlite.js';
-import { createSummarizer } from '../summary/service.js';
+import { CHANNEL_ID } from '../views/digest.js';
 import { UsageError, type CliCommand } from './command.js';
 import { corpusOptions, corpusUsage, loadCorpusFromArgs } from './corpus-options.js';
 
@@ -38,16 +36,14 @@ completes the missing replies.`,
     if (!dryRun && !config.slack.botToken) throw new UsageError('posting needs SLACK_BOT_TOKEN (xoxb-…); use --dry-run to see the digest without Slack');
     const log = createLog({ secrets: [config.slack.botToken, config.slack.appToken, config.slack.signingSecret, config.model?.apiKey] });
     const library = buildLibrary(await loadCorpusFromArgs(values, now));
-    const store = openStore(config.dbPath);
+    const rt = await createRuntime(config, {
+      log,
+      now: () => now,
+      library,
+      delivery: dryRun ? undefined : slackDigestDelivery(digestClient(config, log), log),
+    });
+    const { store } = rt;
     try {
-      const rt: Runtime = {
-        config,
-        log,
-        store,
-        summarizer: createSummarizer({ model: config.model, cache: store.summaries, log }),
-        library: () => library,
-        now: () => now,
-      };
       if (dryRun) {
         const subscription = store.subscriptions.get(channel) ?? defaultSubscription(channel, now);
         const plan = planDigest(rt, subscription, now);
@@ -68,16 +64,11 @@ completes the missing replies.`,
         }
         return 0;
       }
-      const outcome = await runDigest(rt, slackDigestPoster(digestClient(config, log), log), {
-        channelId: channel,
-        reason: 'scheduled',
-        now,
-        owner: randomUUID(),
-      });
+      const outcome = await runDigest(rt, rt.digest.delivery!, { channelId: channel, reason: 'scheduled', now, owner: rt.digest.owner });
       io.out(outcome.note);
       return ['posted', 'resumed', 'already-posted', 'empty'].includes(outcome.status) ? 0 : 1;
     } finally {
-      store.close();
+      await rt.close();
     }
   },
 };

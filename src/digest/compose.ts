@@ -1,6 +1,6 @@
 import type { Library } from '../library/library.js';
 import { matches } from '../search/search.js';
-import type { EngagementEvent } from '../store/store.js';
+import type { EngagementEvent } from '../trending/types.js';
 import { hotTopics } from '../trending/topics.js';
 import { rankTrending, type TrendingPaper } from '../trending/score.js';
 import { localTime } from './local-time.js';

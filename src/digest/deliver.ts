@@ -1,7 +1,4 @@
-import type { Message } from '../views/message.js';
-import type { SeenMessage } from '../features/surface.js';
-import { SlackPostError, UNCERTAIN_CODES } from '../slack/post.js';
-import type { DigestPoster } from './delivery.js';
+import type { Delivered, DeliveryFailure } from './delivery.js';
 
 export interface DeliveryPolicy {
   /** Tries after a timeout or a 5xx before the failure is reported. */
@@ -20,32 +17,38 @@ export const DEFAULT_POLICY: DeliveryPolicy = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
+/** A post that failed for good; the run decides what that means for the channel. */
+export class DeliveryError extends Error {
+  constructor(readonly failure: DeliveryFailure) {
+    super(`the post did not land (${failure.kind}${'detail' in failure ? `: ${failure.detail}` : ''})`);
+    this.name = 'DeliveryError';
+  }
+}
+
 /**
- * Posts a digest message at most once. A rate limit is waited out as Slack asks (Slack did not post
- * it); after a timeout or a 5xx, Slack may have posted it, so the channel is checked for it (`isIt`)
- * before the next try, with backoff. The last failure is thrown for the run to report.
+ * Posts a digest message at most once. A rate limit is waited out as asked (nothing was posted);
+ * after an uncertain failure the post may have landed, so `find` looks for it before the next try,
+ * with backoff. The last failure is thrown as a DeliveryError for the run to handle.
  */
 export async function deliver(
-  poster: DigestPoster,
-  post: { channel: string; message: Message; threadTs?: string; isIt: (m: SeenMessage) => boolean },
+  send: () => Promise<Delivered>,
+  find: () => Promise<string | undefined>,
   policy: DeliveryPolicy = DEFAULT_POLICY,
 ): Promise<string> {
   let uncertain = 0;
   let limited = 0;
   for (;;) {
-    try {
-      return await poster.post(post.channel, post.message, post.threadTs);
-    } catch (error) {
-      if (!(error instanceof SlackPostError)) throw error;
-      if (error.code === 'ratelimited' && limited < policy.rateLimitRetries) {
-        limited++;
-        await policy.sleep(Math.max(1, error.retryAfterSeconds ?? 30) * 1000);
-        continue;
-      }
-      if (!UNCERTAIN_CODES.has(error.code) || uncertain >= policy.uncertainRetries) throw error;
-      await policy.sleep(policy.backoffMs(uncertain++));
-      const landed = await poster.find(post.channel, post.threadTs, post.isIt).catch(() => undefined);
-      if (landed) return landed;
+    const result = await send();
+    if (result.ok) return result.ts;
+    const { failure } = result;
+    if (failure.kind === 'rate-limited' && limited < policy.rateLimitRetries) {
+      limited++;
+      await policy.sleep(Math.max(1, failure.retryAfterSeconds) * 1000);
+      continue;
     }
+    if (failure.kind !== 'uncertain' || uncertain >= policy.uncertainRetries) throw new DeliveryError(failure);
+    await policy.sleep(policy.backoffMs(uncertain++));
+    const landed = await find().catch(() => undefined);
+    if (landed) return landed;
   }
 }

@@ -1,38 +1,39 @@
 import type { Paper } from '../corpus/types.js';
-import type { Runtime } from '../app/runtime.js';
-import { DIGEST_EVENT_TYPE, renderDigestParent, renderDigestReply, renderNotInChannel } from '../views/digest.js';
-import { CARD_EVENT_TYPE } from '../views/card.js';
-import { FATAL_AUTH_CODES, SlackPostError, UNCERTAIN_CODES } from '../slack/post.js';
-import type { SeenMessage } from '../features/surface.js';
-import { DEFAULT_POLICY, deliver, type DeliveryPolicy } from './deliver.js';
-import type { DigestRun } from '../store/digests.js';
-import type { Subscription } from '../store/subscriptions.js';
+import type { Library } from '../library/library.js';
+import type { Store } from '../store/store.js';
+import type { Summarizer } from '../summary/service.js';
 import type { Summary } from '../summary/types.js';
+import { teamActivity } from '../trending/activity.js';
+import type { Log } from '../util/log.js';
 import { composeDigest, type DigestPlan } from './compose.js';
+import { DEFAULT_POLICY, DeliveryError, deliver, type DeliveryPolicy } from './deliver.js';
+import type { DigestDelivery } from './delivery.js';
 import { longDate } from './local-time.js';
-import type { DigestPoster } from './delivery.js';
+import { defaultSubscription, type DigestRun, type Subscription } from './types.js';
+
+/** What a digest run works with (the app's runtime is one). */
+export interface DigestContext {
+  store: Pick<Store, 'subscriptions' | 'digests' | 'saves' | 'engagement'>;
+  summarizer: Summarizer;
+  log: Log;
+  library(): Library;
+  now(): Date;
+}
 
 /** A run holds its claim this long between steps; a crashed owner's run is taken over after it. */
 export const LEASE_MS = 60_000;
-const ENGAGEMENT_WINDOW_MS = 30 * 86_400_000;
-
-/** The settings a channel with no subscription gets (`paperwire digest --channel …`). */
-export function defaultSubscription(channelId: string, now: Date): Subscription {
-  return { channelId, teamId: '', time: '09:00', timezone: 'UTC', cadence: 'weekdays', topN: 5, createdBy: '', createdAt: now.toISOString() };
-}
 
 /** What a channel's digest would hold now: its settings, what it was sent before, the team's activity. */
-export function planDigest(rt: Runtime, subscription: Subscription, now: Date): DigestPlan {
+export function planDigest(rt: DigestContext, subscription: Subscription, now: Date): DigestPlan {
   const { store } = rt;
   return composeDigest({
+    ...teamActivity(store, subscription.teamId, now),
     library: rt.library(),
     channelId: subscription.channelId,
     timezone: subscription.timezone,
     topN: subscription.topN,
     topic: subscription.topic,
     posted: store.digests.postedPaperIds(subscription.channelId),
-    saves: store.saves.countsByPaper(subscription.teamId),
-    engagement: store.engagement.since(subscription.teamId || undefined, new Date(now.getTime() - ENGAGEMENT_WINDOW_MS)),
     now,
   });
 }
@@ -55,7 +56,12 @@ export interface RunRequest {
  * recording every ts as Slack confirms it. A run that stopped part way (crash, Slack refusal) is
  * resumed: a post that may have been sent before the crash is looked up in Slack before it is re-sent.
  */
-export async function runDigest(rt: Runtime, poster: DigestPoster, request: RunRequest, policy: DeliveryPolicy = DEFAULT_POLICY): Promise<DigestOutcome> {
+export async function runDigest(
+  rt: DigestContext,
+  delivery: DigestDelivery,
+  request: RunRequest,
+  policy: DeliveryPolicy = DEFAULT_POLICY,
+): Promise<DigestOutcome> {
   const { channelId, now, owner } = request;
   const { store, log } = rt;
   const subscription = store.subscriptions.get(channelId) ?? defaultSubscription(channelId, now);
@@ -87,7 +93,7 @@ export async function runDigest(rt: Runtime, poster: DigestPoster, request: RunR
     return { status: 'busy', runId: claim.run.id, note: `Another paperwire process is posting the digest for ${plan.localDate} right now.` };
 
   try {
-    const parentTs = await post(rt, poster, claim.run, subscription, owner, policy);
+    const parentTs = await post(rt, delivery, claim.run, subscription, owner, policy);
     const replies = claim.run.items.length;
     log.info(`digest ${claim.status === 'resume' ? 'resumed and completed' : 'posted'}`, {
       channel: channelId,
@@ -102,14 +108,14 @@ export async function runDigest(rt: Runtime, poster: DigestPoster, request: RunR
         : `Posted the digest for ${plan.localDate}${plan.shortfall ? ` (${plan.shortfall})` : ''}.`;
     return { status: claim.status === 'resume' ? 'resumed' : 'posted', runId: claim.run.id, parentTs, replies, note };
   } catch (error) {
-    return handleFailure(rt, poster, subscription, claim.run, error);
+    return handleFailure(rt, delivery, subscription, claim.run, error);
   }
 }
 
 /** Finishes a run that stopped part way (a crash, a Slack refusal), if no other process is on it. */
 export async function resumeDigest(
-  rt: Runtime,
-  poster: DigestPoster,
+  rt: DigestContext,
+  delivery: DigestDelivery,
   runId: number,
   owner: string,
   policy: DeliveryPolicy = DEFAULT_POLICY,
@@ -118,15 +124,22 @@ export async function resumeDigest(
   if (claim.status !== 'resume') return { status: claim.status === 'done' ? 'already-posted' : 'busy', runId, note: `run ${runId} is ${claim.status}` };
   const subscription = rt.store.subscriptions.get(claim.run.channelId) ?? defaultSubscription(claim.run.channelId, rt.now());
   try {
-    const parentTs = await post(rt, poster, claim.run, subscription, owner, policy);
+    const parentTs = await post(rt, delivery, claim.run, subscription, owner, policy);
     rt.log.info('digest resumed and completed', { channel: claim.run.channelId, date: claim.run.localDate, run: runId });
     return { status: 'resumed', runId, parentTs, replies: claim.run.items.length, note: `Finished the digest for ${claim.run.localDate}.` };
   } catch (error) {
-    return handleFailure(rt, poster, subscription, claim.run, error);
+    return handleFailure(rt, delivery, subscription, claim.run, error);
   }
 }
 
-async function post(rt: Runtime, poster: DigestPoster, run: DigestRun, subscription: Subscription, owner: string, policy: DeliveryPolicy): Promise<string> {
+async function post(
+  rt: DigestContext,
+  delivery: DigestDelivery,
+  run: DigestRun,
+  subscription: Subscription,
+  owner: string,
+  policy: DeliveryPolicy,
+): Promise<string> {
   const { store } = rt;
   const library = rt.library();
   const keep = () => {
@@ -141,17 +154,16 @@ async function post(rt: Runtime, poster: DigestPoster, run: DigestRun, subscript
   const summaries = new Map<number, Summary>();
   for (const [position, paper] of papers) summaries.set(position, await rt.summarizer.summarize(paper));
 
-  const isParent = (m: SeenMessage) => m.metadata?.event_type === DIGEST_EVENT_TYPE && m.metadata.event_payload?.run_id === run.id;
-  const isReply = (position: number) => (m: SeenMessage) => m.metadata?.event_type === CARD_EVENT_TYPE && m.metadata.event_payload?.position === position;
   let parentTs = run.parentTs;
   if (!parentTs && run.parentAttempted) {
-    parentTs = await poster.find(run.channelId, undefined, isParent);
+    parentTs = await delivery.findParent(run.channelId, run.id);
     if (parentTs) store.digests.setParent(run.id, parentTs);
   }
   if (!parentTs) {
     keep();
-    const parent = renderDigestParent({
+    const parent = {
       runId: run.id,
+      channelId: run.channelId,
       dateLabel: longDate(run.localDate),
       hotTopics: run.hotTopics,
       entries: run.items.flatMap((item) => {
@@ -161,14 +173,20 @@ async function post(rt: Runtime, poster: DigestPoster, run: DigestRun, subscript
       requested: subscription.topN,
       topic: subscription.topic,
       preview: run.kind === 'preview',
-    });
+    };
     store.digests.setParentAttempted(run.id, true);
     parentTs = await sent(
-      () => deliver(poster, { channel: run.channelId, message: parent, isIt: isParent }, policy),
+      () =>
+        deliver(
+          () => delivery.postParent(parent),
+          () => delivery.findParent(run.channelId, run.id),
+          policy,
+        ),
       () => store.digests.setParentAttempted(run.id, false),
     );
     store.digests.setParent(run.id, parentTs);
   }
+  const threadTs = parentTs;
 
   for (const item of run.items) {
     if (item.replyTs) continue;
@@ -178,7 +196,7 @@ async function post(rt: Runtime, poster: DigestPoster, run: DigestRun, subscript
       continue;
     }
     if (item.replyAttempted) {
-      const found = await poster.find(run.channelId, parentTs, isReply(item.position));
+      const found = await delivery.findReply(run.channelId, threadTs, item.position);
       if (found) {
         store.digests.setReply(run.id, item.position, found);
         continue;
@@ -186,9 +204,14 @@ async function post(rt: Runtime, poster: DigestPoster, run: DigestRun, subscript
     }
     keep();
     store.digests.setReplyAttempted(run.id, item.position, true);
-    const reply = renderDigestReply(item.position, paper, summaries.get(item.position)!);
+    const reply = { runId: run.id, channelId: run.channelId, position: item.position, paper, summary: summaries.get(item.position)! };
     const ts = await sent(
-      () => deliver(poster, { channel: run.channelId, message: reply, threadTs: parentTs, isIt: isReply(item.position) }, policy),
+      () =>
+        deliver(
+          () => delivery.postReply(threadTs, reply),
+          () => delivery.findReply(run.channelId, threadTs, item.position),
+          policy,
+        ),
       () => store.digests.setReplyAttempted(run.id, item.position, false),
     );
     store.digests.setReply(run.id, item.position, ts);
@@ -197,12 +220,12 @@ async function post(rt: Runtime, poster: DigestPoster, run: DigestRun, subscript
   return parentTs;
 }
 
-/** Runs a post; when Slack definitely refused it (nothing was posted), `refused` undoes the attempt mark. */
+/** Runs a post; when it definitely did not land (nothing was posted), `refused` undoes the attempt mark. */
 async function sent(postIt: () => Promise<string>, refused: () => void): Promise<string> {
   try {
     return await postIt();
   } catch (error) {
-    if (error instanceof SlackPostError && !UNCERTAIN_CODES.has(error.code)) refused();
+    if (error instanceof DeliveryError && error.failure.kind !== 'uncertain') refused();
     throw error;
   }
 }
@@ -213,36 +236,40 @@ class LostClaim extends Error {
   }
 }
 
-async function handleFailure(rt: Runtime, poster: DigestPoster, subscription: Subscription, run: DigestRun, error: unknown): Promise<DigestOutcome> {
+async function handleFailure(rt: DigestContext, delivery: DigestDelivery, subscription: Subscription, run: DigestRun, error: unknown): Promise<DigestOutcome> {
   const { log, store } = rt;
   const channel = run.channelId;
   if (error instanceof LostClaim) return { status: 'busy', runId: run.id, note: error.message };
-  if (!(error instanceof SlackPostError)) {
+  if (!(error instanceof DeliveryError)) {
     log.error('digest failed part way; it resumes on the next check', { channel, run: run.id, error });
     return { status: 'failed', runId: run.id, note: `The digest stopped part way (${(error as Error).message}); it will be completed on the next try.` };
   }
-  const code = error.code;
-  if (FATAL_AUTH_CODES.has(code)) {
-    log.error(`digest: Slack rejected paperwire's token (${code}); no digest is posted until the app is reinstalled`, { channel, run: run.id });
-    return { status: 'stopped', runId: run.id, note: error.userMessage };
-  }
-  if (code === 'channel_not_found' || code === 'is_archived') {
-    const reason = code === 'is_archived' ? 'the channel is archived' : 'the channel was not found (deleted, or private without paperwire)';
-    if (store.subscriptions.get(channel)) store.subscriptions.pause(channel, reason);
-    log.warn(`digest paused: ${reason}`, { channel, run: run.id, code });
-    return { status: 'paused', runId: run.id, note: `Digest paused: ${reason}.` };
-  }
-  if (code === 'not_in_channel') {
-    const problem = 'paperwire is not in this channel, so it cannot post the digest: invite it with `/invite @paperwire`';
-    if (store.subscriptions.get(channel)) store.subscriptions.setProblem(channel, problem);
-    log.warn('digest: not in the channel; told the subscriber to invite the bot', { channel, run: run.id, subscriber: subscription.createdBy });
-    if (subscription.createdBy) {
-      await poster
-        .notify(subscription.createdBy, renderNotInChannel(channel))
-        .catch((notifyError: unknown) => log.warn('could not tell the subscriber', { channel, error: notifyError }));
+  const { failure } = error;
+  switch (failure.kind) {
+    case 'auth-revoked':
+      log.error(`digest: the app's token was rejected (${failure.detail}); no digest is posted until the app is reinstalled`, { channel, run: run.id });
+      return { status: 'stopped', runId: run.id, note: "paperwire's Slack token is no longer valid; ask whoever installed it to reinstall the app." };
+    case 'channel-gone': {
+      const reason = failure.reason === 'archived' ? 'the channel is archived' : 'the channel was not found (deleted, or private without paperwire)';
+      if (store.subscriptions.get(channel)) store.subscriptions.pause(channel, reason);
+      log.warn(`digest paused: ${reason}`, { channel, run: run.id });
+      return { status: 'paused', runId: run.id, note: `Digest paused: ${reason}.` };
     }
-    return { status: 'failed', runId: run.id, note: 'I am not in this channel: invite me with `/invite @paperwire`, then try again.' };
+    case 'not-in-channel': {
+      const problem = 'paperwire is not in this channel, so it cannot post the digest: invite it with `/invite @paperwire`';
+      if (store.subscriptions.get(channel)) store.subscriptions.setProblem(channel, problem);
+      log.warn('digest: not in the channel; told the subscriber to invite the bot', { channel, run: run.id, subscriber: subscription.createdBy });
+      if (subscription.createdBy) {
+        await delivery
+          .tellSubscriber(subscription.createdBy, { kind: 'not-in-channel', channelId: channel })
+          .catch((notifyError: unknown) => log.warn('could not tell the subscriber', { channel, error: notifyError }));
+      }
+      return { status: 'failed', runId: run.id, note: 'I am not in this channel: invite me with `/invite @paperwire`, then try again.' };
+    }
+    default: {
+      const why = failure.kind === 'rate-limited' ? 'still rate-limited after waiting' : failure.detail;
+      log.warn('digest: a post was refused; the run resumes on the next check', { channel, run: run.id, why });
+      return { status: 'failed', runId: run.id, note: `Posting failed (${why}). The digest will be completed on the next try.` };
+    }
   }
-  log.warn('digest: Slack refused a post; the run resumes on the next check', { channel, run: run.id, code });
-  return { status: 'failed', runId: run.id, note: `${error.userMessage} The digest will be completed on the next try.` };
 }

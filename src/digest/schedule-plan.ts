@@ -1,4 +1,4 @@
-import type { Subscription } from '../store/subscriptions.js';
+import type { Subscription } from './types.js';
 import { localTime } from './local-time.js';
 
 /**

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import nodeCron from 'node-cron';
-import type { Runtime } from '../app/runtime.js';
-import type { DigestPoster } from './delivery.js';
-import { runDigest, resumeDigest } from './run.js';
+import type { DigestDelivery } from './delivery.js';
+import { type DigestContext, resumeDigest, runDigest } from './run.js';
 import { cronExpression, dueDigests } from './schedule-plan.js';
 
 /** node-cron's schedule, injectable so tests can fire a schedule by hand. */
@@ -14,6 +13,8 @@ const SAFETY_CHECK = '*/5 * * * *';
 const RESUME_WINDOW_MS = 24 * 3_600_000;
 
 export interface DigestScheduler {
+  /** Starts the schedules and a first check; until then `sync` and `check` do nothing. */
+  start(): void;
   /** Re-reads the subscriptions: one cron schedule per subscription, in its timezone. */
   sync(): void;
   /** Posts what is due, resumes unfinished runs; one check at a time. */
@@ -22,14 +23,29 @@ export interface DigestScheduler {
   stop(): Promise<void>;
 }
 
-export function startDigestScheduler(rt: Runtime, poster: DigestPoster, options: { cron?: CronSchedule; owner?: string } = {}): DigestScheduler {
+export interface SchedulerOptions {
+  cron?: CronSchedule;
+  owner?: string;
+  /** How late a missed digest may still be posted (PAPERWIRE_CATCHUP_HOURS). */
+  catchUpMs: number;
+}
+
+export function startDigestScheduler(rt: DigestContext, delivery: DigestDelivery, options: SchedulerOptions): DigestScheduler {
+  const scheduler = createDigestScheduler(rt, delivery, options);
+  scheduler.start();
+  return scheduler;
+}
+
+export function createDigestScheduler(rt: DigestContext, delivery: DigestDelivery, options: SchedulerOptions): DigestScheduler {
   const schedule: CronSchedule = options.cron ?? ((expression, task, opts) => nodeCron.schedule(expression, task, opts));
   const owner = options.owner ?? randomUUID();
   const { log, store } = rt;
   const tasks = new Map<string, { key: string; task: ReturnType<CronSchedule> }>();
   const reportedMissed = new Set<string>();
   let halted = false;
+  let started = false;
   let stopped = false;
+  let safety: ReturnType<CronSchedule> | undefined;
   let chain: Promise<void> = Promise.resolve();
 
   const check = (): Promise<void> => {
@@ -38,14 +54,14 @@ export function startDigestScheduler(rt: Runtime, poster: DigestPoster, options:
   };
 
   async function runCheck(): Promise<void> {
-    if (halted || stopped) return;
+    if (halted || stopped || !started) return;
     const now = rt.now();
     for (const run of store.digests.unfinished()) {
       if (now.getTime() - Date.parse(run.claimedAt) > RESUME_WINDOW_MS || halted || stopped) continue;
-      const outcome = await resumeDigest(rt, poster, run.id, owner);
+      const outcome = await resumeDigest(rt, delivery, run.id, owner);
       if (outcome.status === 'stopped') halted = true;
     }
-    const due = dueDigests(store.subscriptions.list(), (channel, date) => store.digests.daily(channel, date) !== undefined, now, rt.config.catchUpMs);
+    const due = dueDigests(store.subscriptions.list(), (channel, date) => store.digests.daily(channel, date) !== undefined, now, options.catchUpMs);
     for (const { subscription, slot, action } of due) {
       if (halted || stopped) return;
       const key = `${subscription.channelId}:${slot.localDate}`;
@@ -60,7 +76,7 @@ export function startDigestScheduler(rt: Runtime, poster: DigestPoster, options:
         continue;
       }
       const late = now.getTime() - slot.at.getTime() > 60_000;
-      const outcome = await runDigest(rt, poster, { channelId: subscription.channelId, reason: 'scheduled', now, owner });
+      const outcome = await runDigest(rt, delivery, { channelId: subscription.channelId, reason: 'scheduled', now, owner });
       log.info(`digest ${late ? 'catch-up' : 'run'}: ${outcome.status}`, { channel: subscription.channelId, date: slot.localDate, note: outcome.note });
       if (outcome.status === 'stopped') {
         halted = true;
@@ -70,7 +86,7 @@ export function startDigestScheduler(rt: Runtime, poster: DigestPoster, options:
   }
 
   function sync(): void {
-    if (stopped) return;
+    if (stopped || !started) return;
     const wanted = new Map(
       store.subscriptions
         .list()
@@ -94,16 +110,19 @@ export function startDigestScheduler(rt: Runtime, poster: DigestPoster, options:
     }
   }
 
-  sync();
-  const safety = schedule(SAFETY_CHECK, () => void check(), { timezone: 'UTC', name: 'digest safety check' });
-  void check();
-
   return {
+    start() {
+      if (started || stopped) return;
+      started = true;
+      sync();
+      safety = schedule(SAFETY_CHECK, () => void check(), { timezone: 'UTC', name: 'digest safety check' });
+      void check();
+    },
     sync,
     check,
     async stop() {
       stopped = true;
-      safety.destroy();
+      safety?.destroy();
       for (const { task } of tasks.values()) task.destroy();
       tasks.clear();
       await chain;

@@ -1,6 +1,6 @@
-import type { Runtime } from '../app/runtime.js';
+import type { Runtime } from './runtime.js';
 import type { DigestSettingsView } from '../views/digest.js';
-import type { Subscription } from '../store/subscriptions.js';
+import type { Subscription } from '../digest/types.js';
 import { localTime } from '../digest/local-time.js';
 import { nextSlot } from '../digest/schedule-plan.js';
 

@@ -1,6 +1,6 @@
 import type { Paper } from '../corpus/types.js';
-import type { Runtime } from '../app/runtime.js';
-import type { EngagementKind } from '../store/store.js';
+import type { Runtime } from './runtime.js';
+import type { EngagementKind } from '../trending/types.js';
 
 /** Who did something with a paper, for the trending score. */
 export interface Actor {

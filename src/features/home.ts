@@ -1,4 +1,4 @@
-import type { Runtime } from '../app/runtime.js';
+import type { Runtime } from './runtime.js';
 import { renderHome, type HomeViewPayload } from '../views/home.js';
 import { homeSubscriptions } from './digest.js';
 import { savedPapers, trendingItems } from './lists.js';

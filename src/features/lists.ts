@@ -1,14 +1,12 @@
 import type { Paper } from '../corpus/types.js';
+import { teamActivity } from '../trending/activity.js';
 import { rankTrending } from '../trending/score.js';
-import type { Runtime } from '../app/runtime.js';
+import type { Runtime } from './runtime.js';
 import { similar } from '../search/similar.js';
 import type { SearchHit } from '../search/types.js';
 import { renderSaved, renderSimilar, renderTrending, LIST_SIZE, type TrendingItem } from '../views/lists.js';
 import type { Message } from '../views/message.js';
 import type { Requester } from './surface.js';
-
-/** Team activity older than this weighs next to nothing in the score (3-day half-life). */
-const ENGAGEMENT_WINDOW_MS = 30 * 24 * 3600 * 1000;
 
 /** The papers trending now for a team (src/trending/score.ts). */
 export function trendingItems(rt: Runtime, teamId: string, limit = LIST_SIZE): TrendingItem[] {
@@ -16,8 +14,7 @@ export function trendingItems(rt: Runtime, teamId: string, limit = LIST_SIZE): T
   return rankTrending(
     {
       papers: rt.library().papers,
-      saves: rt.store.saves.countsByPaper(teamId),
-      engagement: rt.store.engagement.since(teamId, new Date(now.getTime() - ENGAGEMENT_WINDOW_MS)),
+      ...teamActivity(rt.store, teamId, now),
       now,
     },
     { limit },

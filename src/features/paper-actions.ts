@@ -1,15 +1,14 @@
 import type { Paper } from '../corpus/types.js';
-import type { Runtime } from '../app/runtime.js';
-import { parsePageValue, type ActionKind } from '../slack/actions.js';
+import type { Runtime } from './runtime.js';
+import { parsePageValue, type ActionKind } from '../views/actions.js';
 import { renderPaperCard } from '../views/card.js';
 import { renderNotice, renderPaperGone, renderUnknownAction } from '../views/notice.js';
 import { renderSummary, renderThreadSummary } from '../views/summary.js';
-import { SlackPostError } from '../slack/post.js';
 import { savedMessage, similarMessage } from './lists.js';
 import { paperFromValue } from './paper-lookup.js';
 import { recordEngagement } from './engagement.js';
 import { searchMessage } from './search.js';
-import type { Requester, Surface } from './surface.js';
+import { PostRefused, type Requester, type Surface } from './surface.js';
 
 /**
  * A button press, from Slack or the shell. Values come from outside: a value we did not write gets a
@@ -62,7 +61,7 @@ async function share(rt: Runtime, surface: Surface, requester: Requester, paper:
     const summary = await rt.summarizer.summarize(paper);
     await surface.post(requester.channelId, renderThreadSummary(paper, summary), ts);
   } catch (error) {
-    if (error instanceof SlackPostError) return surface.respond(renderNotice(error.userMessage));
+    if (error instanceof PostRefused) return surface.respond(renderNotice(error.userMessage));
     throw error;
   }
 }

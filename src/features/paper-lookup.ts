@@ -1,7 +1,7 @@
 import type { Paper } from '../corpus/types.js';
 import type { Library } from '../library/library.js';
 import { mentionedPaper } from '../search/mentioned-paper.js';
-import { parsePaperValue } from '../slack/actions.js';
+import { parsePaperValue } from '../views/actions.js';
 import { CARD_BLOCK_PREFIX, CARD_EVENT_TYPE } from '../views/card.js';
 import type { SeenMessage } from './surface.js';
 

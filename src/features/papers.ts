@@ -1,5 +1,5 @@
-import type { Runtime } from '../app/runtime.js';
-import { parsePapersText, type PapersRequest } from '../slack/command-text.js';
+import type { Runtime } from './runtime.js';
+import { parsePapersText, type PapersRequest } from './command-text.js';
 import { renderHelp } from '../views/help.js';
 import { renderNotice } from '../views/notice.js';
 import { searchMessage } from './search.js';

@@ -1,4 +1,4 @@
-import type { Runtime } from '../app/runtime.js';
+import type { Runtime } from './runtime.js';
 
 export interface Reaction {
   teamId: string;

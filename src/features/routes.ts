@@ -1,5 +1,5 @@
-import type { Runtime } from '../app/runtime.js';
-import type { PapersRequest } from '../slack/command-text.js';
+import type { Runtime } from './runtime.js';
+import type { PapersRequest } from './command-text.js';
 import type { Message } from '../views/message.js';
 import type { Requester, Surface } from './surface.js';
 

@@ -1,4 +1,4 @@
-import type { Runtime } from '../app/runtime.js';
+import type { Runtime } from './runtime.js';
 import { search } from '../search/search.js';
 import { QueryError } from '../search/types.js';
 import { renderNoResults, renderQueryError, renderSearchResults } from '../views/search.js';

@@ -1,4 +1,4 @@
-import type { Runtime } from '../app/runtime.js';
+import type { Runtime } from './runtime.js';
 import { renderHelp } from '../views/help.js';
 import { renderNotice, renderPaperGone } from '../views/notice.js';
 import { renderThreadSummary } from '../views/summary.js';

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Runtime } from '../app/runtime.js';
-import { actionKind, type ActionKind } from '../slack/actions.js';
+import type { Runtime } from '../features/runtime.js';
+import { actionKind, type ActionKind } from '../views/actions.js';
 import type { Message } from '../views/message.js';
 import { renderHelp } from '../views/help.js';
 import { blocksToText } from './to-text.js';

@@ -1,9 +1,10 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
-import type { Runtime } from '../app/runtime.js';
+import type { Runtime } from '../features/runtime.js';
 import { createSlackHttpServer, MAX_BODY_BYTES } from './http-server.js';
 import { registerListeners } from './listeners/index.js';
+import { slackLogger } from './logger.js';
 
 export interface SlackApp {
   app: InstanceType<typeof App>;
@@ -16,9 +17,10 @@ export interface SlackApp {
 /** Bolt wired for the mode the config chose: Socket Mode, or HTTP with /slack/events and /healthz. */
 export function createSlackApp(rt: Runtime, startedAt = Date.now()): SlackApp {
   const { slack, mode } = rt.config;
+  const logger = slackLogger(rt.log);
   const clientOptions = {
     slackApiUrl: slack.apiUrl,
-    logger: rt.log.slack,
+    logger,
     // Slack's own advice: a few quick retries; a longer outage is reported rather than queued for half an hour.
     retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000 },
     timeout: 10_000,
@@ -31,7 +33,7 @@ export function createSlackApp(rt: Runtime, startedAt = Date.now()): SlackApp {
       token: slack.botToken,
       appToken: slack.appToken,
       socketMode: true,
-      logger: rt.log.slack,
+      logger,
       logLevel: LogLevel.INFO,
       clientOptions,
       convoStore,
@@ -51,7 +53,7 @@ export function createSlackApp(rt: Runtime, startedAt = Date.now()): SlackApp {
     signingSecret: slack.signingSecret!,
     endpoints: '/slack/events',
     bodyLimit: MAX_BODY_BYTES,
-    logger: rt.log.slack,
+    logger,
     customRoutes: [
       {
         path: '/healthz',
@@ -71,7 +73,7 @@ export function createSlackApp(rt: Runtime, startedAt = Date.now()): SlackApp {
       },
     ],
   });
-  const app = new App({ token: slack.botToken, receiver, logger: rt.log.slack, logLevel: LogLevel.INFO, clientOptions, convoStore });
+  const app = new App({ token: slack.botToken, receiver, logger, logLevel: LogLevel.INFO, clientOptions, convoStore });
   registerListeners(app, rt);
   let server: Server | undefined;
   return {

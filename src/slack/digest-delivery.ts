@@ -1,9 +1,13 @@
 import { WebClient } from '@slack/web-api';
 import type { Config } from '../config.js';
-import type { Log } from '../util/log.js';
-import { postMessage } from './post.js';
+import type { Delivered, DeliveryFailure, DigestDelivery } from '../digest/delivery.js';
 import type { SeenMessage } from '../features/surface.js';
-import type { DigestPoster } from '../digest/delivery.js';
+import type { Log } from '../util/log.js';
+import { CARD_EVENT_TYPE } from '../views/card.js';
+import { DIGEST_EVENT_TYPE, renderDigestParent, renderDigestReply, renderNotInChannel } from '../views/digest.js';
+import type { Message } from '../views/message.js';
+import { slackLogger } from './logger.js';
+import { FATAL_AUTH_CODES, postMessage, SlackPostError, UNCERTAIN_CODES } from './post.js';
 
 /** How far back a lost post is looked for: a digest is one parent and at most ten replies. */
 const LOOKBACK = 50;
@@ -16,25 +20,50 @@ const LOOKBACK = 50;
 export function digestClient(config: Pick<Config, 'slack'>, log: Log, timeoutMs = 10_000): WebClient {
   return new WebClient(config.slack.botToken, {
     slackApiUrl: config.slack.apiUrl,
-    logger: log.slack,
+    logger: slackLogger(log),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     timeout: timeoutMs,
   });
 }
 
-export function slackDigestPoster(client: WebClient, log: Log): DigestPoster {
+/** Slack's error codes in the digest's terms. */
+export function deliveryFailure(error: SlackPostError): DeliveryFailure {
+  const { code } = error;
+  if (code === 'ratelimited') return { kind: 'rate-limited', retryAfterSeconds: error.retryAfterSeconds ?? 30 };
+  if (UNCERTAIN_CODES.has(code)) return { kind: 'uncertain', detail: code };
+  if (FATAL_AUTH_CODES.has(code)) return { kind: 'auth-revoked', detail: code };
+  if (code === 'channel_not_found') return { kind: 'channel-gone', reason: 'not-found' };
+  if (code === 'is_archived') return { kind: 'channel-gone', reason: 'archived' };
+  if (code === 'not_in_channel') return { kind: 'not-in-channel' };
+  return { kind: 'other', detail: code };
+}
+
+/** Digests through the Web API: rendered with the views, recognised again by their message metadata. */
+export function slackDigestDelivery(client: WebClient, log: Log): DigestDelivery {
+  const post = async (channel: string, message: Message, threadTs?: string): Promise<Delivered> => {
+    try {
+      return { ok: true, ts: await postMessage(client, log, { channel, message, threadTs }) };
+    } catch (error) {
+      if (error instanceof SlackPostError) return { ok: false, failure: deliveryFailure(error) };
+      throw error;
+    }
+  };
+  const find = async (channel: string, threadTs: string | undefined, match: (message: SeenMessage) => boolean) => {
+    const result = threadTs
+      ? await client.conversations.replies({ channel, ts: threadTs, limit: LOOKBACK, include_all_metadata: true })
+      : await client.conversations.history({ channel, limit: LOOKBACK, include_all_metadata: true });
+    const messages = (result.messages ?? []) as Array<SeenMessage & { ts?: string }>;
+    return messages.find((m) => m.ts && match(m))?.ts;
+  };
   return {
-    post: (channel, message, threadTs) => postMessage(client, log, { channel, message, threadTs }),
-    async find(channel, threadTs, match) {
-      const result = threadTs
-        ? await client.conversations.replies({ channel, ts: threadTs, limit: LOOKBACK, include_all_metadata: true })
-        : await client.conversations.history({ channel, limit: LOOKBACK, include_all_metadata: true });
-      const messages = (result.messages ?? []) as Array<SeenMessage & { ts?: string }>;
-      return messages.find((m) => m.ts && match(m))?.ts;
-    },
-    async notify(userId, message) {
-      await postMessage(client, log, { channel: userId, message });
+    postParent: (parent) => post(parent.channelId, renderDigestParent(parent)),
+    postReply: (parentTs, reply) => post(reply.channelId, renderDigestReply(reply.position, reply.paper, reply.summary), parentTs),
+    findParent: (channel, runId) => find(channel, undefined, (m) => m.metadata?.event_type === DIGEST_EVENT_TYPE && m.metadata.event_payload?.run_id === runId),
+    findReply: (channel, parentTs, position) =>
+      find(channel, parentTs, (m) => m.metadata?.event_type === CARD_EVENT_TYPE && m.metadata.event_payload?.position === position),
+    async tellSubscriber(userId, notice) {
+      await postMessage(client, log, { channel: userId, message: renderNotInChannel(notice.channelId) });
     },
   };
 }

@@ -1,19 +1,21 @@
 import type { WebClient } from '@slack/web-api';
 import type { KnownBlock } from '@slack/types';
+import { PostRefused } from '../features/surface.js';
 import type { Log } from '../util/log.js';
 import type { Message } from '../views/message.js';
 
 export type { Message };
 
-/** Slack refused a post for a reason a person can act on; `userMessage` says what to do. */
-export class SlackPostError extends Error {
+/** Slack refused a post: its error code, and what a person can do about it. */
+export class SlackPostError extends PostRefused {
   constructor(
     readonly code: string,
-    readonly userMessage: string,
+    userMessage: string,
     /** For `ratelimited`: the seconds Slack asked us to wait. */
     readonly retryAfterSeconds?: number,
   ) {
-    super(`Slack refused the message: ${code}`);
+    super(code, userMessage);
+    this.message = `Slack refused the message: ${code}`;
     this.name = 'SlackPostError';
   }
 }

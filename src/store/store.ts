@@ -1,18 +1,6 @@
 import type { SummaryCache } from '../summary/types.js';
-import type { DigestsRepo } from './digests.js';
-import type { SubscriptionsRepo } from './subscriptions.js';
-
-/** What the team did with a paper; each kind feeds the trending score (see src/trending/score.ts). */
-export type EngagementKind = 'save' | 'summary' | 'share' | 'reaction';
-
-export interface EngagementEvent {
-  teamId: string;
-  paperId: string;
-  kind: EngagementKind;
-  userId?: string;
-  /** ISO 8601 instant. */
-  at: string;
-}
+import type { DigestsRepo, SubscriptionsRepo } from '../digest/types.js';
+import type { EngagementEvent } from '../trending/types.js';
 
 export interface SavedPaper {
   paperId: string;
@@ -38,7 +26,7 @@ export interface EngagementRepo {
 }
 
 /**
- * Everything paperwire keeps across restarts. One SQLite file (WAL mode, versioned migrations);
+ * Everything paperwire keeps across restarts (src/store/sqlite.ts: one SQLite file, WAL mode, versioned migrations);
  * each concern is a repository of its own so features add tables without touching the others.
  */
 export interface Store {

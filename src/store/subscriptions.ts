@@ -1,37 +1,5 @@
-import type { Db } from './sqlite.js';
-
-export type Cadence = 'weekdays' | 'daily';
-
-/** A channel's daily digest: when (local time in its timezone), how many papers, about what. */
-export interface Subscription {
-  channelId: string;
-  teamId: string;
-  /** HH:MM, 24-hour, in `timezone`. */
-  time: string;
-  /** IANA name, e.g. Europe/Paris. */
-  timezone: string;
-  cadence: Cadence;
-  topN: number;
-  /** A search query the papers must match. */
-  topic?: string;
-  createdBy: string;
-  createdAt: string;
-  /** Set when Slack said the channel is gone or archived: no digest is posted until re-subscribed. */
-  pausedReason?: string;
-  /** The last thing that went wrong posting here (e.g. the bot is not in the channel), shown by `/papers digest`. */
-  lastProblem?: string;
-}
-
-export interface SubscriptionsRepo {
-  /** Creates or replaces the channel's subscription (and clears any pause or problem). */
-  upsert(subscription: Subscription): void;
-  get(channelId: string): Subscription | undefined;
-  remove(channelId: string): boolean;
-  /** Every subscription (of one team when given), by channel. */
-  list(teamId?: string): Subscription[];
-  pause(channelId: string, reason: string): void;
-  setProblem(channelId: string, problem: string | undefined): void;
-}
+import type { Cadence, Subscription, SubscriptionsRepo } from '../digest/types.js';
+import type { Db } from './database.js';
 
 interface Row {
   channel_id: string;

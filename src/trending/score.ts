@@ -1,5 +1,5 @@
 import type { Paper } from '../corpus/types.js';
-import type { EngagementEvent, EngagementKind } from '../store/store.js';
+import type { EngagementEvent, EngagementKind } from './types.js';
 
 /**
  * The trending score, in one place (the README explains it):

@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { Paper } from '../corpus/types.js';
+import type { DigestParent } from '../digest/delivery.js';
 import type { Summary } from '../summary/types.js';
 import { CARD_EVENT_TYPE } from './card.js';
 import { context, header, section } from './elements.js';
@@ -11,25 +12,8 @@ import { summaryBlocks } from './summary.js';
 /** Digest parents carry their run id, so a restarted run can find a parent Slack has but the store missed. */
 export const DIGEST_EVENT_TYPE = 'paperwire_digest';
 
-export interface DigestEntry {
-  paper: Paper;
-  tldr: string;
-  why: string;
-}
-
-export interface DigestParentInput {
-  runId: number;
-  /** "Monday 23 November 2026", in the channel's timezone. */
-  dateLabel: string;
-  hotTopics: readonly string[];
-  entries: readonly DigestEntry[];
-  requested: number;
-  topic?: string;
-  preview: boolean;
-}
-
 /** The digest's parent message: date, hot topics, and a numbered list with a one-line TL;DR and why. */
-export function renderDigestParent(input: DigestParentInput): Message {
+export function renderDigestParent(input: Omit<DigestParent, 'channelId'>): Message {
   const title = `${input.preview ? 'Preview: ' : ''}Trending papers · ${input.dateLabel}`;
   const blocks: KnownBlock[] = [header(title)];
   const about = [

@@ -1,4 +1,4 @@
-import { DIGEST_USAGE } from '../slack/command-text.js';
+import { DIGEST_USAGE } from '../features/command-text.js';
 import { context, header, section } from './elements.js';
 import { message, type Message } from './message.js';
 import { escapeMrkdwn } from './mrkdwn.js';

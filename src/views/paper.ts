@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Paper } from '../corpus/types.js';
 import type { Snippet } from '../search/types.js';
-import { actionId } from '../slack/actions.js';
+import { actionId } from './actions.js';
 import { actions, button, context, section } from './elements.js';
 import { arxivSearchUrl, huggingFaceSearchUrl } from './links.js';
 import { boldMarks, fitLiteral, literalLength, mrkdwnLink } from './mrkdwn.js';

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { SearchHit } from '../search/types.js';
-import { actionId, pageValue } from '../slack/actions.js';
+import { actionId, pageValue } from './actions.js';
 import { actions, button, context, divider, section } from './elements.js';
 import { LIMITS } from './limits.js';
 import { fitLiteral } from './mrkdwn.js';

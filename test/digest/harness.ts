@@ -4,13 +4,12 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/config.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { DEFAULT_POLICY, type DeliveryPolicy } from '../../src/digest/deliver.js';
-import { digestClient, slackDigestPoster } from '../../src/slack/digest-delivery.js';
+import { digestClient, slackDigestDelivery } from '../../src/slack/digest-delivery.js';
 import { buildLibrary, type Library } from '../../src/library/library.js';
 import { createLog } from '../../src/util/log.js';
-import type { Runtime } from '../../src/app/runtime.js';
-import { openStore } from '../../src/store/sqlite.js';
-import type { Subscription } from '../../src/store/subscriptions.js';
-import { createSummarizer } from '../../src/summary/service.js';
+import { createRuntime } from '../../src/app/runtime.js';
+import type { Runtime } from '../../src/features/runtime.js';
+import type { Subscription } from '../../src/digest/types.js';
 import { CORPUS_DIR, NOW } from '../helpers/corpus.js';
 import type { SlackStandIn } from '../helpers/slack-stand-in.js';
 
@@ -26,15 +25,12 @@ export const tempDb = () => join(mkdtempSync(join(tmpdir(), 'paperwire-digest-')
 export async function digestRuntime(dbPath: string, clock: { now: Date }) {
   const lines: string[] = [];
   const log = createLog({ sink: (line) => lines.push(line) });
-  const store = openStore(dbPath);
-  const config = loadConfig({ PAPERWIRE_DB: dbPath });
-  const lib = await library();
-  const rt: Runtime = { config, log, store, summarizer: createSummarizer({ cache: store.summaries, log }), library: () => lib, now: () => clock.now };
-  return { rt, store, lines };
+  const rt = await createRuntime(loadConfig({ PAPERWIRE_DB: dbPath }), { log, now: () => clock.now, library: await library() });
+  return { rt, store: rt.store, lines };
 }
 
 export function poster(slack: SlackStandIn, rt: Runtime, timeoutMs = 5000) {
-  return slackDigestPoster(digestClient({ slack: { botToken: 'xoxb-test-token', apiUrl: slack.apiUrl } }, rt.log, timeoutMs), rt.log);
+  return slackDigestDelivery(digestClient({ slack: { botToken: 'xoxb-test-token', apiUrl: slack.apiUrl } }, rt.log, timeoutMs), rt.log);
 }
 
 /** Retries without the waiting, so fault tests run fast. */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runDigest, resumeDigest } from '../../src/digest/run.js';
-import type { DigestPoster } from '../../src/digest/delivery.js';
+import type { DigestDelivery } from '../../src/digest/delivery.js';
 import { expectValidMessage } from '../helpers/block-kit.js';
 import { SlackStandIn } from '../helpers/slack-stand-in.js';
 import { FAST, digestPosts, digestRuntime, poster, replyPaper, subscription, tempDb } from './harness.js';
@@ -80,10 +80,10 @@ describe('posting a digest', () => {
     const first = await digestRuntime(db, clock);
     first.store.subscriptions.upsert(subscription());
     const real = poster(slack, first.rt);
-    const crashing: DigestPoster = {
+    const crashing: DigestDelivery = {
       ...real,
-      post: async (channel, message, threadTs) => {
-        await real.post(channel, message, threadTs);
+      postParent: async (parent) => {
+        await real.postParent(parent);
         throw new Error('process killed before the ts was recorded');
       },
     };

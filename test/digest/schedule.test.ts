@@ -72,7 +72,7 @@ describe('the scheduler', () => {
     store.subscriptions.upsert(subscription({ channelId: 'C1', timezone: 'Europe/Paris' }));
     store.subscriptions.upsert(subscription({ channelId: 'C2', timezone: 'America/New_York', time: '08:30', cadence: 'daily' }));
     const { cron, live } = fakeCron();
-    const scheduler = startDigestScheduler(rt, poster(slack, rt), { cron, owner: 'a' });
+    const scheduler = startDigestScheduler(rt, poster(slack, rt), { cron, owner: 'a', catchUpMs: rt.config.catchUpMs });
     await scheduler.check();
     expect(
       live()
@@ -102,7 +102,7 @@ describe('the scheduler', () => {
     const { rt, store, lines } = await digestRuntime(db, clock);
     store.subscriptions.upsert(subscription({ channelId: 'C1', timezone: 'Europe/Paris' }));
     store.subscriptions.upsert(subscription({ channelId: 'C2', timezone: 'Asia/Tokyo' }));
-    const scheduler = startDigestScheduler(rt, poster(slack, rt), { cron: fakeCron().cron, owner: 'a' });
+    const scheduler = startDigestScheduler(rt, poster(slack, rt), { cron: fakeCron().cron, owner: 'a', catchUpMs: rt.config.catchUpMs });
     await scheduler.check();
     await scheduler.stop();
     expect(digestPosts(slack, 'C1').parents).toHaveLength(1);
@@ -112,7 +112,7 @@ describe('the scheduler', () => {
 
     // A restart the same day posts nothing more.
     const again = await digestRuntime(db, clock);
-    const second = startDigestScheduler(again.rt, poster(slack, again.rt), { cron: fakeCron().cron, owner: 'b' });
+    const second = startDigestScheduler(again.rt, poster(slack, again.rt), { cron: fakeCron().cron, owner: 'b', catchUpMs: again.rt.config.catchUpMs });
     await second.check();
     await second.stop();
     expect(digestPosts(slack, 'C1').parents).toHaveLength(1);

@@ -3,15 +3,14 @@ import { loadConfig } from '../../src/config.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { buildLibrary, type Library } from '../../src/library/library.js';
 import { createLog } from '../../src/util/log.js';
-import type { Runtime } from '../../src/app/runtime.js';
+import { createRuntime } from '../../src/app/runtime.js';
+import type { Runtime } from '../../src/features/runtime.js';
 import type { Message } from '../../src/views/message.js';
 import { blocksToText } from '../../src/shell/to-text.js';
 import { handlePaperAction } from '../../src/features/paper-actions.js';
 import { handlePapersCommand } from '../../src/features/papers.js';
 import type { Requester, SeenMessage, Surface } from '../../src/features/surface.js';
 import { handleMention } from '../../src/features/thread.js';
-import { openStore } from '../../src/store/sqlite.js';
-import { createSummarizer } from '../../src/summary/service.js';
 import { expectValidMessage } from '../helpers/block-kit.js';
 import { CORPUS_DIR, NOW } from '../helpers/corpus.js';
 
@@ -35,18 +34,9 @@ let rt: Runtime & { swap(library: Library): void };
 
 beforeAll(async () => {
   full = buildLibrary(await loadCorpus(CORPUS_DIR, { now: NOW }));
-  const store = openStore(':memory:');
-  const log = createLog({ sink: () => {} });
   let library = full;
-  rt = {
-    config: loadConfig({}),
-    log,
-    store,
-    summarizer: createSummarizer({ cache: store.summaries, log }),
-    library: () => library,
-    now: () => NOW,
-    swap: (next) => (library = next),
-  };
+  const runtime = await createRuntime(loadConfig({ PAPERWIRE_DB: ':memory:' }), { log: createLog({ sink: () => {} }), now: () => NOW, library: () => library });
+  rt = Object.assign(runtime, { swap: (next: Library) => (library = next) });
 });
 
 describe('handlers through a surface', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../src/corpus/types.js';
 import { rankTrending } from '../../src/trending/score.js';
 import { hotTopics } from '../../src/trending/topics.js';
-import type { EngagementEvent } from '../../src/store/store.js';
+import type { EngagementEvent } from '../../src/trending/types.js';
 import { library } from '../digest/harness.js';
 
 const NOW = new Date('2026-11-23T09:00:00Z');

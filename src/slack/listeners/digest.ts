@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { Runtime } from '../../app/runtime.js';
+import type { Runtime } from '../../features/runtime.js';
 import { handleReaction } from '../../features/reaction.js';
 import type { SlackUsage } from './usage.js';
 

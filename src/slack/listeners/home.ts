@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { Runtime } from '../../app/runtime.js';
+import type { Runtime } from '../../features/runtime.js';
 import { homeView } from '../../features/home.js';
 
 /** Publishes the App Home for one person; a failure is logged, the Home keeps its last version. */

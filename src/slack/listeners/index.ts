@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { Runtime } from '../../app/runtime.js';
+import type { Runtime } from '../../features/runtime.js';
 import { digestUsage, registerDigest } from './digest.js';
 import { papersUsage, registerPapers } from './papers.js';
 import { mergeUsage, type SlackUsage } from './usage.js';

@@ -1,6 +1,6 @@
 import type { App, BlockAction, ButtonAction, SlackActionMiddlewareArgs, AllMiddlewareArgs } from '@slack/bolt';
-import type { Runtime } from '../../app/runtime.js';
-import { ACTIONS, actionPattern, SUMMARIZE_SHORTCUT, UNKNOWN_ACTION, type ActionKind } from '../actions.js';
+import type { Runtime } from '../../features/runtime.js';
+import { ACTIONS, actionPattern, SUMMARIZE_SHORTCUT, UNKNOWN_ACTION, type ActionKind } from '../../views/actions.js';
 import { renderNotice, renderUnknownAction } from '../../views/notice.js';
 import { SlackPostError } from '../post.js';
 import { responder } from '../response-url.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionId, actionKind, actionPattern, pageValue, parsePageValue, parsePaperValue } from '../../src/slack/actions.js';
+import { actionId, actionKind, actionPattern, pageValue, parsePageValue, parsePaperValue } from '../../src/views/actions.js';
 
 describe('action ids and values', () => {
   it('gives each button kind a unique, numbered action_id that maps back to its kind', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePapersText } from '../../src/slack/command-text.js';
+import { parsePapersText } from '../../src/features/command-text.js';
 
 describe('/papers text', () => {
   it.each([

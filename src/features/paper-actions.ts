@@ -55,6 +55,7 @@ export async function handlePaperAction(rt: Runtime, surface: Surface, requester
 
 /** Posts the card to the channel, then its summary as the first reply in the card's thread. */
 async function share(rt: Runtime, surface: Surface, requester: Requester, paper: Paper): Promise<void> {
+  if (!requester.channelId) return surface.respond(renderNotice('Share posts to a channel: use it on a /papers result in the channel you want.'));
   try {
     const ts = await surface.post(requester.channelId, renderPaperCard(paper, requester.userId));
     record(rt, requester, paper, 'share');

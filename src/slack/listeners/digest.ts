@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { Runtime } from '../../features/runtime.js';
 import { handleReaction } from '../../features/reaction.js';
+import { teamOf } from '../team.js';
 import type { SlackUsage } from './usage.js';
 
 /** The Slack side of the daily digest: posting and finding its messages, subscribers' timezones, reactions. */
@@ -13,7 +14,7 @@ export function registerDigest(app: App, rt: Runtime): void {
   app.event('reaction_added', async ({ event, body }) => {
     if (event.item.type !== 'message') return;
     try {
-      handleReaction(rt, { teamId: (body as { team_id?: string }).team_id ?? '', userId: event.user, channelId: event.item.channel, ts: event.item.ts });
+      handleReaction(rt, { teamId: teamOf(body), userId: event.user, channelId: event.item.channel, ts: event.item.ts });
     } catch (error) {
       rt.log.error('could not record a reaction', { error });
     }

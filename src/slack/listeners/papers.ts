@@ -2,13 +2,13 @@ import type { App, BlockAction, ButtonAction, SlackActionMiddlewareArgs, AllMidd
 import type { Runtime } from '../../features/runtime.js';
 import { ACTIONS, actionPattern, SUMMARIZE_SHORTCUT, UNKNOWN_ACTION, type ActionKind } from '../../views/actions.js';
 import { renderNotice, renderUnknownAction } from '../../views/notice.js';
-import { SlackPostError } from '../post.js';
 import { responder } from '../response-url.js';
 import { handleHome } from './home.js';
 import { handlePapersCommand } from '../../features/papers.js';
 import { handlePaperAction } from '../../features/paper-actions.js';
 import { handleMention, handleSummarizeShortcut } from '../../features/thread.js';
-import type { Surface } from '../../features/surface.js';
+import { PostRefused, type Surface } from '../../features/surface.js';
+import { teamOf } from '../team.js';
 import { boltSurface, type Origin } from './bolt-surface.js';
 import type { SlackUsage } from './usage.js';
 
@@ -59,14 +59,14 @@ export function registerPapers(app: App, rt: Runtime): void {
     await guarded(rt, surface, 'shortcut summarize_paper', () =>
       handleSummarizeShortcut(rt, surface, shortcut.channel.id, shortcut.message as Parameters<typeof handleSummarizeShortcut>[3], {
         userId: shortcut.user.id,
-        teamId: shortcut.team?.id ?? shortcut.user.team_id ?? '',
+        teamId: teamOf(shortcut),
       }),
     );
   });
 
   app.event('app_mention', async ({ event, body, client }) => {
     const surface = boltSurface(client, rt.log, { kind: 'event' });
-    const actor = event.user ? { userId: event.user, teamId: (body as { team_id?: string }).team_id ?? '' } : undefined;
+    const actor = event.user ? { userId: event.user, teamId: teamOf(body) } : undefined;
     await guarded(rt, surface, 'app_mention', () =>
       handleMention(rt, surface, { text: event.text, channel: event.channel, ts: event.ts, threadTs: event.thread_ts, actor }),
     );
@@ -74,7 +74,7 @@ export function registerPapers(app: App, rt: Runtime): void {
 
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home') return;
-    await handleHome(rt, client, (body as { team_id?: string }).team_id ?? '', event.user);
+    await handleHome(rt, client, teamOf(body), event.user);
   });
 }
 
@@ -89,13 +89,9 @@ async function onButton(rt: Runtime, kind: ActionKind, args: SlackActionMiddlewa
     ? { kind: 'view', triggerId: body.trigger_id, inModal: body.view?.type === 'modal', quiet: homeChange }
     : { kind: container?.is_ephemeral ? 'ephemeral' : 'public', respond };
   const surface = boltSurface(client, rt.log, origin);
-  const teamId = body.team?.id ?? body.user.team_id ?? '';
+  const teamId = teamOf(body);
   const channelId = body.channel?.id ?? '';
   await guarded(rt, surface, `button ${kind}`, async () => {
-    if (kind === 'share' && !channelId) {
-      await surface.respond(renderNotice('Share posts to a channel: use it on a /papers result in the channel you want.'));
-      return;
-    }
     await handlePaperAction(rt, surface, { userId: body.user.id, teamId, channelId }, kind, action.value);
     if (homeChange) await handleHome(rt, client, teamId, body.user.id);
   });
@@ -106,10 +102,10 @@ async function guarded(rt: Runtime, surface: Surface, what: string, run: () => P
   try {
     await run();
   } catch (error) {
-    const slackRefused = error instanceof SlackPostError;
-    if (!slackRefused) rt.log.error(`${what} failed`, { error });
+    const refused = error instanceof PostRefused;
+    if (!refused) rt.log.error(`${what} failed`, { error });
     try {
-      await surface.respond(renderNotice(slackRefused ? error.userMessage : SORRY));
+      await surface.respond(renderNotice(refused ? error.userMessage : SORRY));
     } catch (replyError) {
       rt.log.warn(`${what}: could not tell the user about the failure`, { error: replyError });
     }

@@ -11,7 +11,7 @@ export interface HomeInput {
   saved: readonly Paper[];
   /**
    * This workspace's digest subscriptions, already rendered by the digest renderer
-   * (src/slack/blocks/digest.ts). Empty until the digest feature supplies them.
+   * (src/views/digest.ts). Empty until the digest feature supplies them.
    */
   subscriptions: readonly KnownBlock[];
 }

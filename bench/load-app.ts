@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const running = await startPaperwire(config, { log });
   process.on('message', (message: Request) => {
     if (message.type === 'heap') {
-      process.send!({ type: 'heap', heapUsed: heapAfterGc() });
+      process.send!({ type: 'heap', heapUsed: heapAfterGc(), rss: process.memoryUsage().rss, maxRss: process.resourceUsage().maxRSS * 1024 });
     } else if (message.type === 'cpu') {
       process.send!({ type: 'cpu', usage: process.cpuUsage() });
     } else if (message.type === 'stop') {

@@ -212,6 +212,7 @@ async function main(): Promise<void> {
     await swapsLogged(app, reloads.changes);
   }
   const heapEnd = await app.heap();
+  const rssEnd = { ...app.rss };
   agent.destroy();
   await app.stop();
   await slack.stop();
@@ -260,6 +261,7 @@ async function main(): Promise<void> {
   console.log(
     `heap (after GC): at ready ${mb(app.heapReady)}, after warm-up ${mb(heapStart)}, at the end ${mb(heapEnd)}: ${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}% over the measured run`,
   );
+  console.log(`resident memory of the app: ${mb(rssEnd.now)} at the end, peak ${mb(rssEnd.peak)}`);
   console.log(
     `targets: ack p99 ≤ ${TARGETS.ackP99Ms} ms ${ack.p99 <= TARGETS.ackP99Ms ? 'met' : 'MISSED'}; no errors ${errorCount === 0 ? 'met' : 'MISSED'}; ` +
       `end heap within ${TARGETS.heapGrowth * 100}% of start ${Math.abs(growth) <= TARGETS.heapGrowth ? 'met' : 'MISSED'}`,
@@ -297,13 +299,15 @@ interface AppProcess {
   /** Rebuild times (ms) of every corpus swap the app logged. */
   swaps: number[];
   heap(): Promise<number>;
+  /** Resident memory at the last heap() call, and its peak so far (bytes). */
+  rss: { now: number; peak: number };
   cpu(): Promise<NodeJS.CpuUsage>;
   stop(): Promise<void>;
 }
 
 type FromApp =
   | { type: 'ready'; port: number; heapUsed: number }
-  | { type: 'heap'; heapUsed: number }
+  | { type: 'heap'; heapUsed: number; rss: number; maxRss: number }
   | { type: 'cpu'; usage: NodeJS.CpuUsage }
   | { type: 'log'; line: string };
 
@@ -318,6 +322,7 @@ function startApp(env: Record<string, string>, profileDir?: string): Promise<App
   const swaps: number[] = [];
   let shown = 0;
   let heapWaiter: ((n: number) => void) | undefined;
+  const rss = { now: 0, peak: 0 };
   let cpuWaiter: ((usage: NodeJS.CpuUsage) => void) | undefined;
   // The app never outlives the load test, however it ends.
   process.once('exit', () => child.kill());
@@ -343,6 +348,8 @@ function startApp(env: Record<string, string>, profileDir?: string): Promise<App
           else if (shown === MAX_LOG_LINES_SHOWN + 1) process.stderr.write(`  app: (further log lines not shown; counted below)\n`);
         }
       } else if (message.type === 'heap') {
+        rss.now = message.rss;
+        rss.peak = message.maxRss;
         heapWaiter?.(message.heapUsed);
       } else if (message.type === 'cpu') {
         cpuWaiter?.(message.usage);
@@ -351,6 +358,7 @@ function startApp(env: Record<string, string>, profileDir?: string): Promise<App
         resolve({
           port: message.port,
           heapReady: message.heapUsed,
+          rss,
           logCounts,
           swaps,
           heap: () =>

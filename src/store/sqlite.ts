@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import type { Summary, SummaryCache } from '../summary/types.js';
 import { migrations, type Migration } from './migrations.js';
 import { digestsRepo } from './digests.js';
+import { ingestRepo } from './papers.js';
 import { subscriptionsRepo } from './subscriptions.js';
 import type { EngagementEvent, EngagementRepo, SavesRepo, Store } from './store.js';
 
@@ -28,6 +29,7 @@ export function openStore(path: string, options: { migrations?: Migration[] } = 
     summaries: summaryCache(db),
     subscriptions: subscriptionsRepo(db),
     digests: digestsRepo(db),
+    ingested: ingestRepo(db),
     close: () => db.close(),
   };
 }

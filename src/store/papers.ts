@@ -1,0 +1,97 @@
+import type Database from 'better-sqlite3';
+import type { IngestRepo, IngestedDay, IngestedPaper, StoreDayResult } from '../ingest/types.js';
+
+type Db = Database.Database;
+
+interface Row {
+  record: string;
+}
+
+/**
+ * Ingested papers in SQLite (tables of migration 3): one row per arXiv id, the paper as JSON beside
+ * the columns a query needs. A day is written in one transaction; `changed` counts changes so
+ * version() is one index lookup.
+ */
+export function ingestRepo(db: Db): IngestRepo {
+  const current = db.prepare<[string], Row>('SELECT record FROM ingested_papers WHERE arxiv_id = ?');
+  const insert = db.prepare(
+    `INSERT INTO ingested_papers (arxiv_id, paper_id, record, list_date, upvotes, num_comments, first_seen, last_seen, changed)
+     VALUES (@arxivId, @paperId, @record, @listDate, @upvotes, @numComments, @seen, @seen, @changed)`,
+  );
+  const update = db.prepare(
+    `UPDATE ingested_papers SET record = @record, list_date = @listDate, upvotes = @upvotes, num_comments = @numComments,
+       last_seen = @seen, changed = @changed WHERE arxiv_id = @arxivId`,
+  );
+  const seen = db.prepare('UPDATE ingested_papers SET last_seen = ? WHERE arxiv_id = ?');
+  const storeDayRow = db.prepare(
+    `INSERT INTO ingested_days (date, papers, fetched_at) VALUES (?, ?, ?)
+     ON CONFLICT (date) DO UPDATE SET papers = excluded.papers, fetched_at = excluded.fetched_at`,
+  );
+  const maxChanged = db.prepare<[], { v: number | null }>('SELECT MAX(changed) AS v FROM ingested_papers');
+  const all = db.prepare<[], Row>('SELECT record FROM ingested_papers ORDER BY list_date DESC, arxiv_id');
+  const since = db.prepare<[number], Row>('SELECT record FROM ingested_papers WHERE changed > ? ORDER BY changed, arxiv_id');
+  const days = db.prepare<[], IngestedDay>('SELECT date, papers, fetched_at AS fetchedAt FROM ingested_days ORDER BY date');
+
+  const version = () => maxChanged.get()?.v ?? 0;
+
+  const storeDay = db.transaction((date: string, papers: readonly IngestedPaper[], fetchedAt: Date): StoreDayResult => {
+    const changed = version() + 1;
+    const at = fetchedAt.toISOString();
+    const result: StoreDayResult = { papers: 0, new: 0, updated: 0 };
+    const byId = new Map<string, IngestedPaper>();
+    for (const paper of papers) byId.set(paper.arxivId, byId.has(paper.arxivId) ? mergePaper(byId.get(paper.arxivId)!, paper) : paper);
+    for (const paper of byId.values()) {
+      result.papers++;
+      const row = current.get(paper.arxivId);
+      if (!row) {
+        insert.run(columns(paper, at, changed));
+        result.new++;
+        continue;
+      }
+      const merged = mergePaper(JSON.parse(row.record) as IngestedPaper, paper);
+      const record = JSON.stringify(merged);
+      if (record === row.record) {
+        seen.run(at, paper.arxivId);
+      } else {
+        update.run(columns(merged, at, changed, record));
+        result.updated++;
+      }
+    }
+    storeDayRow.run(date, result.papers, at);
+    return result;
+  });
+
+  return {
+    storeDay: async (date, papers, fetchedAt) => storeDay.immediate(date, papers, fetchedAt),
+    all: async () => all.all().map(parse),
+    changedSince: async (v) => since.all(v).map(parse),
+    days: async () => days.all(),
+    version: async () => version(),
+  };
+}
+
+/**
+ * The paper as known before, brought up to date: what the API says now wins (upvotes, comments,
+ * stars…), a field it no longer sends is kept, and the list days add up.
+ */
+export function mergePaper(before: IngestedPaper, now: IngestedPaper): IngestedPaper {
+  const listDates = [...new Set([...(before.listDates ?? []), ...now.listDates])].sort();
+  return { ...before, ...now, listDates, listDate: listDates[listDates.length - 1]! };
+}
+
+function columns(paper: IngestedPaper, seen: string, changed: number, record = JSON.stringify(paper)) {
+  return {
+    arxivId: paper.arxivId,
+    paperId: paper.id,
+    record,
+    listDate: paper.listDate,
+    upvotes: paper.upvotes ?? null,
+    numComments: paper.numComments ?? null,
+    seen,
+    changed,
+  };
+}
+
+function parse(row: Row): IngestedPaper {
+  return JSON.parse(row.record) as IngestedPaper;
+}

@@ -13,26 +13,31 @@ interface Row {
  * version() is one index lookup.
  */
 export function ingestRepo(db: Db): IngestRepo {
-  const current = db.prepare<[string], Row>('SELECT record FROM ingested_papers WHERE arxiv_id = ?');
-  const insert = db.prepare(
-    `INSERT INTO ingested_papers (arxiv_id, paper_id, record, list_date, upvotes, num_comments, first_seen, last_seen, changed)
+  // Prepared on first use: a database opened with an older list of migrations has no such tables.
+  let statements: ReturnType<typeof prepare> | undefined;
+  const prepare = () => ({
+    current: db.prepare<[string], Row>('SELECT record FROM ingested_papers WHERE arxiv_id = ?'),
+    insert: db.prepare(
+      `INSERT INTO ingested_papers (arxiv_id, paper_id, record, list_date, upvotes, num_comments, first_seen, last_seen, changed)
      VALUES (@arxivId, @paperId, @record, @listDate, @upvotes, @numComments, @seen, @seen, @changed)`,
-  );
-  const update = db.prepare(
-    `UPDATE ingested_papers SET record = @record, list_date = @listDate, upvotes = @upvotes, num_comments = @numComments,
+    ),
+    update: db.prepare(
+      `UPDATE ingested_papers SET record = @record, list_date = @listDate, upvotes = @upvotes, num_comments = @numComments,
        last_seen = @seen, changed = @changed WHERE arxiv_id = @arxivId`,
-  );
-  const seen = db.prepare('UPDATE ingested_papers SET last_seen = ? WHERE arxiv_id = ?');
-  const storeDayRow = db.prepare(
-    `INSERT INTO ingested_days (date, papers, fetched_at) VALUES (?, ?, ?)
+    ),
+    seen: db.prepare('UPDATE ingested_papers SET last_seen = ? WHERE arxiv_id = ?'),
+    storeDayRow: db.prepare(
+      `INSERT INTO ingested_days (date, papers, fetched_at) VALUES (?, ?, ?)
      ON CONFLICT (date) DO UPDATE SET papers = excluded.papers, fetched_at = excluded.fetched_at`,
-  );
-  const maxChanged = db.prepare<[], { v: number | null }>('SELECT MAX(changed) AS v FROM ingested_papers');
-  const all = db.prepare<[], Row>('SELECT record FROM ingested_papers ORDER BY list_date DESC, arxiv_id');
-  const since = db.prepare<[number], Row>('SELECT record FROM ingested_papers WHERE changed > ? ORDER BY changed, arxiv_id');
-  const days = db.prepare<[], IngestedDay>('SELECT date, papers, fetched_at AS fetchedAt FROM ingested_days ORDER BY date');
+    ),
+    maxChanged: db.prepare<[], { v: number | null }>('SELECT MAX(changed) AS v FROM ingested_papers'),
+    all: db.prepare<[], Row>('SELECT record FROM ingested_papers ORDER BY list_date DESC, arxiv_id'),
+    since: db.prepare<[number], Row>('SELECT record FROM ingested_papers WHERE changed > ? ORDER BY changed, arxiv_id'),
+    days: db.prepare<[], IngestedDay>('SELECT date, papers, fetched_at AS fetchedAt FROM ingested_days ORDER BY date'),
+  });
+  const q = () => (statements ??= prepare());
 
-  const version = () => maxChanged.get()?.v ?? 0;
+  const version = () => q().maxChanged.get()?.v ?? 0;
 
   const storeDay = db.transaction((date: string, papers: readonly IngestedPaper[], fetchedAt: Date): StoreDayResult => {
     const changed = version() + 1;
@@ -42,30 +47,30 @@ export function ingestRepo(db: Db): IngestRepo {
     for (const paper of papers) byId.set(paper.arxivId, byId.has(paper.arxivId) ? mergePaper(byId.get(paper.arxivId)!, paper) : paper);
     for (const paper of byId.values()) {
       result.papers++;
-      const row = current.get(paper.arxivId);
+      const row = q().current.get(paper.arxivId);
       if (!row) {
-        insert.run(columns(paper, at, changed));
+        q().insert.run(columns(paper, at, changed));
         result.new++;
         continue;
       }
       const merged = mergePaper(JSON.parse(row.record) as IngestedPaper, paper);
       const record = JSON.stringify(merged);
       if (record === row.record) {
-        seen.run(at, paper.arxivId);
+        q().seen.run(at, paper.arxivId);
       } else {
-        update.run(columns(merged, at, changed, record));
+        q().update.run(columns(merged, at, changed, record));
         result.updated++;
       }
     }
-    storeDayRow.run(date, result.papers, at);
+    q().storeDayRow.run(date, result.papers, at);
     return result;
   });
 
   return {
     storeDay: async (date, papers, fetchedAt) => storeDay.immediate(date, papers, fetchedAt),
-    all: async () => all.all().map(parse),
-    changedSince: async (v) => since.all(v).map(parse),
-    days: async () => days.all(),
+    all: async () => q().all.all().map(parse),
+    changedSince: async (v) => q().since.all(v).map(parse),
+    days: async () => q().days.all(),
     version: async () => version(),
   };
 }

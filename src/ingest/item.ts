@@ -25,11 +25,12 @@ const text = z.string();
 const requiredPaper = z.object({
   id: z.string().refine((s) => ARXIV_ID.test(s), { message: 'is not an arXiv id' }),
   title: text.refine((s) => cleanText(s).length > 0, { message: 'is empty' }),
-  summary: text,
-  authors: z.array(z.unknown()),
-  publishedAt: instant,
-  submittedOnDailyAt: instant,
-  upvotes: count,
+  summary: text.refine((s) => cleanText(s).length > 0, { message: 'is empty' }),
+  // Always sent by the API: a wrong one makes the item malformed; a missing one is noted and left out.
+  authors: z.array(z.unknown()).nullish(),
+  publishedAt: instant.nullish(),
+  submittedOnDailyAt: instant.nullish(),
+  upvotes: count.nullish(),
 });
 
 const requiredItem = z.looseObject({ paper: z.looseObject({}) });
@@ -86,21 +87,24 @@ export function readItem(raw: unknown, date: string): ItemResult {
     return undefined;
   };
 
+  for (const key of ['authors', 'publishedAt', 'upvotes'] as const) if (p[key] == null) notes.push(`paper.${key} is missing; left out`);
+  if (p.submittedOnDailyAt == null) notes.push(`paper.submittedOnDailyAt is missing; listed on ${date} as asked`);
+
   const arxivId = p.id.replace(/v\d+$/, '');
-  const listDate = utcDay(new Date(p.submittedOnDailyAt));
+  const listDate = p.submittedOnDailyAt == null ? date : utcDay(new Date(p.submittedOnDailyAt));
   const result: IngestedPaper = {
     id: arxivPaperId(arxivId),
     title: clip(cleanText(p.title), MAX_TITLE),
     abstract: clip(cleanText(p.summary), MAX_ABSTRACT),
-    authorsCount: p.authors.length,
-    publishedAt: utcDay(new Date(p.publishedAt)),
-    upvotes: p.upvotes,
     appearances: [],
     arxivId,
     url: `https://huggingface.co/papers/${arxivId}`,
     listDate: listDate > date ? listDate : date,
     listDates: [...new Set([listDate, date])].sort(),
   };
+  if (p.authors != null) result.authorsCount = p.authors.length;
+  if (p.publishedAt != null) result.publishedAt = utcDay(new Date(p.publishedAt));
+  if (p.upvotes != null) result.upvotes = p.upvotes;
   const org = read('organization');
   const orgName = cleanText(org?.fullname ?? '') || cleanText(org?.name ?? '');
   if (orgName) result.organization = clip(orgName, 200);

@@ -50,7 +50,7 @@ describe('paperwire ingest', () => {
 
   it('--json prints the days and the warnings in the documented shape; a second run counts updates, not new papers', async () => {
     const bad = hfItem('2603.07777', 'x', { date: '2026-03-02' });
-    delete (bad.paper as Record<string, unknown>).upvotes;
+    (bad.paper as Record<string, unknown>).upvotes = 'many';
     api.setDay('2026-03-02', [...hfDay('2026-03-02', 2), bad]);
     api.notOpen('2026-03-04');
 
@@ -63,7 +63,7 @@ describe('paperwire ingest', () => {
         { date: '2026-03-03', papers: 0, new: 0, updated: 0 },
       ],
       warnings: [
-        { date: '2026-03-02', message: 'item 3 (2603.07777) was left out: paper.upvotes is missing' },
+        { date: '2026-03-02', message: 'item 3 (2603.07777) was left out: paper.upvotes should be a number' },
         { date: '2026-03-04', message: expect.stringMatching(/^not open yet: the list is not open yet \(the API answered 400/) },
       ],
     });

@@ -92,6 +92,25 @@ describe('the daily papers client', () => {
     expect(org!.organization).toBe('lab-only');
   });
 
+  it('keeps a paper whose always-sent fields are missing, with a note for each, and drops one where they are wrong', async () => {
+    const missing = hfItem('2603.01237', 'Missing fields', { date: DAY, bare: true });
+    for (const key of ['authors', 'publishedAt', 'submittedOnDailyAt', 'upvotes']) delete (missing.paper as Record<string, unknown>)[key];
+    const wrong = hfItem('2603.01238', 'Wrong fields', { date: DAY, bare: true });
+    Object.assign(wrong.paper as Record<string, unknown>, { authors: 'Ada', publishedAt: 'last week' });
+    api.setDay(DAY, [missing, wrong]);
+    const result = ok(await client().fetchDay(DAY));
+    expect(result.papers).toEqual([expect.objectContaining({ arxivId: '2603.01237', listDate: DAY, listDates: [DAY] })]);
+    expect(result.papers[0]).not.toHaveProperty('upvotes');
+    expect(result.papers[0]).not.toHaveProperty('publishedAt');
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      'item 1 (2603.01237): paper.authors is missing; left out',
+      'item 1 (2603.01237): paper.publishedAt is missing; left out',
+      'item 1 (2603.01237): paper.upvotes is missing; left out',
+      `item 1 (2603.01237): paper.submittedOnDailyAt is missing; listed on ${DAY} as asked`,
+      'item 2 (2603.01238) was left out: paper.authors should be a list; paper.publishedAt is not a date',
+    ]);
+  });
+
   it('makes stable, URL-safe ids from new- and old-style arXiv ids', () => {
     expect(arxivPaperId('2502.12345')).toBe('arxiv-2502-12345');
     expect(arxivPaperId('2502.12345v2')).toBe('arxiv-2502-12345');

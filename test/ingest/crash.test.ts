@@ -31,7 +31,10 @@ function ingestAndDie(dbPath: string, date: string, crashAt: string) {
     await ingestRange({ from: '${date}', to: '${date}', source: dailyPapersClient({ baseUrl: process.env.API }), repo: store.ingested });
     console.log('not killed');
   `;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { env: { PATH: process.env.PATH ?? '', DB: dbPath, API: api.apiUrl }, stdio: 'pipe' });
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+    env: { PATH: process.env.PATH ?? '', DB: dbPath, API: api.apiUrl },
+    stdio: 'pipe',
+  });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));

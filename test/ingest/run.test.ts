@@ -41,9 +41,7 @@ describe('ingesting a range of days', () => {
       { date: '2026-03-06', status: 'not-open', message: expect.stringContaining('not open yet') },
     ]);
     expect(report.failed).toBe(1);
-    expect(report.warnings).toEqual([
-      { date: '2026-03-05', message: 'item 3 (2603.99999) was left out: paper.title is missing; paper.summary is missing; paper.authors is missing' },
-    ]);
+    expect(report.warnings).toEqual([{ date: '2026-03-05', message: 'item 3 (2603.99999) was left out: paper.title is missing; paper.summary is missing' }]);
     expect(progress.map((p) => [p.done, p.total, p.day.date])).toEqual([
       [1, 5, '2026-03-02'],
       [2, 5, '2026-03-03'],

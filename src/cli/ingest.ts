@@ -1,7 +1,7 @@
 import { loadConfig } from '../config.js';
 import { dailyPapersClient } from '../ingest/client.js';
 import { addDays, daysBetween, isIsoDay, utcDay } from '../ingest/dates.js';
-import { ingestRange, type IngestReport } from '../ingest/run.js';
+import { ingestRange, type DayResult, type IngestReport } from '../ingest/run.js';
 import type { IngestWarning } from '../ingest/types.js';
 import { openStore } from '../store/sqlite.js';
 import { UsageError, type CliCommand } from './command.js';
@@ -115,14 +115,14 @@ function toText(report: IngestReport): string {
     return `${d.date}  failed: ${d.message}`;
   });
   for (const w of report.warnings) lines.push(`warning: ${w.date}: ${w.message}`);
-  const stored = report.days.filter((d) => d.status === 'stored');
-  const sum = (pick: (d: { papers: number; new: number; updated: number }) => number) => stored.reduce((n, d) => n + (d.status === 'stored' ? pick(d) : 0), 0);
+  const stored = report.days.filter((d): d is Extract<DayResult, { status: 'stored' }> => d.status === 'stored');
+  const sum = (key: 'papers' | 'new' | 'updated') => stored.reduce((n, d) => n + d[key], 0);
   const notOpen = report.days.filter((d) => d.status === 'not-open').length;
   lines.push(
     `${stored.length} of ${report.days.length} days read` +
       (notOpen ? `, ${notOpen} not open yet` : '') +
       (report.failed ? `, ${report.failed} failed` : '') +
-      `: ${sum((d) => d.papers)} papers, ${sum((d) => d.new)} new, ${sum((d) => d.updated)} updated`,
+      `: ${sum('papers')} papers, ${sum('new')} new, ${sum('updated')} updated`,
   );
   return lines.join('\n');
 }

@@ -9,9 +9,28 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 loadDotEnv();
+// A progress line on a terminal is rewritten in place, and cleared before anything else is printed.
+let progressShown = false;
+const clearProgress = () => {
+  if (progressShown) process.stderr.write('\r\x1b[K');
+  progressShown = false;
+};
 runCli(process.argv.slice(2), {
-  out: (text) => process.stdout.write(text + '\n'),
-  err: (text) => process.stderr.write(text + '\n'),
+  out: (text) => {
+    clearProgress();
+    process.stdout.write(text + '\n');
+  },
+  err: (text) => {
+    clearProgress();
+    process.stderr.write(text + '\n');
+  },
+  progress: process.stderr.isTTY
+    ? (text) => {
+        process.stderr.write(`\r\x1b[K${text.slice(0, Math.max(20, (process.stderr.columns || 80) - 1))}`);
+        progressShown = true;
+      }
+    : undefined,
 }).then((code) => {
+  clearProgress();
   process.exitCode = code;
 });

@@ -42,6 +42,13 @@ const envSchema = z.object({
   PAPERWIRE_LLM_MODEL: optionalText,
   PAPERWIRE_LLM_API_KEY: optionalText,
   PAPERWIRE_LLM_TIMEOUT_MS: numberVar('must be a whole number of milliseconds from 100 to 120000', 100, 120_000, 8000),
+  PAPERWIRE_HF_API_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s]+\/$/.test(v), {
+    message: 'must be an http(s) URL ending in "/", e.g. https://huggingface.co/api/',
+  }),
+  PAPERWIRE_INGEST: optionalText.refine((v) => v === undefined || /^(on|off)$/i.test(v), {
+    message: 'must be "on" (fetch the Hugging Face daily papers) or "off"',
+  }),
+  PAPERWIRE_INGEST_EVERY_MINUTES: numberVar('must be a whole number of minutes from 5 to 1440', 5, 1440, 60),
 });
 
 export interface ModelConfig {
@@ -60,7 +67,20 @@ export interface Config {
   dbPath: string;
   catchUpMs: number;
   model?: ModelConfig;
+  ingest: IngestConfig;
 }
+
+/** Where and how often fresh papers are fetched from the Hugging Face daily papers API. */
+export interface IngestConfig {
+  /** Ends in "/"; requests go to `${apiUrl}daily_papers?…`. */
+  apiUrl: string;
+  /** PAPERWIRE_INGEST=off turns the running app's refresh off (`paperwire ingest` still runs when asked). */
+  enabled: boolean;
+  /** How often the running app refreshes the last days. */
+  everyMs: number;
+}
+
+export const DEFAULT_HF_API_URL = 'https://huggingface.co/api/';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -110,6 +130,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       v.PAPERWIRE_LLM_URL && v.PAPERWIRE_LLM_MODEL && v.PAPERWIRE_LLM_API_KEY
         ? { url: v.PAPERWIRE_LLM_URL, model: v.PAPERWIRE_LLM_MODEL, apiKey: v.PAPERWIRE_LLM_API_KEY, timeoutMs: v.PAPERWIRE_LLM_TIMEOUT_MS! }
         : undefined,
+    ingest: {
+      apiUrl: v.PAPERWIRE_HF_API_URL ?? DEFAULT_HF_API_URL,
+      enabled: v.PAPERWIRE_INGEST?.toLowerCase() !== 'off',
+      everyMs: v.PAPERWIRE_INGEST_EVERY_MINUTES! * 60_000,
+    },
   };
 }
 

@@ -57,6 +57,20 @@ describe('configuration from the environment', () => {
     expect(config.model).toEqual({ url: 'http://127.0.0.1:9/v1', model: 'm', apiKey: 'k', timeoutMs: 8000 });
   });
 
+  it('reads where and how often to fetch the daily papers, with defaults', () => {
+    expect(loadConfig({}).ingest).toEqual({ apiUrl: 'https://huggingface.co/api/', enabled: true, everyMs: 3_600_000 });
+    expect(loadConfig({ PAPERWIRE_HF_API_URL: 'http://127.0.0.1:4000/api/', PAPERWIRE_INGEST: 'OFF', PAPERWIRE_INGEST_EVERY_MINUTES: '15' }).ingest).toEqual({
+      apiUrl: 'http://127.0.0.1:4000/api/',
+      enabled: false,
+      everyMs: 900_000,
+    });
+    expect(problems({ PAPERWIRE_HF_API_URL: 'https://huggingface.co/api', PAPERWIRE_INGEST: 'no', PAPERWIRE_INGEST_EVERY_MINUTES: '1' })).toEqual([
+      'PAPERWIRE_HF_API_URL must be an http(s) URL ending in "/", e.g. https://huggingface.co/api/',
+      'PAPERWIRE_INGEST must be "on" (fetch the Hugging Face daily papers) or "off"',
+      'PAPERWIRE_INGEST_EVERY_MINUTES must be a whole number of minutes from 5 to 1440',
+    ]);
+  });
+
   it('requires SLACK_API_URL to be a URL ending in a slash', () => {
     expect(problems({ SLACK_API_URL: 'localhost:3000' })).toEqual(['SLACK_API_URL must be an http(s) URL ending in "/", e.g. https://slack.com/api/']);
     expect(loadConfig({ SLACK_API_URL: 'http://127.0.0.1:4000/api/' }).slack.apiUrl).toBe('http://127.0.0.1:4000/api/');

@@ -4,6 +4,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;
+  /** A transient status line that the next one replaces; only there when stderr is a terminal. */
+  progress?(text: string): void;
 }
 
 export interface CliCommand {

@@ -30,8 +30,26 @@ export interface Paper {
   organization?: string;
   publishedAt?: string;
   upvotes?: number;
-  /** Sorted by page date (oldest first), then file and line. */
+  /** Sorted by page date (oldest first), then file and line. Empty for a paper known only from the daily papers API. */
   appearances: Appearance[];
+  /** The arXiv id (e.g. 2502.12345), for a paper from the daily papers API. */
+  arxivId?: string;
+  /** The paper's own page (https://huggingface.co/papers/<arXiv id>). */
+  url?: string;
+  /** e.g. https://github.com/owner/repo */
+  githubRepo?: string;
+  githubStars?: number;
+  projectPage?: string;
+  /** An image URL for cards. */
+  thumbnail?: string;
+  /** Hugging Face's own one-sentence summary. */
+  aiSummary?: string;
+  aiKeywords?: string[];
+  numComments?: number;
+  /** ISO YYYY-MM-DD: the newest daily list the paper was on. */
+  listDate?: string;
+  /** Every daily list the paper was on, oldest first. */
+  listDates?: string[];
 }
 
 export interface CorpusWarning {

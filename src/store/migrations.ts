@@ -83,4 +83,30 @@ export const migrations: Migration[] = [
       CREATE INDEX digest_items_by_paper ON digest_items (paper_id);
     `,
   },
+  {
+    version: 3,
+    name: 'papers ingested from the daily papers API, and the days fetched',
+    sql: `
+      CREATE TABLE ingested_papers (
+        arxiv_id TEXT PRIMARY KEY,
+        paper_id TEXT NOT NULL,
+        -- The paper as JSON (src/corpus/types.ts Paper with its arXiv fields).
+        record TEXT NOT NULL,
+        list_date TEXT NOT NULL,
+        upvotes INTEGER,
+        num_comments INTEGER,
+        first_seen TEXT NOT NULL,
+        last_seen TEXT NOT NULL,
+        -- The change counter when the record was last added or changed: the repository's version is its maximum.
+        changed INTEGER NOT NULL
+      );
+      CREATE INDEX ingested_papers_by_change ON ingested_papers (changed);
+      CREATE INDEX ingested_papers_by_list_date ON ingested_papers (list_date);
+      CREATE TABLE ingested_days (
+        date TEXT PRIMARY KEY,
+        papers INTEGER NOT NULL,
+        fetched_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

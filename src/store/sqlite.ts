@@ -4,6 +4,7 @@ import { digestsRepo } from './digests.js';
 import { engagementRepo } from './engagement.js';
 import { savesRepo } from './saves.js';
 import type { Store } from './store.js';
+import { ingestRepo } from './papers.js';
 import { subscriptionsRepo } from './subscriptions.js';
 import { summaryCache } from './summaries.js';
 
@@ -20,6 +21,7 @@ export function openStore(path: string, options: { migrations?: Migration[] } = 
     summaries: summaryCache(db),
     subscriptions: subscriptionsRepo(db),
     digests: digestsRepo(db),
+    ingested: ingestRepo(db),
     close: () => db.close(),
   };
 }

@@ -1,3 +1,4 @@
+import type { IngestRepo } from '../ingest/types.js';
 import type { SummaryCache } from '../summary/types.js';
 import type { DigestsRepo, SubscriptionsRepo } from '../digest/types.js';
 import type { EngagementEvent } from '../trending/types.js';
@@ -35,5 +36,7 @@ export interface Store {
   readonly summaries: SummaryCache;
   readonly subscriptions: SubscriptionsRepo;
   readonly digests: DigestsRepo;
+  /** Papers from the daily papers API (async: the PostgreSQL store answers the same interface). */
+  readonly ingested: IngestRepo;
   close(): void;
 }

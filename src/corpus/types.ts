@@ -24,6 +24,8 @@ export interface Appearance {
 export interface Paper {
   /** Stable across restarts and reloads; URL- and Slack-safe (`[a-z0-9-]`). */
   id: string;
+  /** Other ids the same paper had (an API paper that matched a page paper keeps its `arxiv-…` id here): buttons and digests know it by any of them. */
+  aliases?: string[];
   title: string;
   abstract: string;
   authorsCount?: number;

@@ -30,6 +30,11 @@ export interface LibraryHolder {
    * change made while building is never missed and never rebuilt twice. Never rejects.
    */
   reload(): Promise<ReloadOutcome>;
+  /**
+   * Swaps in what `change` makes of the library being served (ingested papers joined to it), one
+   * change or rebuild at a time; never rejects.
+   */
+  apply(change: (current: Library) => Promise<Library>): Promise<ReloadOutcome>;
   /** Called after every swap; returns a function that removes the listener. */
   onSwap(listener: (event: SwapEvent) => void): () => void;
   /** Stops further reloads; a rebuild in flight finishes but is not swapped in. */
@@ -43,17 +48,32 @@ export function createLibraryHolder(options: { initial: Library; build: LibraryB
   let closed = false;
   let running: Promise<ReloadOutcome> | undefined;
   let queued: Promise<ReloadOutcome> | undefined;
+  // Rebuilds and changes run one at a time, each on the library the one before left.
+  let turn: Promise<unknown> | undefined;
   const listeners = new Set<(event: SwapEvent) => void>();
 
-  async function rebuild(): Promise<ReloadOutcome> {
+  function exclusive(make: (current: Library) => Promise<Library>, what: 'reload' | 'change'): Promise<ReloadOutcome> {
+    // When nothing runs, it starts at once (reload() callers see the build begin before it returns).
+    const result = turn ? turn.then(() => swapIn(make, what)) : swapIn(make, what);
+    turn = result;
+    void result.finally(() => {
+      if (turn === result) turn = undefined;
+    });
+    return result;
+  }
+
+  const rebuild = () => exclusive(() => build(), 'reload');
+
+  async function swapIn(make: (current: Library) => Promise<Library>, what: 'reload' | 'change'): Promise<ReloadOutcome> {
+    if (closed) return { status: 'closed', library, ms: 0 };
     const started = clock();
     let next: Library;
     try {
-      next = await build();
+      next = await make(library);
     } catch (error) {
       const ms = Math.round(clock() - started);
       const err = error instanceof Error ? error : new Error(String(error));
-      log.error(`corpus reload failed; still serving version ${library.version}: ${err.message}`, { version: library.version, ms });
+      log.error(`${what === 'reload' ? 'corpus reload' : 'library update'} failed; still serving version ${library.version}: ${err.message}`, { version: library.version, ms });
       return { status: 'failed', library, error: err, ms };
     }
     const ms = Math.round(clock() - started);
@@ -64,7 +84,7 @@ export function createLibraryHolder(options: { initial: Library; build: LibraryB
     }
     const previous = library;
     library = next;
-    log.info('corpus swapped', {
+    log.info(what === 'reload' ? 'corpus swapped' : 'library updated', {
       version: next.version,
       previousVersion: previous.version,
       papers: next.papers.length,
@@ -104,6 +124,7 @@ export function createLibraryHolder(options: { initial: Library; build: LibraryB
   return {
     current: () => library,
     reload,
+    apply: (change) => exclusive(change, 'change'),
     onSwap(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -15,6 +15,7 @@ export function liveLibrary(options: { dir: string; initial: Library; build: Lib
   return {
     current: holder.current,
     reload: holder.reload,
+    apply: holder.apply,
     onSwap: holder.onSwap,
     close() {
       watcher.close();

@@ -1,7 +1,7 @@
 import type { Paper } from '../corpus/types.js';
 import type { Evaluation } from './evaluate.js';
 import { acronymSteps, type AcronymTable } from './acronyms.js';
-import { checkPostings, postingSteps, FIELDS, frequencyOf, markTerm, termId, type Field, type Postings } from './postings.js';
+import { appendPostingSteps, checkPostings, postingSteps, FIELDS, frequencyOf, markTerm, termId, type Field, type Postings } from './postings.js';
 import { runInSlices, runToEnd, type Steps } from '../util/steps.js';
 import { fuzzyTerms, vocabularySteps, type Vocabulary } from './vocabulary.js';
 
@@ -43,7 +43,33 @@ function* indexSteps(papers: readonly Paper[]): Steps<PaperIndex> {
   const postings = yield* postingSteps(papers);
   const vocabulary = yield* vocabularySteps(postings.terms);
   const acronyms = yield* acronymSteps(texts(papers));
-  return assemble(papers, postings, vocabulary, acronyms);
+  return yield* assembleSteps(papers, postings, vocabulary, acronyms);
+}
+
+/**
+ * The index of `papers`: `index.papers` (some replaced by newer records with the same text, e.g. new
+ * upvotes) followed by new papers. Only the new papers are analysed; their postings are merged into
+ * the existing ones, so a day of papers joins a large library in a fraction of a full build.
+ */
+export function* appendSteps(index: PaperIndex, papers: readonly Paper[]): Steps<PaperIndex> {
+  const added = papers.slice(index.papers.length);
+  if (added.length === 0) return yield* assembleSteps(papers, index.postings, index.vocabulary, index.acronyms);
+  const postings = yield* appendPostingSteps(index.postings, yield* postingSteps(added));
+  const vocabulary = yield* vocabularySteps(postings.terms);
+  const acronyms = mergeAcronyms(index.acronyms, yield* acronymSteps(texts(added)));
+  return yield* assembleSteps(papers, postings, vocabulary, acronyms);
+}
+
+/** The expansions of both tables; `more`'s new forms after the ones already known. */
+function mergeAcronyms(known: AcronymTable, more: AcronymTable): AcronymTable {
+  const expansions = new Map(known.expansions);
+  for (const [acronym, forms] of more.expansions) {
+    const list = expansions.get(acronym) ?? [];
+    const have = new Set(list.map((f) => f.join(' ')));
+    const fresh = forms.filter((f) => !have.has(f.join(' ')));
+    if (fresh.length > 0) expansions.set(acronym, [...list, ...fresh]);
+  }
+  return { expansions };
 }
 
 /** What a snapshot keeps of an index besides the papers: the postings' arrays and the acronym table. */
@@ -62,7 +88,7 @@ export async function restoreIndex(papers: readonly Paper[], data: SerializedInd
   if (data.format !== 'paperwire-postings-2') throw new Error('unknown snapshot index format');
   checkPostings(data.postings, papers.length);
   const vocabulary = await runInSlices(vocabularySteps(data.postings.terms));
-  return assemble(papers, data.postings, vocabulary, { expansions: new Map(data.acronyms) });
+  return runToEnd(assembleSteps(papers, data.postings, vocabulary, { expansions: new Map(data.acronyms) }));
 }
 
 function* texts(papers: readonly Paper[]): Generator<string> {
@@ -72,21 +98,25 @@ function* texts(papers: readonly Paper[]): Generator<string> {
   }
 }
 
-function assemble(papers: readonly Paper[], postings: Postings, vocabulary: Vocabulary, acronyms: AcronymTable): PaperIndex {
+function* assembleSteps(papers: readonly Paper[], postings: Postings, vocabulary: Vocabulary, acronyms: AcronymTable): Steps<PaperIndex> {
   const n = papers.length;
   const days = new Int32Array(n);
   const upvotes = new Int32Array(n);
   const priors = new Float64Array(n);
   const orgs: string[] = new Array<string>(n);
   const positions = new Map<string, number>();
-  papers.forEach((p, i) => {
+  for (let i = 0; i < n; i++) {
+    if (i % 8192 === 8191) yield;
+    const p = papers[i]!;
     positions.set(p.id, i);
-    const day = p.publishedAt ?? p.appearances[0]?.pageDate;
+    if (p.aliases) for (const alias of p.aliases) positions.set(alias, i);
+    const day = p.publishedAt ?? p.appearances[0]?.pageDate ?? p.listDate;
     days[i] = day ? Number(day.replaceAll('-', '')) : 0;
     upvotes[i] = p.upvotes ?? 0;
-    priors[i] = 1 + 0.04 * Math.log1p(upvotes[i]!) + 0.03 * Math.min(3, p.appearances.length - 1);
+    const listings = Math.max(1, p.appearances.length, p.listDates?.length ?? 0);
+    priors[i] = 1 + 0.04 * Math.log1p(upvotes[i]!) + 0.03 * Math.min(3, listings - 1);
     orgs[i] = p.organization?.toLowerCase() ?? '';
-  });
+  }
   const expansionsByFirstTerm = new Map<string, Array<{ terms: string[]; acronym: string }>>();
   for (const [acronym, expansions] of acronyms.expansions) {
     for (const terms of expansions) {

@@ -179,3 +179,85 @@ export function firstHolders(p: Postings, id: number, limit: number): number[] {
   }
   return [...out];
 }
+
+/**
+ * The postings of `base` followed by those of `added` (papers appended after base's, so `added`'s
+ * positions are shifted by base's count): terms merged in order, every list still ascending. Runs of
+ * base terms that `added` lacks are copied in one piece, so the cost is mostly one pass of copying.
+ */
+export function* appendPostingSteps(base: Postings, added: Postings): Steps<Postings> {
+  const shift = base.documentCount;
+  const a = base.terms;
+  const b = added.terms;
+  const terms: string[] = [];
+  // For each merged term: its id in base and in added (-1 when absent).
+  const fromBase: number[] = [];
+  const fromAdded: number[] = [];
+  for (let i = 0, j = 0; i < a.length || j < b.length; ) {
+    if ((i + j) % STEP === 0) yield;
+    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) {
+      terms.push(a[i]!);
+      fromBase.push(i++);
+      fromAdded.push(-1);
+    } else if (i >= a.length || b[j]! < a[i]!) {
+      terms.push(b[j]!);
+      fromBase.push(-1);
+      fromAdded.push(j++);
+    } else {
+      terms.push(a[i]!);
+      fromBase.push(i++);
+      fromAdded.push(j++);
+    }
+  }
+  const total = base.docs.length + added.docs.length;
+  const offsets = new Uint32Array(terms.length * F + 1);
+  const docs = new Int32Array(total);
+  const freqs = new Uint8Array(total);
+  let at = 0;
+  for (let t = 0; t < terms.length; t++) {
+    if (t % 4096 === 0) yield;
+    const bt = fromBase[t]!;
+    const at2 = fromAdded[t]!;
+    if (at2 < 0) {
+      // A run of base-only terms: their postings are contiguous in base, copied at once.
+      let end = t;
+      while (end + 1 < terms.length && fromAdded[end + 1]! < 0) end++;
+      const from = base.offsets[bt * F]!;
+      const to = base.offsets[fromBase[end]! * F + F]!;
+      docs.set(base.docs.subarray(from, to), at);
+      freqs.set(base.freqs.subarray(from, to), at);
+      for (let s = t; s <= end; s++) {
+        const bs = fromBase[s]!;
+        for (let f = 0; f < F; f++) offsets[s * F + f] = at + base.offsets[bs * F + f]! - from;
+      }
+      at += to - from;
+      t = end;
+      continue;
+    }
+    for (let f = 0; f < F; f++) {
+      offsets[t * F + f] = at;
+      if (bt >= 0) {
+        const from = base.offsets[bt * F + f]!;
+        const to = base.offsets[bt * F + f + 1]!;
+        docs.set(base.docs.subarray(from, to), at);
+        freqs.set(base.freqs.subarray(from, to), at);
+        at += to - from;
+      }
+      const from = added.offsets[at2 * F + f]!;
+      const to = added.offsets[at2 * F + f + 1]!;
+      for (let k = from; k < to; k++) {
+        docs[at] = added.docs[k]! + shift;
+        freqs[at++] = added.freqs[k]!;
+      }
+    }
+  }
+  offsets[terms.length * F] = at;
+  const n = base.documentCount + added.documentCount;
+  const fieldLength = new Uint16Array(n * F);
+  fieldLength.set(base.fieldLength);
+  fieldLength.set(added.fieldLength, base.fieldLength.length);
+  const averageFieldLength = base.averageFieldLength.map((avg, f) =>
+    n > 0 ? (avg * base.documentCount + added.averageFieldLength[f]! * added.documentCount) / n : 0,
+  );
+  return { documentCount: n, terms, offsets, docs, freqs, fieldLength, averageFieldLength };
+}

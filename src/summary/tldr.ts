@@ -203,10 +203,19 @@ export interface Headline {
 
 /** The best results sentence's main clause as a participle, or undefined when the abstract has none. */
 export function headlineResult(sentences: readonly string[], skip: number, name?: string): Headline | undefined {
-  let best: { clause: string; index: number; score: number } | undefined;
+  return bestHeadline(headlineCandidates(sentences, name), skip);
+}
+
+interface ScoredHeadline extends Headline {
+  score: number;
+}
+
+function headlineCandidates(sentences: readonly string[], name?: string): ScoredHeadline[] {
+  const found: ScoredHeadline[] = [];
   for (let index = 0; index < sentences.length; index++) {
-    if (index === skip) continue;
-    const sentence = cleanSentence(sentences[index] ?? '');
+    const raw = sentences[index] ?? '';
+    if (!/\d/.test(raw)) continue;
+    const sentence = cleanSentence(raw);
     if (!HEADLINE_NUMBER.test(sentence) || /https?:|github|available/i.test(sentence)) continue;
     const clause = participle(sentence, name);
     if (!clause) continue;
@@ -216,8 +225,14 @@ export function headlineResult(sentences: readonly string[], skip: number, name?
     if (/\b(?:on|over|than|vs\.?|compared)\b/i.test(clause)) score += 0.5;
     if (name && sentence.includes(name)) score += 0.5;
     if (clause.length > 160) score -= 1;
-    if (!best || score > best.score) best = { clause, index, score };
+    found.push({ index, clause, score });
   }
+  return found;
+}
+
+function bestHeadline(candidates: readonly ScoredHeadline[], skip: number): Headline | undefined {
+  let best: ScoredHeadline | undefined;
+  for (const c of candidates) if (c.index !== skip && (!best || c.score > best.score)) best = c;
   return best ? { index: best.index, clause: best.clause } : undefined;
 }
 
@@ -269,6 +284,16 @@ export interface TldrParts {
   resultIndex?: number;
 }
 
+const PROBLEM =
+  '(?:issues?|problems?|challenges?|limitations?|gaps?|bottlenecks?|shortcomings?|drawbacks?|questions?|needs?|concerns?|difficult(?:y|ies)|obstacles?|weakness(?:es)?|deficienc(?:y|ies)|goals?|aims?|tasks?|trade-offs?|tradeoffs?|dilemmas?|inefficienc(?:y|ies)|constraints?|demands?)';
+const POINTER_NP = `(?:this|these|those|such|the above|the aforementioned|both|the two|these two|the (?:above|aforementioned) two)(?:\\s[\\w-]+){0,2}?\\s${PROBLEM}`;
+const PURPOSE_POINTER = new RegExp(
+  `,?\\s*(?:(?:which is |that is |and |thereby )?(?:designed|aiming|aimed|intended|proposed|developed|built|used|tailored|in order)\\s+)?to\\s+(?:address|alleviate|solve|tackle|overcome|mitigate|resolve|handle|fix|remedy|bridge|fill|close|circumvent|avoid|eliminate|meet|answer|deal with|cope with|counter)\\s+${POINTER_NP}(?:\\s+by\\s+(?=\\w+ing\\b))?`,
+  'gi',
+);
+const OBJECT_POINTER = new RegExp(`\\s(?:to|for|of|on)\\s+${POINTER_NP}\\b`, 'gi');
+const COORDINATED = new RegExp(`(\\sand\\s+)(${Object.keys(GERUND).join('|')})(?:es|s)\\b`, 'i');
+
 /** Repairs a sentence that points outside itself, or gives undefined when it cannot. */
 export function repairReferences(sentence: string, name?: string): string {
   let text = sentence;
@@ -279,17 +304,8 @@ export function repairReferences(sentence: string, name?: string): string {
   );
   text = text.replace(/\b(we|it|they) (?:also|further|additionally|furthermore|moreover) /i, '$1 ');
   // "… designed to alleviate this bottleneck by reducing …" → "… reducing …".
-  const problem =
-    '(?:issues?|problems?|challenges?|limitations?|gaps?|bottlenecks?|shortcomings?|drawbacks?|questions?|needs?|concerns?|difficult(?:y|ies)|obstacles?|weakness(?:es)?|deficienc(?:y|ies)|goals?|aims?|tasks?|trade-offs?|tradeoffs?|dilemmas?|inefficienc(?:y|ies)|constraints?|demands?)';
-  const pointer = `(?:this|these|those|such|the above|the aforementioned|both|the two|these two|the (?:above|aforementioned) two)(?:\\s[\\w-]+){0,2}?\\s${problem}`;
-  text = text.replace(
-    new RegExp(
-      `,?\\s*(?:(?:which is |that is |and |thereby )?(?:designed|aiming|aimed|intended|proposed|developed|built|used|tailored|in order)\\s+)?to\\s+(?:address|alleviate|solve|tackle|overcome|mitigate|resolve|handle|fix|remedy|bridge|fill|close|circumvent|avoid|eliminate|meet|answer|deal with|cope with|counter)\\s+${pointer}(?:\\s+by\\s+(?=\\w+ing\\b))?`,
-      'gi',
-    ),
-    (m) => (/\sby\s+$/.test(m) ? ' ' : ''),
-  );
-  text = text.replace(new RegExp(`\\s(?:to|for|of|on)\\s+${pointer}\\b`, 'gi'), '');
+  text = text.replace(PURPOSE_POINTER, (m) => (/\sby\s+$/.test(m) ? ' ' : ''));
+  text = text.replace(OBJECT_POINTER, '');
   text = tidy(text);
   // "It reaches …", "Our method cuts …": the name says it without pointing back.
   if (name) {
@@ -305,14 +321,21 @@ export function repairReferences(sentence: string, name?: string): string {
 export function buildTldr(sentences: readonly string[], ranked: readonly ScoredSentence[], title: string, max: number): TldrParts | undefined {
   const name = knownName(title, sentences.join(' '));
   const tries = ranked.slice(0, 6);
+  const headlines = headlineCandidates(sentences, name);
   for (const candidate of tries) {
-    const built = fromSentence(sentences, candidate.index, name, max);
+    const built = fromSentence(sentences, candidate.index, name, max, headlines);
     if (built) return built;
   }
   return undefined;
 }
 
-function fromSentence(sentences: readonly string[], index: number, name: string | undefined, max: number): TldrParts | undefined {
+function fromSentence(
+  sentences: readonly string[],
+  index: number,
+  name: string | undefined,
+  max: number,
+  headlines: readonly ScoredHeadline[],
+): TldrParts | undefined {
   const original = sentences[index] ?? '';
   let text = dropHype(dropLeadingClause(dropLeadingClause(cleanSentence(original))));
   text = repairReferences(text, name);
@@ -320,7 +343,7 @@ function fromSentence(sentences: readonly string[], index: number, name: string 
   const plain = compress(text, max).text;
   if (!acceptable(plain)) return undefined;
   if (HEADLINE_NUMBER.test(plain)) return { text: plain, index };
-  const result = headlineResult(sentences, index, name);
+  const result = bestHeadline(headlines, index);
   if (!result) return { text: plain, index };
   const body = text.replace(/[.!?]+$/, '');
   // Both parts whole when they fit; otherwise the contribution gives way to at most a third of its room.

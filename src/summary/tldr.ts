@@ -74,7 +74,7 @@ export function nameFirst(sentence: string, knownName?: string): string {
 
   // "We propose FooNet, a sparse …" / "We present Franca: a …" / "We present FastComposer which enables …"
   const lead =
-    /^(?:the\s+)?((?:["'“][^"'”]{2,40}["'”])|[^\s,:;(]+(?:\s+[A-Z0-9][^\s,:;(]*){0,3})(?:\s*\(([^()]{2,20})\))?(?:\s*[,:—–]\s*|\s+--?\s+|\s+(?=(?:which|that|an?|the)\s))/.exec(
+    /^(?:the\s+)?((?:["'“][^"'”]{2,40}["'”])|[^\s,:;(]+(?:\s+[A-Z0-9][^\s,:;(]*){0,3})(?:\s*\(([^()]{2,60})\))?(?:\s*[,:—–]\s*|\s+--?\s+|\s+(?=(?:which|that|an?|the)\s))/.exec(
       object,
     );
   if (lead) {
@@ -86,6 +86,9 @@ export function nameFirst(sentence: string, knownName?: string): string {
       if (/^(?:an?|the|one|two|three|our)\s/i.test(rest) && rest.length >= 15) return `${name} is ${rest}.`;
     }
   }
+  // "We introduce the Reducing Task Discrepancy of text encoders (RTD), a plug-and-play scheme …"
+  const defined = /^(?:the\s+)?[^,;:()]{3,120}?\s*\(([^()]{2,20})\),\s+((?:an?|the)\s[^]*)$/i.exec(object);
+  if (defined && isStrongName(defined[1] ?? '') && (defined[2] ?? '').length >= 15) return `${defined[1]} is ${defined[2]}.`;
   // "We propose a sparse …, called FooNet, that …" / "… architecture called MAXIM, that …"
   const naming =
     /^((?:an?|the)\s[^]*?)(?:,\s*|\s+)(called|named|dubbed|termed|coined|namely)\s+(["'“][^"'”]{2,40}["'”]|[^\s,;:()]+(?:\s*\([^()]{2,20}\))?)(?:,\s*|\s+|$)/i.exec(

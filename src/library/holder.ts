@@ -73,7 +73,10 @@ export function createLibraryHolder(options: { initial: Library; build: LibraryB
     } catch (error) {
       const ms = Math.round(clock() - started);
       const err = error instanceof Error ? error : new Error(String(error));
-      log.error(`${what === 'reload' ? 'corpus reload' : 'library update'} failed; still serving version ${library.version}: ${err.message}`, { version: library.version, ms });
+      log.error(`${what === 'reload' ? 'corpus reload' : 'library update'} failed; still serving version ${library.version}: ${err.message}`, {
+        version: library.version,
+        ms,
+      });
       return { status: 'failed', library, error: err, ms };
     }
     const ms = Math.round(clock() - started);

@@ -88,7 +88,9 @@ export function extractKeywords(title: string, abstract: string, options: { min?
       if (!chosen.includes(c)) chosen.push(c);
     }
   }
-  return chosen.map(surface);
+  // Specific terms (names, datasets, benchmarks, multi-word phrases) before generic single words.
+  const generic = (c: Candidate) => c.size === 1 && /^[a-z][a-z-]*$/.test(surface(c));
+  return [...chosen.filter((c) => !generic(c)), ...chosen.filter(generic)].map(surface);
 }
 
 /** How each word was written in the abstract: decides whether a phrase keeps its capitals. */

@@ -3,6 +3,7 @@ import type { ModelConfig } from '../config.js';
 import type { Paper } from '../corpus/types.js';
 import { compress } from './compress.js';
 import { KEY_POINT_MAX, KEY_POINTS_MAX, TLDR_MAX } from './extractive.js';
+import { splitSentences } from './sentences.js';
 import { containment } from './words.js';
 
 /**
@@ -12,7 +13,7 @@ import { containment } from './words.js';
 
 export class ModelSummaryError extends Error {
   constructor(
-    readonly reason: 'timeout' | 'http' | 'network' | 'malformed' | 'shape',
+    readonly reason: 'timeout' | 'http' | 'network' | 'malformed' | 'shape' | 'style',
     message: string,
   ) {
     super(message);
@@ -37,9 +38,8 @@ const answerSchema = z.object({
 const INSTRUCTIONS = [
   'You summarise research papers for busy researchers. Reply with one JSON object and nothing else:',
   '{"tldr": string, "keyPoints": string[]}.',
-  `"tldr": one sentence of at most ${TLDR_MAX} characters saying what the paper contributes (its method or finding), not the background; keep the paper's own names and acronyms.`,
-  `"keyPoints": 2 to ${KEY_POINTS_MAX} short bullets from the abstract: the approach, the main result with its numbers, and where it applies. Do not repeat the tldr.`,
-  'Use only what the abstract says.',
+  `"tldr": exactly one sentence of at most ${TLDR_MAX} characters, the way a researcher writes a one-line summary: name the method, model or artefact (the paper's own name or acronym), say what it does, and give the headline result with its number and benchmark when the abstract has one. Example: "Double Sparsity prunes KV-cache reads by token and channel after training, speeding attention up to 14× with little accuracy loss." No background, and nothing that refers to text the reader cannot see ("this problem", "these issues", "such methods", "the above").`,
+  `"keyPoints": 2 to ${KEY_POINTS_MAX} bullets, each one whole sentence from the abstract's content: the approach, the main results with their numbers, and where it applies. Do not repeat the tldr or each other, and follow the same rule on references.`,
 ].join('\n');
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -88,7 +88,12 @@ export function parseAnswer(body: string): ModelAnswer {
     const where = answer.error.issues.map((i) => i.path.join('.') || 'answer').join(', ');
     throw new ModelSummaryError('shape', `the model's JSON has the wrong shape (${where})`);
   }
-  const tldr = compress(answer.data.tldr, TLDR_MAX).text;
+  const tldr = answer.data.tldr.replace(/\s+/g, ' ').trim();
+  // The TL;DR is used as the model wrote it or not at all: one whole sentence within the limit.
+  if (tldr.length > TLDR_MAX) throw new ModelSummaryError('style', `the model's TL;DR is ${tldr.length} characters (at most ${TLDR_MAX})`);
+  if (splitSentences(tldr).length !== 1 || !/[.!?]["')\]]*$/.test(tldr) || tldr.endsWith('...')) {
+    throw new ModelSummaryError('style', "the model's TL;DR is not one whole sentence");
+  }
   const keyPoints: string[] = [];
   for (const raw of answer.data.keyPoints) {
     const point = compress(raw.replace(/^[-•*]\s*/, ''), KEY_POINT_MAX).text;

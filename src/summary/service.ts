@@ -2,7 +2,7 @@ import type { ModelConfig } from '../config.js';
 import type { Paper } from '../corpus/types.js';
 import type { Log } from '../util/log.js';
 import { extractiveSummary } from './extractive.js';
-import { requestModelSummary, type FetchLike } from './model.js';
+import { ModelSummaryError, requestModelSummary, type FetchLike } from './model.js';
 import type { Summary, SummaryCache } from './types.js';
 
 /** The one way anything in paperwire summarises a paper. */
@@ -51,6 +51,15 @@ export function createSummarizer(options: SummarizerOptions): Summarizer {
       writeCache(paper.id, config.model, summary);
       return summary;
     } catch (error) {
+      // A model that answered, but not in the TL;DR style, is asked again next time; one that failed is left alone.
+      if (error instanceof ModelSummaryError && error.reason === 'style') {
+        log.warn('model summary not usable; answering with the extractive summary', {
+          paperId: paper.id,
+          model: config.model,
+          reason: error.message,
+        });
+        return fallback;
+      }
       coolingUntil = now() + cooldownMs;
       log.warn('model summary unavailable; answering with extractive summaries for a while', {
         paperId: paper.id,

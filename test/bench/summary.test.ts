@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { loadCorpus } from '../../src/corpus/load.js';
-import { evaluate, findPaper } from '../../bench/summary-eval.js';
+import { danglingCounts, evaluate, findPaper } from '../../bench/summary-eval.js';
 import { lcs, rouge } from '../../bench/summary-rouge.js';
 import { textRank, textRankTop } from '../../bench/summary-textrank.js';
 import { CORPUS_DIR, NOW } from '../helpers/corpus.js';
@@ -50,16 +50,42 @@ describe('the summary benchmark', () => {
     const result = evaluate(papers, references);
     expect(result.missing).toEqual([]);
     expect(result.papers).toBe(references.length);
-    expect(result.systems.map((s) => s.name)).toEqual(['paperwire extractive', 'first sentence', 'TextRank (top sentence)']);
+    expect(result.systems.map((s) => s.name)).toEqual(['paperwire extractive', 'paperwire before #14', 'first sentence', 'TextRank (top sentence)']);
     expect(findPaper(papers, { title: '  pointer networks ', reference: 'x' })?.id).toBe('p-29f31821qmjv');
     const heldOut = JSON.parse(readFileSync(new URL('../../bench/summary-references-heldout.json', import.meta.url), 'utf8'));
     expect(evaluate(papers, heldOut).missing).toEqual([]);
     expect(heldOut.some((h: { id: string }) => references.some((r: { id: string }) => r.id === h.id))).toBe(false);
     // paperwire's TL;DRs beat both baselines clearly (by more than 3 points) on every measure.
-    const [ours, first, textRank] = result.systems.map((s) => s.scores);
+    const [ours, before, first, textRank] = result.systems.map((s) => s.scores);
+    // No drop on the set the rules were tuned on.
+    for (const key of ['rouge1', 'rouge2', 'rougeL'] as const) expect(ours![key], key).toBeGreaterThanOrEqual(before![key]);
     for (const key of ['rouge1', 'rouge2', 'rougeL'] as const) {
       expect(ours![key] - first![key], key).toBeGreaterThan(0.03);
       expect(ours![key] - textRank![key], key).toBeGreaterThan(0.03);
     }
+  });
+
+  it('has a new held-out set of at least 40 corpus papers in none of the old sets, one sentence of at most 200 characters each', async () => {
+    const { papers } = await loadCorpus(CORPUS_DIR, { now: NOW });
+    const read = (name: string) =>
+      JSON.parse(readFileSync(new URL(`../../bench/${name}`, import.meta.url), 'utf8')) as Array<{ id: string; reference: string }>;
+    const fresh = read('summary-references-new.json');
+    const old = new Set([...read('summary-references.json'), ...read('summary-references-heldout.json')].map((r) => r.id));
+    expect(fresh.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(fresh.map((r) => r.id)).size).toBe(fresh.length);
+    expect(fresh.filter((r) => old.has(r.id))).toEqual([]);
+    expect(evaluate(papers, fresh).missing).toEqual([]);
+    for (const r of fresh) {
+      expect(r.reference.length, r.id).toBeLessThanOrEqual(200);
+      expect(r.reference, r.id).toMatch(/[.!?]$/);
+    }
+  });
+
+  it('counts dangling-reference TL;DRs per system over the corpus: none for paperwire, some before issue 14', async () => {
+    const { papers } = await loadCorpus(CORPUS_DIR, { now: NOW });
+    const counts = Object.fromEntries(danglingCounts(papers).map((c) => [c.name, c.dangling]));
+    expect(counts['paperwire extractive']).toBe(0);
+    expect(counts['paperwire before #14']).toBeGreaterThan(0);
+    expect(counts['TextRank (top sentence)']).toBeGreaterThan(0);
   });
 });

@@ -154,17 +154,48 @@ describe('createSummarizer', () => {
     expect(lines.join('\n')).toMatch(/cannot reach the model endpoint/);
   });
 
-  it('accepts an answer wrapped in a code fence and trims it to the limits', async () => {
-    const long = {
-      tldr: `FooNet ${'is very sparse and '.repeat(20)}fast.`,
+  it('accepts an answer wrapped in a code fence and trims the key points to the limits', async () => {
+    const answer = {
+      tldr: GOOD.tldr,
       keyPoints: ['- One.', 'Two points here.', 'Three points here.', 'Four points here.', 'Five points here.'],
     };
-    chat.reply = { body: ChatStandIn.completion('```json\n' + JSON.stringify(long) + '\n```') };
+    chat.reply = { body: ChatStandIn.completion('```json\n' + JSON.stringify(answer) + '\n```') };
     const summary = await createSummarizer({ model, cache: memoryCache(), log: log() }).summarize(PAPER);
     expect(summary.kind).toBe('model');
-    expect(summary.tldr.length).toBeLessThanOrEqual(200);
+    expect(summary.tldr).toBe(GOOD.tldr);
     expect(summary.keyPoints).toEqual(['One.', 'Two points here.', 'Three points here.', 'Four points here.']);
   });
+
+  it('asks the model for the one-sentence TL;DR style: name, what it does, headline number, no dangling references', async () => {
+    await createSummarizer({ model, cache: memoryCache(), log: log() }).summarize(PAPER);
+    const system = chat.requests[0]?.body.messages?.find((m) => m.role === 'system')?.content ?? '';
+    expect(system).toMatch(/exactly one sentence of at most 200 characters/);
+    expect(system).toMatch(/name the method/);
+    expect(system).toMatch(/headline result with its number/);
+    expect(system).toMatch(/this problem/);
+  });
+
+  const offStyle: Array<[string, string]> = [
+    ['is longer than 200 characters', `FooNet ${'is very sparse and '.repeat(20)}fast.`],
+    ['is two sentences', 'FooNet makes attention sparse. It cuts memory by 40%.'],
+    ['does not end as a sentence', 'FooNet makes long-document attention sparse via landmark tokens and'],
+    ['ends with an ellipsis', 'FooNet makes long-document attention sparse via landmark tokens...'],
+  ];
+  for (const [what, tldr] of offStyle) {
+    it(`answers with the extractive summary when the model's TL;DR ${what}, caches nothing and asks again next time`, async () => {
+      chat.reply = { body: ChatStandIn.completion(JSON.stringify({ tldr, keyPoints: GOOD.keyPoints })) };
+      const cache = memoryCache();
+      const summarizer = createSummarizer({ model, cache, log: log() });
+      const summary = await summarizer.summarize(PAPER);
+      expect(summary).toEqual(summarizer.extractive(PAPER));
+      expect(cache.rows.size).toBe(0);
+      expect(lines.join('\n')).toMatch(/model summary not usable/);
+      // Not a failing model: the next paper is asked for at once.
+      chat.reply = { body: ChatStandIn.completion(JSON.stringify(GOOD)) };
+      expect((await summarizer.summarize({ ...PAPER, id: 'p-other0000002' })).kind).toBe('model');
+      expect(chat.requests).toHaveLength(2);
+    });
+  }
 
   it('drops model key points that repeat the TL;DR or each other', async () => {
     const answer = {

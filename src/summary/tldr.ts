@@ -1,0 +1,408 @@
+import { cleanSentence, compress, dropHype, dropLeadingClause, tidy } from './compress.js';
+import { hasDanglingReference, isFragment } from './dangling.js';
+import { type ScoredSentence, titleName } from './score.js';
+
+/**
+ * The TL;DR a reader would write: the method's name, what it does, and its headline result, in one
+ * sentence with nothing that points outside it. Built from the abstract's contribution sentence
+ * ("We propose FooNet, a sparse attention scheme that …" → "FooNet is a sparse attention scheme that …")
+ * and, when that sentence has no number, the main clause of the best results sentence turned into a
+ * participle (", cutting memory by 40% on …").
+ */
+
+const CONTRIBUTION_VERB =
+  '(?:propose|introduce|present|develop|design|build|release|describe|contribute|offer|construct|curate|create|unveil|devise|put forward|establish)';
+/** "We propose X", "This paper introduces X", "Here we present X". */
+const ANNOUNCE = new RegExp(
+  `^(?:we|this (?:paper|work|study|report|article)|our (?:paper|work))\\s+(?:(?:first|here|also|further|then|thus|therefore|now|newly)\\s+)?${CONTRIBUTION_VERB}(?:s|d|ed)?\\s+`,
+  'i',
+);
+/** "We show that X": X is the finding, and stands alone. */
+const FINDING =
+  /^(?:we|this (?:paper|work|study)|our (?:results|analysis|experiments|findings))\s+(?:(?:theoretically|empirically|formally|also|further|first)\s+)?(?:show|find|demonstrate|prove|reveal|establish|argue|observe|conclude|confirm)(?:s|ed)?,?\s+that\s+/i;
+const NAMING = /^(?:called|named|dubbed|termed|coined|namely|which we (?:call|name|dub|term))\s+/i;
+/** A token written as a name: "FaceNet", "OTOv2", "M2-BERT", "LLM-FP4", "mmMamba", "CRATE". */
+const NAME_TOKEN = /^["'“]?(?:[A-Z][\p{L}\p{N}]*(?:[-+.][\p{L}\p{N}]+)*\+*|[a-z]+[A-Z][\p{L}\p{N}-]*)["'”]?$/u;
+/** Acronyms that name a field or a model family, not a contribution. */
+const GENERIC_ACRONYM =
+  /^(?:LLMs?|VLMs?|LVLMs?|MLLMs?|LMs?|NLP|NLU|CV|AI|ML|DNNs?|CNNs?|RNNs?|GNNs?|ViTs?|GPUs?|CPUs?|TPUs?|SOTA|MLPs?|SSMs?|RL|ASR|TTS|QA|KV|PTQ|QAT|MoE|INRs?)$/;
+
+/** A name is a single name-like token or a short run of capitalised words ("Double Sparsity"). */
+function isName(candidate: string): boolean {
+  const words = candidate.trim().split(/\s+/);
+  if (words.length === 0 || words.length > 4) return false;
+  if (words.length === 1) {
+    const w = words[0] ?? '';
+    return NAME_TOKEN.test(w) && (/[A-Z].*[A-Z0-9]|[0-9]|^[a-z]+[A-Z]/.test(w) || w.length >= 3) && !GENERIC_ACRONYM.test(w);
+  }
+  return words.every((w) => /^["'“]?[A-Z0-9]/.test(w)) && !words.some((w) => /^(?:We|This|The|A|An|In|Our)$/.test(w));
+}
+
+/** A single word that can only be a name: inner capitals or digits ("DEYOLO", "MFTcoder", "GPT-4"). */
+function isStrongName(word: string): boolean {
+  const w = unquote(word);
+  return isName(w) && /^[^\s]+$/.test(w) && /[a-z][A-Z]|[A-Z].*[A-Z]|[A-Z].*\d|^[a-z]+[A-Z]/.test(w);
+}
+
+function lowerFirst(text: string): string {
+  return /^(?:A|An|The)\b/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+const unquote = (s: string) => s.replace(/^["'“]+|["'”,]+$/g, '').trim();
+
+/** The contribution sentence with the name first, when it announces a named thing; otherwise unchanged. */
+export function nameFirst(sentence: string, knownName?: string): string {
+  const body = sentence.replace(/[.!?]+$/, '');
+  // "A tri-level attention-based DeepLabv3+ architecture (DeepTriNet) is proposed for …"
+  const passive = new RegExp(
+    `^((?:an?|the)\\s[^()]{5,120}?)\\s*\\(([^()]{2,20})\\)\\s+(?:is|was)\\s+(?:first\\s+)?${CONTRIBUTION_VERB}d?\\s+([^]*)$`,
+    'i',
+  ).exec(body);
+  if (passive && isName(passive[2] ?? '')) return `${passive[2]} is ${lowerFirst(passive[1] ?? '')} ${passive[3]}.`;
+  const finding = FINDING.exec(body);
+  if (finding) {
+    const rest = body.slice(finding[0].length);
+    if (rest.length >= 40 && !/^(?:we|it|they|this|these|such)\b/i.test(rest)) return `${capitalise(rest)}.`;
+    return sentence;
+  }
+  // "The outcome of our effort is a new generation of YOLO detectors, dubbed YOLOv10."
+  const dubbed = /^[^,]{0,80}?\b(?:is|are)\s+((?:an?|the)\s[^]{5,160}?),?\s+(?:dubbed|called|named|termed|coined)\s+([^\s,;:()]+)$/i.exec(body);
+  if (dubbed && isName(unquote(dubbed[2] ?? ''))) return `${unquote(dubbed[2] ?? '')} is ${dubbed[1]}.`;
+  const announce = ANNOUNCE.exec(body);
+  if (!announce) return sentence;
+  const object = body.slice(announce[0].length);
+
+  // "We propose FooNet, a sparse …" / "We present Franca: a …" / "We present FastComposer which enables …"
+  const lead =
+    /^(?:the\s+)?((?:["'“][^"'”]{2,40}["'”])|[^\s,:;(]+(?:\s+[A-Z0-9][^\s,:;(]*){0,3})(?:\s*\(([^()]{2,60})\))?(?:\s*[,:—–]\s*|\s+--?\s+|\s+(?=(?:which|that|an?|the)\s))/.exec(
+      object,
+    );
+  if (lead) {
+    const name = unquote(lead[2] && isName(lead[2]) ? lead[2] : (lead[1] ?? ''));
+    const rest = object.slice(lead[0].length);
+    if (isName(name) || (knownName && name.toLowerCase() === knownName.toLowerCase())) {
+      const relative = /^(?:which|that)\s+(.*)$/i.exec(rest);
+      if (relative) return `${name} ${relative[1]}.`;
+      if (/^(?:an?|the|one|two|three|our)\s/i.test(rest) && rest.length >= 15) return `${name} is ${rest}.`;
+    }
+  }
+  // "We introduce the Reducing Task Discrepancy of text encoders (RTD), a plug-and-play scheme …"
+  const defined = /^(?:the\s+)?[^,;:()]{3,120}?\s*\(([^()]{2,20})\),\s+((?:an?|the)\s[^]*)$/i.exec(object);
+  if (defined && isStrongName(defined[1] ?? '') && (defined[2] ?? '').length >= 15) return `${defined[1]} is ${defined[2]}.`;
+  // "We propose a sparse …, called FooNet, that …" / "… architecture called MAXIM, that …"
+  const naming =
+    /^((?:an?|the)\s[^]*?)(?:,\s*|\s+)(called|named|dubbed|termed|coined|namely)\s+(["'“][^"'”]{2,40}["'”]|[^\s,;:()]+(?:\s*\([^()]{2,20}\))?)(?:,\s*|\s+|$)/i.exec(
+      object,
+    );
+  if (naming && naming[1] && naming[1].length <= 140) {
+    const raw = (naming[3] ?? '').replace(/\s*\(([^()]+)\)$/, '');
+    const name = unquote(raw);
+    if (isName(name)) {
+      let rest = object.slice(naming[0].length).trim();
+      rest = rest.replace(/^(?:which|that)\s+/i, 'that ');
+      const desc = naming[1].replace(/,\s*$/, '');
+      return `${name} is ${desc}${rest ? `${/^(?:that|for|to|with|in|on|which)\b/i.test(rest) ? ' ' : ', '}${rest}` : ''}.`;
+    }
+  }
+  // "We present a multi-task fine-tuning framework, MFTcoder, that enables …"
+  const apposition = /^((?:an?|the)\s[^,;:]{5,120}?),\s+([^\s,;:]+)(?:,\s+(?:(which|that)\s+)?([^]*))?$/i.exec(object);
+  if (apposition && isStrongName(apposition[2] ?? '')) {
+    const [, desc, name, relative, rest] = apposition;
+    return `${unquote(name ?? '')} is ${desc}${rest ? (relative ? ` that ${rest}` : `, ${rest}`) : ''}.`;
+  }
+  // "We design a dual-enhancement-based cross-modality object detection network DEYOLO."
+  const trailing = /^((?:an?|the)\s[^,;:()]{5,140}?)\s+([^\s,;:()]+)(,\s+[^]*)?$/i.exec(object);
+  if (trailing && isStrongName(trailing[2] ?? '')) return `${unquote(trailing[2] ?? '')} is ${trailing[1]}${trailing[3] ?? ''}.`;
+  // "We propose a binary embedding-based retrieval (BEBR) engine …": the bracket names the head phrase.
+  const bracket = /^((?:an?|the)\s[^,;:()]*?)\s*\(([^()]{2,20})\)/i.exec(object);
+  if (bracket && bracket[1] && !/\s(?:for|of|in|on|to|with|from|by|that|which)\s/i.test(bracket[1])) {
+    const name = unquote(bracket[2] ?? '');
+    if (isName(name) && (!/s$/.test(name) || /[a-z]s$/.test(name) === false)) {
+      const rest = object.slice(bracket[0].length);
+      return `${name} is ${bracket[1]}${rest}.`;
+    }
+  }
+  return sentence;
+}
+
+/** A number a reader would quote: with its unit, or a score on a named benchmark. */
+const HEADLINE_NUMBER =
+  /(?:\d(?:[\d,.]*\d)?\s?(?:%|×|x\b|times\b|-?fold\b|\s?(?:percentage )?points?\b|pp\b|\s?(?:BLEU|CodeBLEU|FID|mIoU|mAP|AP\d*|F1|FPS|ms|s\b|seconds?|minutes?|hours?|days?|GB|MB|KB|TB|[KMB]\b|tokens|FLOPs|dB|PSNR|WER|CER|accuracy|top-1|R@\d+|MRR@\d+|UTMOS|score))|\$\s?\d|\d(?:[\d,.]*\d)?\s+(?:on|in)\s+[A-Z])/i;
+const RESULT_VERB =
+  /\b(achiev|reach|improv|outperform|surpass|reduc|cut|speed|increas|boost|compress|lower|attain|obtain|yield|exceed|set|deliver|match|decreas|sav|beat|gain|scor|accelerat|halv|shrink|lift|rais|push|bring|run|lead|rank|top|deliver|recover|retain|preserv|maintain|narrow|close|perform|demonstrat|show|offer|provid|enabl|exhibit|attain|produc|remain|stay|keep|use|need|require|achieve|scal)(?:es|s|ed|d|e)?\b/i;
+const GERUND: Record<string, string> = {
+  achiev: 'achieving',
+  reach: 'reaching',
+  improv: 'improving',
+  outperform: 'outperforming',
+  surpass: 'surpassing',
+  reduc: 'reducing',
+  cut: 'cutting',
+  speed: 'speeding',
+  increas: 'increasing',
+  boost: 'boosting',
+  compress: 'compressing',
+  lower: 'lowering',
+  attain: 'attaining',
+  obtain: 'obtaining',
+  yield: 'yielding',
+  exceed: 'exceeding',
+  set: 'setting',
+  deliver: 'delivering',
+  match: 'matching',
+  decreas: 'decreasing',
+  sav: 'saving',
+  beat: 'beating',
+  gain: 'gaining',
+  scor: 'scoring',
+  accelerat: 'accelerating',
+  halv: 'halving',
+  shrink: 'shrinking',
+  lift: 'lifting',
+  rais: 'raising',
+  push: 'pushing',
+  bring: 'bringing',
+  run: 'running',
+  lead: 'leading',
+  rank: 'ranking',
+  top: 'topping',
+  recover: 'recovering',
+  retain: 'retaining',
+  preserv: 'preserving',
+  maintain: 'maintaining',
+  narrow: 'narrowing',
+  close: 'closing',
+  perform: 'performing',
+  demonstrat: 'demonstrating',
+  show: 'showing',
+  offer: 'offering',
+  provid: 'providing',
+  enabl: 'enabling',
+  exhibit: 'exhibiting',
+  produc: 'producing',
+  remain: 'remaining',
+  stay: 'staying',
+  keep: 'keeping',
+  use: 'using',
+  need: 'needing',
+  require: 'requiring',
+  scal: 'scaling',
+  achieve: 'achieving',
+};
+/** "Experiments on X show that …", "On GLUE, …", "In practice, …": what comes before the result itself. */
+const RESULT_LEAD =
+  /^(?:[^,]{0,120}?\b(?:show|shows|showed|shown|demonstrate|demonstrates|demonstrated|indicate|indicates|reveal|reveals|confirm|confirms|verify|verifies|suggest|suggests)\s+that\s+)/i;
+const FRAME_LEAD =
+  /^(?:(?:in practice|notably|empirically|numerically|experimentally|as a result|overall|specifically|in particular|remarkably|importantly|moreover|furthermore|additionally|finally|consequently|therefore|thus|in addition|in experiments|in our experiments),\s+|[^,]{2,80},\s+(?=(?:our|it|the|we|this)\b))/i;
+/** Subjects that are the method itself, so the result can hang off the TL;DR as a participle. */
+const SELF_SUBJECT =
+  /^(?:it|our (?:[^,\s]+ ){0,3}?(?:method|approach|model|models|framework|system|technique|algorithm|solution|design|architecture|encoder|codec|pipeline|network|networks|variant|implementation)|the (?:proposed|resulting|new) [\w-]+(?: [\w-]+){0,2}|this (?:method|approach|model|framework|system|technique)|the (?:method|approach|model|framework|system)|we)$/i;
+
+export interface Headline {
+  index: number;
+  /** A participle clause without a final stop: "cutting memory by 40% on LongBench". */
+  clause: string;
+}
+
+/** The best results sentence's main clause as a participle, or undefined when the abstract has none. */
+export function headlineResult(sentences: readonly string[], skip: number, name?: string): Headline | undefined {
+  return bestHeadline(headlineCandidates(sentences, name), skip);
+}
+
+interface ScoredHeadline extends Headline {
+  score: number;
+}
+
+function headlineCandidates(sentences: readonly string[], name?: string): ScoredHeadline[] {
+  const found: ScoredHeadline[] = [];
+  for (let index = 0; index < sentences.length; index++) {
+    const raw = sentences[index] ?? '';
+    if (!/\d/.test(raw)) continue;
+    const sentence = cleanSentence(raw);
+    if (!HEADLINE_NUMBER.test(sentence) || /https?:|github|available/i.test(sentence)) continue;
+    const clause = participle(sentence, name);
+    if (!clause) continue;
+    let score = 0;
+    if (/\b(?:state-of-the-art|sota|outperform\w*|surpass\w*|best)\b/i.test(clause)) score += 1;
+    if (/\b(?:\d+(?:\.\d+)?\s?(?:%|×|x)\b)/.test(clause)) score += 1;
+    if (/\b(?:on|over|than|vs\.?|compared)\b/i.test(clause)) score += 0.5;
+    if (name && sentence.includes(name)) score += 0.5;
+    if (clause.length > 160) score -= 1;
+    found.push({ index, clause, score });
+  }
+  return found;
+}
+
+function bestHeadline(candidates: readonly ScoredHeadline[], skip: number): Headline | undefined {
+  let best: ScoredHeadline | undefined;
+  for (const c of candidates) if (c.index !== skip && (!best || c.score > best.score)) best = c;
+  return best ? { index: best.index, clause: best.clause } : undefined;
+}
+
+function participle(sentence: string, name?: string): string | undefined {
+  let text = sentence.replace(/[.!?]+$/, '');
+  for (let i = 0; i < 2; i++) {
+    const lead = RESULT_LEAD.exec(text) ?? FRAME_LEAD.exec(text);
+    if (lead) text = text.slice(lead[0].length);
+    else if (name) {
+      const at = text.indexOf(`, ${name}`);
+      if (at > 1 && at < 80 && !text.slice(0, at).includes(',')) text = text.slice(at + 2);
+    }
+  }
+  const verb = RESULT_VERB.exec(text);
+  if (!verb || verb.index === undefined) return undefined;
+  let subject = text
+    .slice(0, verb.index)
+    .trim()
+    .replace(/\s+(?:can|could|also|further|consistently|significantly|substantially|still|even|only|then|successfully|greatly|largely|clearly|notably)$/i, '')
+    .replace(/\s+(?:can|could|also|further|consistently|significantly|substantially)$/i, '');
+  subject = subject.replace(/,$/, '');
+  const bare = subject.replace(/^(?:our|the|this)\s+(?:proposed\s+)?/i, '');
+  const isSelf =
+    SELF_SUBJECT.test(subject) || (name !== undefined && bare.startsWith(name) && bare.split(/\s+/).length <= 3 && !/\b(?:and|or|than|vs)\b/.test(bare));
+  if (!isSelf) return undefined;
+  // A finite verb only ("achieves", "reduced"), not a noun ("the speed of …").
+  const word = verb[0];
+  if (!/(?:es|s|ed|d)$/i.test(word) && !/^(?:cut|set|run|beat|top|lead|close)$/i.test(word) && subject.toLowerCase() !== 'we') return undefined;
+  const gerund = GERUND[(verb[1] ?? '').toLowerCase()];
+  if (!gerund) return undefined;
+  const rest = text.slice(verb.index + word.length);
+  // "cuts memory by 40% and runs 3.2x faster" → "cutting memory by 40% and running 3.2x faster".
+  const coordinated = rest.replace(
+    new RegExp(`(\\sand\\s+)(${Object.keys(GERUND).join('|')})(?:es|s)\\b`, 'i'),
+    (_, and: string, stem: string) => `${and}${GERUND[stem.toLowerCase()] ?? stem}`,
+  );
+  const clause = tidy(`${gerund}${coordinated}`);
+  // The number is the point: it must come early, not after a list of other claims.
+  const number = HEADLINE_NUMBER.exec(clause);
+  if (!number || (number.index ?? 0) > 90) return undefined;
+  return clause;
+}
+
+export interface TldrParts {
+  text: string;
+  /** Index of the sentence the TL;DR states. */
+  index: number;
+  /** Index of the sentence whose result it adds, if any. */
+  resultIndex?: number;
+}
+
+const PROBLEM =
+  '(?:issues?|problems?|challenges?|limitations?|gaps?|bottlenecks?|shortcomings?|drawbacks?|questions?|needs?|concerns?|difficult(?:y|ies)|obstacles?|weakness(?:es)?|deficienc(?:y|ies)|goals?|aims?|tasks?|trade-offs?|tradeoffs?|dilemmas?|inefficienc(?:y|ies)|constraints?|demands?)';
+const POINTER_NP = `(?:this|these|those|such|the above|the aforementioned|both|the two|these two|the (?:above|aforementioned) two)(?:\\s[\\w-]+){0,2}?\\s${PROBLEM}`;
+const PURPOSE_POINTER = new RegExp(
+  `,?\\s*(?:(?:which is |that is |and |thereby )?(?:designed|aiming|aimed|intended|proposed|developed|built|used|tailored|in order)\\s+)?to\\s+(?:address|alleviate|solve|tackle|overcome|mitigate|resolve|handle|fix|remedy|bridge|fill|close|circumvent|avoid|eliminate|meet|answer|deal with|cope with|counter)\\s+${POINTER_NP}(?:\\s+by\\s+(?=\\w+ing\\b))?`,
+  'gi',
+);
+const OBJECT_POINTER = new RegExp(`\\s(?:to|for|of|on)\\s+${POINTER_NP}\\b`, 'gi');
+const COORDINATED = new RegExp(`(\\sand\\s+)(${Object.keys(GERUND).join('|')})(?:es|s)\\b`, 'i');
+
+/** Repairs a sentence that points outside itself, or gives undefined when it cannot. */
+export function repairReferences(sentence: string, name?: string): string {
+  let text = sentence;
+  // "However, we show …", "Second, we propose …": the link to the sentence before goes.
+  text = text.replace(
+    /^(?:however|therefore|thus|hence|moreover|furthermore|additionally|nevertheless|nonetheless|consequently|accordingly|similarly|likewise|meanwhile|then|also|in contrast|by contrast|on the other hand|in addition|as a result|as such|in turn|to (?:this|that) end|to do so|for this reason|first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|next|besides|instead),\s+/i,
+    '',
+  );
+  text = text.replace(/\b(we|it|they) (?:also|further|additionally|furthermore|moreover) /i, '$1 ');
+  // "… designed to alleviate this bottleneck by reducing …" → "… reducing …".
+  text = text.replace(PURPOSE_POINTER, (m) => (/\sby\s+$/.test(m) ? ' ' : ''));
+  text = text.replace(OBJECT_POINTER, '');
+  text = tidy(text);
+  // "It reaches …", "Our method cuts …": the name says it without pointing back.
+  if (name) {
+    text = text.replace(
+      /^(?:it|our (?:proposed )?(?:method|approach|model|framework|system)|the proposed (?:method|approach|model|framework|system)|this (?:method|approach|model|framework|system))\b/i,
+      name,
+    );
+  }
+  return capitalise(text);
+}
+
+/** The TL;DR from the ranked contribution sentences; undefined when no sentence can be made to stand alone. */
+export function buildTldr(sentences: readonly string[], ranked: readonly ScoredSentence[], title: string, max: number): TldrParts | undefined {
+  const name = knownName(title, sentences.join(' '));
+  const tries = ranked.slice(0, 6);
+  const headlines = headlineCandidates(sentences, name);
+  for (const candidate of tries) {
+    const built = fromSentence(sentences, candidate.index, name, max, headlines);
+    if (built) return built;
+  }
+  return undefined;
+}
+
+function fromSentence(
+  sentences: readonly string[],
+  index: number,
+  name: string | undefined,
+  max: number,
+  headlines: readonly ScoredHeadline[],
+): TldrParts | undefined {
+  const original = sentences[index] ?? '';
+  let text = dropHype(dropLeadingClause(dropLeadingClause(cleanSentence(original))));
+  text = repairReferences(text, name);
+  text = nameFirst(text, name);
+  const plain = compress(text, max).text;
+  if (!acceptable(plain)) return undefined;
+  if (HEADLINE_NUMBER.test(plain)) return { text: plain, index };
+  const result = bestHeadline(headlines, index);
+  if (!result) return { text: plain, index };
+  const body = text.replace(/[.!?]+$/, '');
+  // Both parts whole when they fit; otherwise the contribution gives way to at most a third of its room.
+  for (const [bodyMax, clauseMax] of [
+    [max, max],
+    [max - Math.min(result.clause.length, 90) - 2, 90],
+    [Math.max(90, max - 72), 70],
+  ] as const) {
+    const head = compress(body, bodyMax).text.replace(/[.!?]+$/, '');
+    if (head.endsWith('…')) continue;
+    const room = max - head.length - 2;
+    if (room < 30) continue;
+    const tail = compress(result.clause, Math.min(room, clauseMax)).text;
+    if (tail.endsWith('…') || !/\d/.test(tail)) continue;
+    const joined = `${head}, ${tail}`;
+    if (joined.length <= max && acceptable(joined)) return { text: joined, index, resultIndex: result.index };
+  }
+  return { text: plain, index };
+}
+
+function acceptable(text: string): boolean {
+  return !hasDanglingReference(text) && !isFragment(text) && (text.match(/[\p{L}\p{N}]/gu) ?? []).length >= 8;
+}
+
+/**
+ * The name the paper gives its contribution: the title's "Name:" prefix or a name-like word of the title,
+ * when the abstract uses it; else the name-like word the abstract uses most (at least twice).
+ */
+export function knownName(title: string, abstract: string): string | undefined {
+  const fromTitle = titleName(title);
+  if (fromTitle && !GENERIC_ACRONYM.test(fromTitle)) {
+    const at = abstract.toLowerCase().indexOf(fromTitle.toLowerCase());
+    const found = at >= 0 ? abstract.slice(at, at + fromTitle.length) : '';
+    if (/[A-Z]/.test(found)) return found;
+  }
+  const counts = new Map<string, number>();
+  for (const m of abstract.matchAll(/(?<![\p{L}\p{N}-])([A-Za-z][\p{L}\p{N}]*(?:[-+.][\p{L}\p{N}]+)*)/gu)) {
+    let token = m[1] ?? '';
+    if (!/[a-z][A-Z]|[A-Z].*[A-Z]|[A-Z].*\d/.test(token) || GENERIC_ACRONYM.test(token) || token.length < 3) continue;
+    // "mmMamba-linear" is a variant of "mmMamba".
+    const head = token.split('-')[0] ?? token;
+    if (head.length >= 3 && /[a-z][A-Z]|[A-Z].*[A-Z]/.test(head) && !GENERIC_ACRONYM.test(head)) token = head;
+    counts.set(token, (counts.get(token) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  let bestCount = 1;
+  for (const [token, count] of counts) {
+    if (count > bestCount || (count === bestCount && best !== undefined && title.includes(token) && !title.includes(best))) {
+      best = token;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function capitalise(text: string): string {
+  if (/^[a-z][a-z0-9-]*[A-Z]/.test(text)) return text;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -94,7 +94,8 @@ export class SlackStandIn {
     const raw = await readBody(req);
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const method = path.startsWith('/respond/') ? `respond:${path.slice('/respond/'.length)}` : path.replace(/^\/api\//, '');
-    this.counts.set(method, (this.counts.get(method) ?? 0) + 1);
+    const counted = method.startsWith('respond:') ? 'respond' : method;
+    this.counts.set(counted, (this.counts.get(counted) ?? 0) + 1);
     if (this.options.onAnswer && method.startsWith('respond:'))
       this.options.onAnswer({ id: method.slice('respond:'.length), body: raw, at: performance.now() });
     if (this.options.record === false) {

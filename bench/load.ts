@@ -123,6 +123,7 @@ async function main(): Promise<void> {
       SLACK_API_URL: slack.apiUrl,
       PAPERWIRE_DB: join(work, 'paperwire.db'),
       PAPERWIRE_CORPUS_DIR: corpusDir,
+      PAPERWIRE_INGEST: 'off',
     },
     values['profile-dir'],
   );

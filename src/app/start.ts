@@ -32,6 +32,7 @@ export async function startPaperwire(config: Config, options: StartOptions): Pro
   if (config.mode === 'shell') {
     const rt = await createRuntime(config, { log, now });
     const io = options.shellIO ?? { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) };
+    rt.start();
     const finished = runShell(rt, io).finally(() => rt.close());
     return { mode: 'shell', finished, stop: () => rt.close() };
   }

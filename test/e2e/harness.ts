@@ -31,6 +31,8 @@ export async function startHarness(env: Record<string, string> | ((slack: SlackS
       SLACK_API_URL: slack.apiUrl,
       PAPERWIRE_DB: dbPath,
       PAPERWIRE_CORPUS_DIR: CORPUS_DIR,
+      // No test reaches the network: fresh papers come from a stand-in when a test wants them.
+      PAPERWIRE_INGEST: 'off',
       ...extra,
     }),
     port: 0,

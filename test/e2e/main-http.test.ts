@@ -36,6 +36,7 @@ describe('npm start in HTTP mode', () => {
     child = spawn(process.execPath, [MAIN], {
       env: {
         PATH: process.env.PATH ?? '',
+        PAPERWIRE_INGEST: 'off',
         SLACK_BOT_TOKEN: TOKEN,
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_APP_TOKEN: '',

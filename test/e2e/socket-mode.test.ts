@@ -23,6 +23,7 @@ beforeAll(async () => {
     SLACK_API_URL: slack.apiUrl,
     PAPERWIRE_DB: ':memory:',
     PAPERWIRE_CORPUS_DIR: CORPUS_DIR,
+    PAPERWIRE_INGEST: 'off',
   });
   app = await startPaperwire(config, { log: createLog({ sink: (l) => logs.push(l), secrets: [APP_TOKEN] }) });
   await socket.waitForConnection();

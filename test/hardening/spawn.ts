@@ -13,7 +13,7 @@ export interface Finished {
 /** Runs `npm start` (dist/main.js) or the CLI with exactly this environment; stdin is closed. */
 export function run(what: 'main' | 'cli', args: string[], env: Record<string, string>, options: { input?: string; killAfterMs?: number } = {}) {
   const child = spawn(process.execPath, [what === 'main' ? MAIN : CLI, ...args], {
-    env: { PATH: process.env.PATH ?? '', PAPERWIRE_CORPUS_DIR: CORPUS_DIR, ...env },
+    env: { PATH: process.env.PATH ?? '', PAPERWIRE_CORPUS_DIR: CORPUS_DIR, PAPERWIRE_INGEST: 'off', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';

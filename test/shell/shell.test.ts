@@ -11,7 +11,15 @@ function runMain(input: string, env: Record<string, string> = {}): Promise<{ cod
   const db = join(mkdtempSync(join(tmpdir(), 'paperwire-shell-')), 'paperwire.db');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [MAIN], {
-      env: { PATH: process.env.PATH ?? '', PAPERWIRE_DB: db, SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: '', ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        PAPERWIRE_DB: db,
+        PAPERWIRE_INGEST: 'off',
+        SLACK_BOT_TOKEN: '',
+        SLACK_APP_TOKEN: '',
+        SLACK_SIGNING_SECRET: '',
+        ...env,
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -17,7 +17,7 @@ import { runInSlices } from '../util/steps.js';
 export interface RuntimeOptions {
   log: Log;
   now?: () => Date;
-  /** A library of page files to serve as it is (the CLI's --corpus; tests may pass a function to swap it); otherwise the configured corpus, watched for changes. */
+  /** A library to serve as it is (the CLI's, tests'; a function lets a test swap it); otherwise the configured corpus with the ingested papers, watched for changes. */
   library?: Library | (() => Library);
   /** Where digests go; with `schedule`, they are also posted on each subscription's schedule. */
   delivery?: DigestDelivery;
@@ -119,7 +119,7 @@ async function libraryHolder(config: Config, options: RuntimeOptions, store: Sto
   };
   const given = options.library;
   if (typeof given === 'function') return createLibraryHolder({ initial: given(), build: async () => given(), log });
-  if (given) return createLibraryHolder({ initial: await withIngested(given), build: () => withIngested(given), log });
+  if (given) return createLibraryHolder({ initial: given, build: async () => given, log });
   const started = Date.now();
   const build = async (): Promise<Library> =>
     withIngested(

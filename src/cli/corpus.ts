@@ -1,16 +1,17 @@
 import type { CliCommand } from './command.js';
-import { corpusOptions, corpusUsage, loadCorpusFromArgs } from './corpus-options.js';
+import { corpusOptions, corpusUsage } from './corpus-options.js';
+import { loadLibraryFromArgs } from './library-options.js';
 
 export const corpusCommand: CliCommand = {
   name: 'corpus',
-  summary: 'Read the page files and report entries, papers and warnings per file',
+  summary: 'Read the page files and report entries, papers and warnings per file, and the papers fetched from the API',
   usage: `Usage: paperwire corpus [--corpus DIR] [--year YYYY] [--json]
 
 ${corpusUsage}
   --json         print every paper and warning as JSON`,
   options: { ...corpusOptions, json: { type: 'boolean' } },
   async run({ values }, io) {
-    const corpus = await loadCorpusFromArgs(values);
+    const corpus = await loadLibraryFromArgs(values);
     if (values.json) {
       io.out(
         JSON.stringify({
@@ -23,6 +24,9 @@ ${corpusUsage}
             publishedAt: p.publishedAt ?? null,
             upvotes: p.upvotes ?? null,
             appearances: p.appearances.map((a) => ({ file: a.file, line: a.line, pageDate: a.pageDate ?? null })),
+            arxivId: p.arxivId ?? null,
+            url: p.url ?? null,
+            listDates: p.listDates ?? [],
           })),
           warnings: corpus.warnings,
         }),
@@ -38,12 +42,18 @@ ${corpusUsage}
       const state = f.skipped ? 'skipped' : `page ${f.pageDate ?? 'undated'}${f.yearSource ? ` (year: ${f.yearSource})` : ''}`;
       return `${f.file}  ${f.entries} entries, ${papersPerFile.get(f.file)?.size ?? 0} papers, ${warnings} warnings  ${state}`;
     });
-    const shared = corpus.papers.filter((p) => p.appearances.length > 1).length;
+    const fromPages = corpus.papers.filter((p) => p.appearances.length > 0);
+    const shared = fromPages.filter((p) => p.appearances.length > 1).length;
+    const fetched = corpus.papers.filter((p) => p.arxivId !== undefined);
+    const both = fetched.filter((p) => p.appearances.length > 0).length;
     io.out(
       [
         ...rows,
         '',
-        `${corpus.files.length} files, ${corpus.files.reduce((n, f) => n + f.entries, 0)} entries, ${corpus.papers.length} papers (${shared} on more than one page), ${corpus.warnings.length} warnings, version ${corpus.version}`,
+        `${corpus.files.length} files, ${corpus.files.reduce((n, f) => n + f.entries, 0)} entries, ${fromPages.length} papers (${shared} on more than one page), ${corpus.warnings.length} warnings, version ${corpus.corpusVersion}`,
+        ...(fetched.length > 0
+          ? [`${fetched.length} papers fetched from the daily papers API (${both} of them also on a page): ${corpus.papers.length} papers in all`]
+          : []),
         ...corpus.warnings.map((w) => `warning: ${w.file}:${w.line}: ${w.message}`),
       ].join('\n'),
     );

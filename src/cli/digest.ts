@@ -2,12 +2,12 @@ import { createRuntime } from '../app/runtime.js';
 import { loadConfig } from '../config.js';
 import { planDigest, runDigest } from '../digest/run.js';
 import { defaultSubscription } from '../digest/types.js';
-import { buildLibrary } from '../library/library.js';
 import { digestClient, slackDigestDelivery } from '../slack/digest-delivery.js';
 import { createLog } from '../util/log.js';
 import { CHANNEL_ID } from '../views/digest.js';
 import { UsageError, type CliCommand } from './command.js';
-import { corpusOptions, corpusUsage, loadCorpusFromArgs } from './corpus-options.js';
+import { corpusOptions, corpusUsage } from './corpus-options.js';
+import { loadLibraryFromArgs } from './library-options.js';
 
 export const digestCommand: CliCommand = {
   name: 'digest',
@@ -35,7 +35,7 @@ completes the missing replies.`,
     const config = loadConfig(process.env);
     if (!dryRun && !config.slack.botToken) throw new UsageError('posting needs SLACK_BOT_TOKEN (xoxb-…); use --dry-run to see the digest without Slack');
     const log = createLog({ secrets: [config.slack.botToken, config.slack.appToken, config.slack.signingSecret, config.model?.apiKey] });
-    const library = buildLibrary(await loadCorpusFromArgs(values, now));
+    const library = await loadLibraryFromArgs(values, now);
     const rt = await createRuntime(config, {
       log,
       now: () => now,

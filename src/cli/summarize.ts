@@ -1,6 +1,6 @@
 import { loadConfig } from '../config.js';
 import type { Paper } from '../corpus/types.js';
-import { buildLibrary, type Library } from '../library/library.js';
+import { type Library } from '../library/library.js';
 import { createLog } from '../util/log.js';
 import { search } from '../search/search.js';
 import { QueryError } from '../search/types.js';
@@ -8,7 +8,8 @@ import { openStore } from '../store/sqlite.js';
 import { createSummarizer } from '../summary/service.js';
 import type { Summary, SummaryCache } from '../summary/types.js';
 import { UsageError, type CliCommand, type CliIO } from './command.js';
-import { corpusOptions, corpusUsage, loadCorpusFromArgs } from './corpus-options.js';
+import { corpusOptions, corpusUsage } from './corpus-options.js';
+import { loadLibraryFromArgs } from './library-options.js';
 
 export interface PaperMatch {
   paper: Paper;
@@ -44,7 +45,7 @@ Uses the language model when PAPERWIRE_LLM_URL, PAPERWIRE_LLM_MODEL and PAPERWIR
   async run({ values, positionals }, io) {
     const text = positionals.join(' ').trim();
     if (text === '') throw new UsageError('give a paper id (see `paperwire corpus --json`) or words from its title');
-    const library = buildLibrary(await loadCorpusFromArgs(values));
+    const library = await loadLibraryFromArgs(values);
     let match: PaperMatch | undefined;
     try {
       match = resolvePaper(library, text);

@@ -8,7 +8,6 @@ import { deliveryThroughSurface } from './surface-delivery.js';
 import { renderDigestSettings, subscriptionBlocks } from '../views/digest.js';
 import { renderNotice } from '../views/notice.js';
 import type { DigestHandler, DigestKind } from './routes.js';
-import type { Surface } from './surface.js';
 
 /** `/papers digest …`: show, subscribe, unsubscribe, post now. */
 export const digestRoutes: Record<DigestKind, DigestHandler> = {

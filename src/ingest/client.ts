@@ -1,6 +1,6 @@
 import { cleanLine } from '../corpus/text.js';
 import { readItem } from './item.js';
-import type { DailyPapersSource, DayFetch, IngestWarning, IngestedPaper } from './types.js';
+import type { DailyPapersSource, IngestWarning, IngestedPaper } from './types.js';
 
 /** The API's largest page. */
 export const MAX_PAGE_SIZE = 100;

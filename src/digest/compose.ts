@@ -1,3 +1,4 @@
+import type { Paper } from '../corpus/types.js';
 import type { Library } from '../library/library.js';
 import { matches } from '../search/search.js';
 import type { EngagementEvent } from '../trending/types.js';
@@ -36,7 +37,7 @@ export function composeDigest(input: ComposeInput): DigestPlan {
   const onTopic = topic === undefined ? undefined : matches(library.index, topic);
   const items = rankTrending(
     { papers: library.papers, saves: input.saves, engagement: input.engagement, now },
-    { limit: topN, keep: (paper) => !posted.has(paper.id) && (onTopic === undefined || onTopic.has(paper.id)) },
+    { limit: topN, keep: (paper) => !wasPosted(paper, posted) && (onTopic === undefined || onTopic.has(paper.id)) },
   );
   const plan: DigestPlan = {
     channelId: input.channelId,
@@ -53,4 +54,9 @@ function shortfall(found: number, wanted: number, topic: string | undefined, can
   const scope = topic === undefined ? 'in the library' : `matching the topic "${topic}" (${candidates} in all)`;
   if (found === 0) return `no paper ${scope} has not been posted here already`;
   return `only ${found} new paper${found === 1 ? '' : 's'} ${scope} not posted here before, of the ${wanted} asked for`;
+}
+
+/** Posted under any of its ids: a page paper the API also lists is one paper with two. */
+function wasPosted(paper: Paper, posted: ReadonlySet<string>): boolean {
+  return posted.has(paper.id) || (paper.aliases?.some((alias) => posted.has(alias)) ?? false);
 }

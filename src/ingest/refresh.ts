@@ -50,7 +50,7 @@ export function startIngestRefresh(options: RefreshOptions): Refresh {
     const from = addDays(to, -(span - 1));
     let report: IngestReport;
     try {
-      report = await ingestRange({ from, to, source, repo, now: options.now });
+      report = await ingestRange({ from, to, source, repo, now: options.now, stopAtFailure: true });
     } catch (error) {
       if (stopped) return undefined;
       log.warn(`fresh papers: the refresh failed (${(error as Error).message}); next try at ${nextAt()} UTC`);

@@ -35,6 +35,8 @@ export interface IngestRangeOptions {
   /** The instant recorded as each day's fetch time. */
   now?: () => Date;
   onProgress?: (progress: IngestProgress) => void;
+  /** Stop at the first day that fails (the app's refresh: the API or the network is down, the next run tries again). */
+  stopAtFailure?: boolean;
 }
 
 /**
@@ -51,6 +53,7 @@ export async function ingestRange(options: IngestRangeOptions): Promise<IngestRe
     report.days.push(day);
     if (day.status === 'failed') report.failed++;
     options.onProgress?.({ done: report.days.length, total: dates.length, day });
+    if (day.status === 'failed' && options.stopAtFailure) break;
   }
   return report;
 }

@@ -16,7 +16,19 @@ describe('paperwire corpus', () => {
     expect(code).toBe(0);
     const json = JSON.parse(out);
     expect(json.papers).toHaveLength(1);
-    expect(Object.keys(json.papers[0])).toEqual(['id', 'title', 'abstract', 'authorsCount', 'organization', 'publishedAt', 'upvotes', 'appearances', 'arxivId', 'url', 'listDates']);
+    expect(Object.keys(json.papers[0])).toEqual([
+      'id',
+      'title',
+      'abstract',
+      'authorsCount',
+      'organization',
+      'publishedAt',
+      'upvotes',
+      'appearances',
+      'arxivId',
+      'url',
+      'listDates',
+    ]);
     expect(json.papers[0].appearances[0]).toEqual({ file: 'a.txt', line: 2, pageDate: expect.stringMatching(/-03-14$/) });
     expect(json.warnings).toEqual([
       { file: 'a.txt', line: 5, message: '"Feb 30" is not a real date; publication date left out' },

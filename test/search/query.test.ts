@@ -78,7 +78,10 @@ describe('parseQuery', () => {
     ['x ""', ['x']],
     ['Pointer Networks:', ['Pointer', 'Networks:']],
     ['Sort: a study year:', ['Sort:', 'a', 'study', 'year:']],
-    ['\u8bed\u8a00\u6a21\u578b \u0442\u0440\u0430\u043d\u0441\u0444\u043e\u0440\u043c\u0435\u0440 \u2192 \u2728', ['\u8bed\u8a00\u6a21\u578b', '\u0442\u0440\u0430\u043d\u0441\u0444\u043e\u0440\u043c\u0435\u0440']],
+    [
+      '\u8bed\u8a00\u6a21\u578b \u0442\u0440\u0430\u043d\u0441\u0444\u043e\u0440\u043c\u0435\u0440 \u2192 \u2728',
+      ['\u8bed\u8a00\u6a21\u578b', '\u0442\u0440\u0430\u043d\u0441\u0444\u043e\u0440\u043c\u0435\u0440'],
+    ],
   ])('searches what people paste: %j', (query, words) => {
     const parsed = parseQuery(query);
     expect(parsed.words).toEqual(words);

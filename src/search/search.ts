@@ -6,7 +6,7 @@ import { groupQuery, planQuery, type Plan } from './plan.js';
 import { FIELDS, holds } from './postings.js';
 import { parseQuery, type ParsedQuery } from './query.js';
 import { makeSnippet } from './snippet.js';
-import { suggestFor } from './suggest.js';
+import { correctWords, suggestFor } from './suggest.js';
 import type { SearchOptions, SearchResponse } from './types.js';
 
 /** How many of the best candidates are re-ranked with title evidence. */
@@ -37,6 +37,9 @@ export function search(index: PaperIndex, query: string, options: SearchOptions 
   const depth = Math.max(offset + limit, RERANK_DEPTH);
   let outcome = run(index, parsed, plan, 'AND', depth);
   const suggestions = outcome.total === 0 ? suggestFor(index, query, parsed) : [];
+  // A misspelt word makes any answer a weak one: it was matched only through its likely corrections.
+  const corrected = correctWords(index, query);
+  const didYouMean = corrected !== query ? corrected : undefined;
   if (outcome.total < PARTIAL_BELOW && plan.groups.length > 1 && parsed.phrases.length === 0) {
     // Few papers have every word: those with most of them follow.
     const partial = run(index, parsed, plan, 'OR', depth);
@@ -51,7 +54,7 @@ export function search(index: PaperIndex, query: string, options: SearchOptions 
     for (const id of derived) if (holds(index.postings, id, r.position)) matched.add(index.postings.terms[id]!);
     return { paper, score: r.score, snippet: makeSnippet(paper.abstract, matched) };
   });
-  return { hits, total: outcome.total, suggestions };
+  return { hits, total: outcome.total, suggestions, ...(didYouMean ? { didYouMean } : {}) };
 }
 
 /** The ids of every paper the query matches (all of its words, its phrases and filters). */

@@ -14,6 +14,8 @@ export const TECHNIQUES = {
   numerals: 'numerals',
   /** A word also matches the words sharing its stem (distil, distillation, distilled), for less. */
   stemming: 'stemming',
+  /** Pseudo-relevance feedback: the best few results' characteristic terms find papers saying it in other words. */
+  feedback: 'feedback (RM3)',
 } as const;
 
 export type Technique = keyof typeof TECHNIQUES;

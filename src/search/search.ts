@@ -1,5 +1,7 @@
 import { titleKey } from '../corpus/text.js';
 import { terms } from './analyze.js';
+import { isOn } from './features.js';
+import { stem } from './stem.js';
 import { evaluate, type Evaluation, type Matches, type QueryNode } from './evaluate.js';
 import { documentFrequency, evaluationOf, markPostings, type PaperIndex } from './index.js';
 import { groupQuery, planQuery, type Plan } from './plan.js';
@@ -46,6 +48,9 @@ export function search(index: PaperIndex, query: string, options: SearchOptions 
     const strict = new Set(outcome.ranked.map((r) => r.position));
     const more = partial.ranked.filter((r) => !strict.has(r.position));
     outcome = { total: partial.total, ranked: [...outcome.ranked, ...more], derived: new Set([...outcome.derived, ...partial.derived]) };
+  }
+  if (isOn('feedback') && parsed.sort === 'relevance' && parsed.phrases.length === 0 && outcome.ranked.length > 0) {
+    outcome = { ...outcome, ranked: withFeedback(index, parsed, plan, outcome.ranked) };
   }
   const derived = [...outcome.derived];
   const hits = outcome.ranked.slice(offset, offset + limit).map((r) => {
@@ -142,6 +147,52 @@ function run(index: PaperIndex, parsed: ParsedQuery, plan: Plan, combineWith: 'A
   const ranked = top.sorted();
   rerank(index, parsed, plan, ranked);
   return { total, ranked: order(index, ranked, parsed.sort), derived: ev.derived };
+}
+
+/** Results read for feedback terms, terms taken from them, and the weight of a feedback match beside the query's. */
+const FEEDBACK_DOCS = 3;
+const FEEDBACK_TERMS = 8;
+const FEEDBACK_WEIGHT = 0.2;
+
+/**
+ * RM3-style pseudo-relevance feedback: the terms most characteristic of the best few results (by
+ * share of their text times rarity; neither the query's nor too common) score every paper holding
+ * them, and that score is added, scaled to the best result's, to the ranked list (papers new to it
+ * join after the ones matching the query). Only rarer terms are read, so the cost stays bounded.
+ */
+function withFeedback(index: PaperIndex, parsed: ParsedQuery, plan: Plan, ranked: Ranked[]): Ranked[] {
+  const n = index.papers.length;
+  const asked = new Set(plan.terms.map(stem));
+  const weights = new Map<string, number>();
+  for (const r of ranked.slice(0, FEEDBACK_DOCS)) {
+    const p = index.papers[r.position]!;
+    const all = terms(`${p.title} ${p.title} ${p.abstract}`);
+    for (const t of all) weights.set(t, (weights.get(t) ?? 0) + 1 / all.length);
+  }
+  const chosen: Array<{ term: string; weight: number }> = [];
+  for (const [t, w] of weights) {
+    const df = documentFrequency(index, t);
+    if (df < 2 || df > n / 10 || asked.has(stem(t)) || /^\d+$/.test(t)) continue;
+    chosen.push({ term: t, weight: w * Math.log(n / df) });
+  }
+  chosen.sort((a, b) => b.weight - a.weight);
+  const top = chosen.slice(0, FEEDBACK_TERMS);
+  if (top.length === 0) return ranked;
+  const ev = evaluation(index);
+  const most = top[0]!.weight;
+  const raw = evaluate(ev, { any: top.map((t) => ({ term: t.term, fuzzy: 0, prefix: false, boost: t.weight / most })) });
+  const best = ranked[0]!.score;
+  const extra = new Map<number, number>();
+  let top1 = 0;
+  for (let k = 0; k < raw.ids.length; k++) top1 = Math.max(top1, raw.scores[k]!);
+  for (let k = 0; k < raw.ids.length; k++) extra.set(raw.ids[k]!, (raw.scores[k]! / top1) * best * FEEDBACK_WEIGHT);
+  const keep = filterOf(index, parsed);
+  const seen = new Set(ranked.map((r) => r.position));
+  const scored = ranked.map((r) => ({ position: r.position, score: r.score + (extra.get(r.position) ?? 0) }));
+  const added: Ranked[] = [];
+  for (const [position, score] of extra) if (!seen.has(position) && keep(position)) added.push({ position, score });
+  added.sort((a, b) => b.score - a.score || a.position - b.position);
+  return [...scored.sort((a, b) => b.score - a.score || a.position - b.position), ...added.slice(0, RERANK_DEPTH)];
 }
 
 /** Keeps the first k in an order without sorting everything. */

@@ -182,17 +182,33 @@ function withFeedback(index: PaperIndex, parsed: ParsedQuery, plan: Plan, ranked
   const most = top[0]!.weight;
   const raw = evaluate(ev, { any: top.map((t) => ({ term: t.term, fuzzy: 0, prefix: false, boost: t.weight / most })) });
   const best = ranked[0]!.score;
-  const extra = new Map<number, number>();
-  let top1 = 0;
-  for (let k = 0; k < raw.ids.length; k++) top1 = Math.max(top1, raw.scores[k]!);
-  for (let k = 0; k < raw.ids.length; k++) extra.set(raw.ids[k]!, (raw.scores[k]! / top1) * best * FEEDBACK_WEIGHT);
-  const keep = filterOf(index, parsed);
+  let mostFeedback = 0;
+  for (let k = 0; k < raw.ids.length; k++) mostFeedback = Math.max(mostFeedback, raw.scores[k]!);
+  const scale = (best * FEEDBACK_WEIGHT) / mostFeedback;
+  // The ranked papers' feedback scores by binary search (raw.ids ascending); new papers through a top-k.
+  const scored = ranked.map((r) => {
+    const k = lowerBound(raw.ids, r.position);
+    return { position: r.position, score: r.score + (raw.ids[k] === r.position ? raw.scores[k]! * scale : 0) };
+  });
   const seen = new Set(ranked.map((r) => r.position));
-  const scored = ranked.map((r) => ({ position: r.position, score: r.score + (extra.get(r.position) ?? 0) }));
-  const added: Ranked[] = [];
-  for (const [position, score] of extra) if (!seen.has(position) && keep(position)) added.push({ position, score });
-  added.sort((a, b) => b.score - a.score || a.position - b.position);
-  return [...scored.sort((a, b) => b.score - a.score || a.position - b.position), ...added.slice(0, RERANK_DEPTH)];
+  const keep = filterOf(index, parsed);
+  const added = new TopK(RERANK_DEPTH, (a, b) => b.score - a.score || a.position - b.position);
+  for (let k = 0; k < raw.ids.length; k++) {
+    const position = raw.ids[k]!;
+    if (!seen.has(position) && keep(position)) added.offer(position, raw.scores[k]! * scale);
+  }
+  return [...scored.sort((a, b) => b.score - a.score || a.position - b.position), ...added.sorted()];
+}
+
+function lowerBound(ids: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ids[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Keeps the first k in an order without sorting everything. */

@@ -36,7 +36,16 @@ for (let d = 0; d < days; d++) {
   const date = `2026-12-0${d + 1}`;
   const fresh: IngestedPaper[] = syntheticPapers(shipped, perDay, 1000 + d).map((p, i) => {
     const arxivId = `2612.${String(d * 1000 + i).padStart(5, '0')}`;
-    return { ...p, id: `arxiv-2612-${String(d * 1000 + i).padStart(5, '0')}`, title: `${p.title} (day ${d + 1}, ${i})`, appearances: [], arxivId, url: `https://huggingface.co/papers/${arxivId}`, listDate: date, listDates: [date] };
+    return {
+      ...p,
+      id: `arxiv-2612-${String(d * 1000 + i).padStart(5, '0')}`,
+      title: `${p.title} (day ${d + 1}, ${i})`,
+      appearances: [],
+      arxivId,
+      url: `https://huggingface.co/papers/${arxivId}`,
+      listDate: date,
+      listDates: [date],
+    };
   });
   stalls.reset();
   stalls.enable();

@@ -36,12 +36,16 @@ org:kyutai; sort:relevance, sort:new or sort:top.`,
       io.out(JSON.stringify({ results: response.hits.map(toJson) }));
       return 0;
     }
+    const didYouMean = response.didYouMean ? `Did you mean: ${response.didYouMean}` : '';
     if (response.hits.length === 0) {
-      const tries = response.suggestions.map((s) => `  ${s}`).join('\n');
-      io.out(`No papers match "${query}".${tries ? `\nTry:\n${tries}` : ''}`);
+      const tries = response.suggestions
+        .filter((s) => s !== response.didYouMean)
+        .map((s) => `  ${s}`)
+        .join('\n');
+      io.out(`No papers match "${query}".${didYouMean ? `\n${didYouMean}` : ''}${tries ? `\nTry:\n${tries}` : ''}`);
       return 0;
     }
-    const lines = [`${response.total} papers match "${query}"; the best ${response.hits.length}:`, ''];
+    const lines = [`${response.total} papers match "${query}"; the best ${response.hits.length}:`, ...(didYouMean ? [didYouMean] : []), ''];
     response.hits.forEach((hit, k) => {
       const p = hit.paper;
       const facts = [

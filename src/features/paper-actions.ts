@@ -15,7 +15,7 @@ import { PostRefused, type Requester, type Surface } from './surface.js';
  * polite answer and a log line, never an exception; a paper that left the library says so.
  */
 export async function handlePaperAction(rt: Runtime, surface: Surface, requester: Requester, kind: ActionKind, value: unknown): Promise<void> {
-  if (kind === 'next') {
+  if (kind === 'next' || kind === 'retry') {
     const page = parsePageValue(value);
     if (!page) return unknown(rt, surface, kind, value);
     return surface.respond(searchMessage(rt, page.query, page.offset), { replaceOriginal: true });

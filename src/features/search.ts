@@ -22,8 +22,8 @@ export function searchMessage(rt: Runtime, query: string, offset = 0): Message {
     const response = search(rt.library().index, query, { limit: PAGE_SIZE, offset });
     // "Next 5" pressed after the corpus shrank: start again from the top rather than show an empty page.
     if (response.hits.length === 0 && offset > 0) return searchMessage(rt, query, 0);
-    if (response.total === 0) return renderNoResults(query, response.suggestions);
-    return renderSearchResults({ query, hits: response.hits, total: response.total, offset });
+    if (response.total === 0) return renderNoResults(query, response.suggestions, response.didYouMean);
+    return renderSearchResults({ query, hits: response.hits, total: response.total, offset, didYouMean: response.didYouMean });
   } catch (error) {
     if (error instanceof QueryError) return renderQueryError(query, error.message, error.hint);
     throw error;

@@ -1,4 +1,5 @@
-import { FIELDS, postingCount, termId, type Postings } from './postings.js';
+import { FIELDS, frequencyOf, postingCount, termId, type Postings } from './postings.js';
+import { stem } from './stem.js';
 import { fuzzyTerms, prefixTerms, type Vocabulary } from './vocabulary.js';
 
 const F = FIELDS.length;
@@ -14,6 +15,13 @@ export interface TermNode {
   /** edits allowed (0: none) */
   fuzzy: number;
   prefix: boolean;
+  /** also the terms sharing its stem (distillation for distil), for less */
+  stem?: boolean;
+  /**
+   * the fuzzy matches are a typo's corrections: the likeliest (fewest edits, then most papers) counts
+   * almost as the word itself, the others for little; otherwise each counts by its distance as before
+   */
+  correct?: boolean;
   /** multiplies the term's score (an acronym's expansion counts for less than the words typed) */
   boost?: number;
 }
@@ -40,6 +48,14 @@ const B = 0.7;
 const D = 0.5;
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
+/** A typo's likeliest correction: what the user meant, unless they meant a rarer neighbour. */
+const CORRECTION_WEIGHT = 0.85;
+/** A typo's other neighbours: they only fill in after the correction's papers. */
+const OTHER_NEIGHBOUR_WEIGHT = 0.15;
+/** A term sharing the word's stem (distilled for distillation). */
+const STEM_WEIGHT = 0.3;
+/** A word reaches for its stem's other terms when it is in fewer papers than this share of the commonest of them. */
+const STEM_WHEN_RARER = 0.25;
 
 /**
  * Scores the papers matching `node`, only among `within` when given (a mask over positions).
@@ -70,16 +86,17 @@ function cost(p: Postings, node: QueryNode): number {
   if ('term' in node) {
     const id = termId(p, node.term);
     if (node.fuzzy > 0 || node.prefix) return p.docs.length;
-    return id < 0 ? 0 : postingCount(p, id);
+    // The stem's other terms are read too: roughly as many again.
+    return id < 0 ? 0 : postingCount(p, id) * (node.stem ? 2 : 1);
   }
   if ('any' in node) return node.any.reduce((sum, child) => sum + cost(p, child), 0);
   return node.all.reduce((least, child) => Math.min(least, cost(p, child)), Number.POSITIVE_INFINITY);
 }
 
 /** The terms a term node matches through, with the weight of each (the exact term 1, looser ones less). */
-function expand(p: Postings, vocabulary: Vocabulary, node: TermNode): Array<{ id: number; weight: number }> {
+function expand(p: Postings, vocabulary: Vocabulary, node: TermNode): Array<{ id: number; weight: number; fallback?: boolean }> {
   const { term } = node;
-  const out: Array<{ id: number; weight: number }> = [];
+  const out: Array<{ id: number; weight: number; fallback?: boolean }> = [];
   const exact = termId(p, term);
   if (exact >= 0) out.push({ id: exact, weight: 1 });
   if (node.prefix) {
@@ -90,12 +107,50 @@ function expand(p: Postings, vocabulary: Vocabulary, node: TermNode): Array<{ id
     }
   }
   if (node.fuzzy > 0) {
+    const near: Array<{ id: number; distance: number }> = [];
     for (const { id, distance } of fuzzyTerms(vocabulary, term, node.fuzzy)) {
       // A term both near and starting with the word counts as a prefix match (as in MiniSearch).
       if (distance === 0 || (node.prefix && p.terms[id]!.startsWith(term))) continue;
-      const length = p.terms[id]!.length;
-      out.push({ id, weight: (FUZZY_WEIGHT * length) / (length + distance) });
+      near.push({ id, distance });
     }
+    if (node.correct) for (const id of transpositions(p, term)) if (!near.some((n) => n.id === id)) near.push({ id, distance: 1 });
+    const best = node.correct ? likeliest(p, near) : undefined;
+    for (const { id, distance } of near) {
+      const length = p.terms[id]!.length;
+      const weight = best === undefined ? FUZZY_WEIGHT : id === best ? CORRECTION_WEIGHT : OTHER_NEIGHBOUR_WEIGHT;
+      out.push({ id, weight: (weight * length) / (length + distance) });
+    }
+  }
+  if (node.stem) {
+    // Only when papers mostly write the word another way: "distil" reaches for distillation, but
+    // "learned" (a quarter as common as "learning" or more) keeps to itself.
+    const root = stem(term);
+    const seen = new Set(out.map((t) => t.id));
+    const siblings = prefixTerms(vocabulary, root).filter((id) => !seen.has(id) && stem(p.terms[id]!) === root);
+    const own = exact >= 0 ? frequencyOf(p, exact) : 0;
+    const most = siblings.reduce((m, id) => Math.max(m, frequencyOf(p, id)), 0);
+    if (own < STEM_WHEN_RARER * most) for (const id of siblings) out.push({ id, weight: STEM_WEIGHT, fallback: true });
+  }
+  return out;
+}
+
+/** The correction a typo most likely meant: fewest edits, then the most papers (a noisy channel's guess). */
+function likeliest(p: Postings, near: ReadonlyArray<{ id: number; distance: number }>): number | undefined {
+  let best: { id: number; distance: number; df: number } | undefined;
+  for (const { id, distance } of near) {
+    const df = frequencyOf(p, id);
+    if (!best || distance < best.distance || (distance === best.distance && df > best.df)) best = { id, distance, df };
+  }
+  return best?.id;
+}
+
+/** Known terms that are `term` with two neighbouring letters swapped ("trasnformer"): one slip, not two edits. */
+function transpositions(p: Postings, term: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + 1 < term.length; i++) {
+    if (term[i] === term[i + 1]) continue;
+    const id = termId(p, term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2));
+    if (id >= 0) out.push(id);
   }
   return out;
 }
@@ -108,6 +163,8 @@ interface Scratch {
   scores: Float64Array;
   parts: Uint8Array;
   stamp: Uint32Array;
+  /** papers a term matched before its stem's other terms were read (their stamp when so) */
+  strong: Uint32Array;
   touched: Int32Array;
   generation: number;
 }
@@ -117,11 +174,19 @@ function scratchOf(p: Postings): Scratch {
   let s = scratches.get(p);
   if (!s) {
     const n = p.documentCount;
-    s = { scores: new Float64Array(n), parts: new Uint8Array(n), stamp: new Uint32Array(n), touched: new Int32Array(n), generation: 0 };
+    s = {
+      scores: new Float64Array(n),
+      parts: new Uint8Array(n),
+      stamp: new Uint32Array(n),
+      strong: new Uint32Array(n),
+      touched: new Int32Array(n),
+      generation: 0,
+    };
     scratches.set(p, s);
   }
   if (++s.generation === 0xffffffff) {
     s.stamp.fill(0);
+    s.strong.fill(0);
     s.generation = 1;
   }
   return s;
@@ -136,8 +201,14 @@ function evaluateTerm(ev: Evaluation, node: TermNode, within?: Uint8Array): Matc
   const n = p.documentCount;
   const boost = node.boost ?? 1;
   let count = 0;
-  for (const { id, weight } of terms) {
+  // A stem's other terms (last in the list) only score papers the word itself (or its typo and prefix matches) missed.
+  let strongUntil = -1;
+  for (const { id, weight, fallback } of terms) {
     ev.derived.add(id);
+    if (fallback && strongUntil < 0) {
+      strongUntil = count;
+      for (let k = 0; k < count; k++) s.strong[touched[k]!] = generation;
+    }
     for (let f = 0; f < F; f++) {
       const start = p.offsets[id * F + f]!;
       const end = p.offsets[id * F + f + 1]!;
@@ -149,6 +220,7 @@ function evaluateTerm(ev: Evaluation, node: TermNode, within?: Uint8Array): Matc
       for (let k = start; k < end; k++) {
         const doc = p.docs[k]!;
         if (within && !within[doc]) continue;
+        if (strongUntil >= 0 && s.strong[doc] === generation) continue;
         const tf = p.freqs[k]!;
         const score = factor * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * p.fieldLength[doc * F + f]!) / average)));
         if (stamp[doc] === generation) scores[doc]! += score;

@@ -1,4 +1,5 @@
-import { terms } from './analyze.js';
+import { normalizeTerm, terms } from './analyze.js';
+import { isOn } from './features.js';
 import type { QueryNode, TermNode } from './evaluate.js';
 import { documentFrequency, type PaperIndex } from './index.js';
 import type { ParsedQuery } from './query.js';
@@ -11,7 +12,18 @@ export interface Group {
   clauses: string[][];
   /** From a quoted phrase: exact terms only. */
   exact: boolean;
+  /** Weight of each alternative clause (index ≥ 1) when not the default; the first clause is the words typed. */
+  weights?: number[];
 }
+
+/** "X vs Y", "X versus Y": the comparison's words, not words a paper must hold. */
+const COMPARISON = /^(?:vs\.?|versus)$/i;
+/** Weight of a hyphenated numeral's other spellings ("1-bit" as binary, "8-bit" as INT8). */
+const NUMERAL_WEIGHT = 0.6;
+/** Weight of a class of numerals for one of them ("low-bit" for "2-bit"). */
+const BROADER_NUMERAL_WEIGHT = 0.35;
+/** Weight of a numeral typed as two terms ("1" and "bit" anywhere in the paper). */
+const LOOSE_NUMERAL_WEIGHT = 0.2;
 
 export interface Plan {
   groups: Group[];
@@ -24,14 +36,16 @@ export interface Plan {
  * also matches its acronym; phrase words are exact groups of their own.
  */
 export function planQuery(index: PaperIndex, query: ParsedQuery): Plan {
-  const free = query.words.flatMap((w) => terms(w));
+  const words = isOn('comparisons') ? query.words.filter((w) => !COMPARISON.test(w)) : query.words;
+  const free = words.flatMap((w) => terms(w));
   // A hyphenated word also matches its parts joined: "auto-encoder" finds "autoencoder".
   const joined = new Map<string, string>();
-  for (const w of query.words) {
+  for (const w of words) {
     const parts = terms(w);
     const whole = w.includes('-') && parts.length > 1 ? terms(w.replaceAll('-', ''))[0] : undefined;
     if (whole) joined.set(parts[0]!, whole);
   }
+  const pairs = isOn('joins') ? adjacentJoins(index, words) : new Map<number, string>();
   const groups: Group[] = [];
   for (let i = 0; i < free.length; ) {
     const expansion = longestExpansionAt(index, free, i);
@@ -44,21 +58,94 @@ export function planQuery(index: PaperIndex, query: ParsedQuery): Plan {
     const term = free[i]!;
     const whole = joined.get(term);
     if (whole) {
-      const parts = free.slice(i, i + countParts(query.words, term));
-      groups.push({ clauses: [parts, [whole]], exact: false });
+      const parts = free.slice(i, i + countParts(words, term));
+      groups.push(withNumerals(index, { clauses: [parts, [whole]], exact: false }));
       i += parts.length;
+      continue;
+    }
+    const pair = pairs.get(i) ?? pairs.get(i - 1);
+    if (pair) {
+      // "YOLO v10", "pre training": two words the papers write as one. Each word stays a group of its
+      // own (a paper with one of them is still a partial match), the joined word satisfying both.
+      groups.push(withNumerals(index, { clauses: [[term], [pair]], exact: false }));
+      i++;
       continue;
     }
     const expansions = (index.acronyms.expansions.get(term) ?? []).slice(0, 2);
     // A long expansion's head ("speech recognition" of "automatic speech recognition") is a looser match.
     const heads = expansions.filter((e) => e.length >= 3).map((e) => e.slice(-2));
-    groups.push({ clauses: [[term], ...expansions, ...heads], exact: false });
+    groups.push(withNumerals(index, { clauses: [[term], ...expansions, ...heads], exact: false }));
     i++;
   }
   for (const phrase of query.phrases) for (const term of terms(phrase)) groups.push({ clauses: [[term]], exact: true });
   const all = new Set<string>();
   for (const g of groups) for (const c of g.clauses) for (const t of c) all.add(t);
   return { groups, terms: [...all] };
+}
+
+/**
+ * Adjacent free words whose concatenation is a term of the index, by the position of the first
+ * one's term in the free terms (each word one term: hyphenated and stopword-only words are left out).
+ */
+function adjacentJoins(index: PaperIndex, words: readonly string[]): Map<number, string> {
+  const out = new Map<number, string>();
+  let position = 0;
+  for (let w = 0; w < words.length; w++) {
+    const here = terms(words[w]!);
+    const next = w + 1 < words.length ? terms(words[w + 1]!) : [];
+    if (here.length === 1 && next.length === 1 && !words[w]!.includes('-') && !words[w + 1]!.includes('-') && !out.has(position - 1)) {
+      const whole = normalizeTerm(words[w]! + words[w + 1]!);
+      if (whole && whole !== here[0] && whole !== next[0] && documentFrequency(index, whole) > 0) out.set(position, whole);
+    }
+    position += here.length;
+  }
+  return out;
+}
+
+/** Bits as papers write them: "1-bit" is binary, "2-bit" (or 1.58) ternary, up to 4 low-bit; 8 INT8, 16 FP16 or half precision. */
+function numeralAlternatives(bits: number): string[][] {
+  const out: string[][] = [[`${bits}bit`], [String(bits), 'bit']];
+  if (bits <= 1) out.push(['binary'], ['binarization']);
+  if (bits > 1 && bits <= 2) out.push(['ternary']);
+  if (bits <= 4) out.push(['lowbit'], ['low', 'bit']);
+  if ([4, 8, 16, 32].includes(bits)) out.push([`int${bits}`], [`fp${bits}`]);
+  if (bits === 16) out.push(['half', 'precision'], ['bf16']);
+  if (bits === 32) out.push(['full', 'precision']);
+  return out;
+}
+
+/** The number of bits a group names ("1-bit", "4 bit", "int8", "fp16"), if any. Words (binary, ternary) stay words. */
+function bitsOf(group: Group): number | undefined {
+  for (const clause of group.clauses) {
+    const text = clause.join(' ');
+    const m = /^(\d{1,2}) ?bit$/.exec(text) ?? /^(?:int|fp|uint)(\d{1,2})$/.exec(text);
+    if (m) return Number(m[1]);
+  }
+  return undefined;
+}
+
+/** A group naming a number of bits also matches the other ways papers write it. */
+function withNumerals(index: PaperIndex, group: Group): Group {
+  if (!isOn('numerals')) return group;
+  const bits = bitsOf(group);
+  const lowBit = group.clauses.some((c) => c.join(' ') === 'low bit' || c.join(' ') === 'lowbit');
+  if (bits === undefined && !lowBit) return group;
+  const extra = bits !== undefined ? numeralAlternatives(bits) : [['binary'], ['ternary'], ['2bit'], ['3bit'], ['4bit']];
+  const have = new Set(group.clauses.map((c) => c.join(' ')));
+  const added = extra.filter((c) => !have.has(c.join(' ')) && c.every((t) => documentFrequency(index, t) > 0));
+  if (added.length === 0) return group;
+  const weights = group.clauses.map((_, c) => group.weights?.[c] ?? (c === 0 ? 1 : c > 2 ? ALTERNATIVE_WEIGHT / 2 : ALTERNATIVE_WEIGHT));
+  // "low-bit" names a wider class than "1-bit": weaker evidence than binary for 1 bit, or INT4 for 4.
+  const weightOf = (c: string[]) => (c.join(' ').includes('low') ? BROADER_NUMERAL_WEIGHT : NUMERAL_WEIGHT);
+  const out: Group = { ...group, clauses: [...group.clauses, ...added], weights: [...weights, ...added.map(weightOf)] };
+  // "1 bit" as two terms holds for any paper with a 1 and a bit anywhere: the joined term (the index
+  // joins "1-bit") is what was typed, the loose pair counts for little.
+  const joinedAt = out.clauses.findIndex((c) => c.length === 1 && c[0] === `${bits}bit`);
+  if (bits !== undefined && joinedAt > 0 && out.clauses[0]!.join(' ') === `${bits} bit`) {
+    [out.clauses[0], out.clauses[joinedAt]] = [out.clauses[joinedAt]!, out.clauses[0]!];
+    out.weights![joinedAt] = LOOSE_NUMERAL_WEIGHT;
+  }
+  return out;
 }
 
 function countParts(words: string[], first: string): number {
@@ -84,6 +171,13 @@ function longestExpansionAt(index: PaperIndex, free: string[], i: number) {
  */
 export function termQuery(index: PaperIndex, term: string, last: boolean, exact: boolean): TermNode {
   if (exact) return { term, fuzzy: 0, prefix: false };
+  const node = looseTerm(index, term, last);
+  if (node.fuzzy > 0 && isOn('typo')) node.correct = true;
+  if (isOn('stemming')) node.stem = true;
+  return node;
+}
+
+function looseTerm(index: PaperIndex, term: string, last: boolean): TermNode {
   const df = documentFrequency(index, term);
   const known = df > 0;
   const fuzzy = known || term.length < 4 || /\d/.test(term) ? 0 : term.length >= 8 ? 2 : 1;
@@ -109,8 +203,9 @@ export function groupQuery(index: PaperIndex, plan: Plan, g: number): QueryNode 
         all: clause.map((term, k) => {
           // Alternatives (expansions, acronyms, joined compounds) come from the index itself: matched exactly.
           const node = termQuery(index, term, c === 0 && last && k === clause.length - 1, group.exact || c > 0);
+          if (c === 0) return node;
           // An acronym's expansion (or an expansion's acronym) counts for less than the words typed.
-          return c > 0 ? { ...node, boost: c > 2 ? ALTERNATIVE_WEIGHT / 2 : ALTERNATIVE_WEIGHT } : node;
+          return { ...node, boost: group.weights?.[c] ?? (c > 2 ? ALTERNATIVE_WEIGHT / 2 : ALTERNATIVE_WEIGHT) };
         }),
       })),
   };

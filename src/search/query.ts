@@ -29,7 +29,15 @@ export interface ParsedQuery {
 const FILTER_KEYS = new Set(['year', 'after', 'before', 'upvotes', 'org', 'sort']);
 const SORTS: readonly SortOrder[] = ['relevance', 'new', 'top'];
 
-/** Parses a query (pure). Throws QueryError with the language hint for a malformed one. */
+/** Dashes that stand alone in pasted text ("Bit Cipher -- A Simple…"): punctuation, never an operator. */
+const LONE_DASH = /^[-\u2010-\u2015\u2212]+$/;
+
+/**
+ * Parses a query (pure). Forgiving of what people paste: a dash or minus standing alone, an
+ * unbalanced or empty quote, a trailing colon and symbols are punctuation, and words of any script
+ * are searched. Throws QueryError with the language hint only for a malformed filter (`upvotes:>=banana`)
+ * or a query with nothing to look for.
+ */
 export function parseQuery(input: string): ParsedQuery {
   const query: ParsedQuery = { words: [], phrases: [], excluded: [], sort: 'relevance' };
   const text = input.replace(/[\u201c\u201d\u201e\u00ab\u00bb]/g, '"').trim();
@@ -39,17 +47,23 @@ export function parseQuery(input: string): ParsedQuery {
       i++;
       continue;
     }
-    const negated = text[i] === '-' && i + 1 < text.length && !/\s/.test(text[i + 1]!);
+    // Only a minus right before a word (or a quote) leaves something out.
+    const negated = text[i] === '-' && i + 1 < text.length && /[\p{L}\p{N}"]/u.test(text[i + 1]!);
     if (negated) i++;
     if (text[i] === '"') {
       const close = text.indexOf('"', i + 1);
-      if (close < 0) fail(`the quote that starts at "${text.slice(i, i + 20)}" is never closed`);
+      // An unbalanced quote is punctuation: the words after it are searched as words.
+      if (close < 0) {
+        i++;
+        continue;
+      }
       const phrase = text
         .slice(i + 1, close)
         .replace(/\s+/g, ' ')
         .trim();
       i = close + 1;
-      if (!/[\p{L}\p{N}]/u.test(phrase)) fail('a quoted phrase needs at least one word inside the quotes');
+      // An empty quote ("") says nothing: punctuation too.
+      if (!/[\p{L}\p{N}]/u.test(phrase)) continue;
       (negated ? query.excluded : query.phrases).push(phrase);
       continue;
     }
@@ -59,7 +73,8 @@ export function parseQuery(input: string): ParsedQuery {
     i = end;
     const colon = token.indexOf(':');
     const key = colon > 0 ? token.slice(0, colon).toLowerCase() : '';
-    if (FILTER_KEYS.has(key)) {
+    // "Sort: a study of…" pasted from a title: a key with nothing after its colon is a word.
+    if (FILTER_KEYS.has(key) && colon < token.length - 1) {
       if (negated) fail(`"-${token}": filters cannot be negated`);
       let value = token.slice(colon + 1);
       if (key === 'org' && value.startsWith('"')) {
@@ -72,10 +87,7 @@ export function parseQuery(input: string): ParsedQuery {
       applyFilter(query, key, value.trim(), token);
       continue;
     }
-    if (!/[\p{L}\p{N}]/u.test(token)) {
-      if (negated) fail(`"-${token}" leaves out nothing: put a word right after the minus sign`);
-      continue;
-    }
+    if (LONE_DASH.test(token) || !/[\p{L}\p{N}]/u.test(token)) continue;
     (negated ? query.excluded : query.words).push(token);
   }
   if (query.from && query.to && query.from > query.to) {

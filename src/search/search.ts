@@ -1,12 +1,14 @@
 import { titleKey } from '../corpus/text.js';
 import { terms } from './analyze.js';
+import { isOn } from './features.js';
+import { stem } from './stem.js';
 import { evaluate, type Evaluation, type Matches, type QueryNode } from './evaluate.js';
 import { documentFrequency, evaluationOf, markPostings, type PaperIndex } from './index.js';
 import { groupQuery, planQuery, type Plan } from './plan.js';
 import { FIELDS, holds } from './postings.js';
 import { parseQuery, type ParsedQuery } from './query.js';
 import { makeSnippet } from './snippet.js';
-import { suggestFor } from './suggest.js';
+import { correctWords, suggestFor } from './suggest.js';
 import type { SearchOptions, SearchResponse } from './types.js';
 
 /** How many of the best candidates are re-ranked with title evidence. */
@@ -37,12 +39,18 @@ export function search(index: PaperIndex, query: string, options: SearchOptions 
   const depth = Math.max(offset + limit, RERANK_DEPTH);
   let outcome = run(index, parsed, plan, 'AND', depth);
   const suggestions = outcome.total === 0 ? suggestFor(index, query, parsed) : [];
+  // A misspelt word makes any answer a weak one: it was matched only through its likely corrections.
+  const corrected = correctWords(index, query);
+  const didYouMean = corrected !== query ? corrected : undefined;
   if (outcome.total < PARTIAL_BELOW && plan.groups.length > 1 && parsed.phrases.length === 0) {
     // Few papers have every word: those with most of them follow.
     const partial = run(index, parsed, plan, 'OR', depth);
     const strict = new Set(outcome.ranked.map((r) => r.position));
     const more = partial.ranked.filter((r) => !strict.has(r.position));
     outcome = { total: partial.total, ranked: [...outcome.ranked, ...more], derived: new Set([...outcome.derived, ...partial.derived]) };
+  }
+  if (isOn('feedback') && parsed.sort === 'relevance' && parsed.phrases.length === 0 && outcome.ranked.length > 0) {
+    outcome = { ...outcome, ranked: withFeedback(index, parsed, plan, outcome.ranked) };
   }
   const derived = [...outcome.derived];
   const hits = outcome.ranked.slice(offset, offset + limit).map((r) => {
@@ -51,7 +59,7 @@ export function search(index: PaperIndex, query: string, options: SearchOptions 
     for (const id of derived) if (holds(index.postings, id, r.position)) matched.add(index.postings.terms[id]!);
     return { paper, score: r.score, snippet: makeSnippet(paper.abstract, matched) };
   });
-  return { hits, total: outcome.total, suggestions };
+  return { hits, total: outcome.total, suggestions, ...(didYouMean ? { didYouMean } : {}) };
 }
 
 /** The ids of every paper the query matches (all of its words, its phrases and filters). */
@@ -139,6 +147,68 @@ function run(index: PaperIndex, parsed: ParsedQuery, plan: Plan, combineWith: 'A
   const ranked = top.sorted();
   rerank(index, parsed, plan, ranked);
   return { total, ranked: order(index, ranked, parsed.sort), derived: ev.derived };
+}
+
+/** Results read for feedback terms, terms taken from them, and the weight of a feedback match beside the query's. */
+const FEEDBACK_DOCS = 3;
+const FEEDBACK_TERMS = 8;
+const FEEDBACK_WEIGHT = 0.2;
+
+/**
+ * RM3-style pseudo-relevance feedback: the terms most characteristic of the best few results (by
+ * share of their text times rarity; neither the query's nor too common) score every paper holding
+ * them, and that score is added, scaled to the best result's, to the ranked list (papers new to it
+ * join after the ones matching the query). Only rarer terms are read, so the cost stays bounded.
+ */
+function withFeedback(index: PaperIndex, parsed: ParsedQuery, plan: Plan, ranked: Ranked[]): Ranked[] {
+  const n = index.papers.length;
+  const asked = new Set(plan.terms.map(stem));
+  const weights = new Map<string, number>();
+  for (const r of ranked.slice(0, FEEDBACK_DOCS)) {
+    const p = index.papers[r.position]!;
+    const all = terms(`${p.title} ${p.title} ${p.abstract}`);
+    for (const t of all) weights.set(t, (weights.get(t) ?? 0) + 1 / all.length);
+  }
+  const chosen: Array<{ term: string; weight: number }> = [];
+  for (const [t, w] of weights) {
+    const df = documentFrequency(index, t);
+    if (df < 2 || df > n / 10 || asked.has(stem(t)) || /^\d+$/.test(t)) continue;
+    chosen.push({ term: t, weight: w * Math.log(n / df) });
+  }
+  chosen.sort((a, b) => b.weight - a.weight);
+  const top = chosen.slice(0, FEEDBACK_TERMS);
+  if (top.length === 0) return ranked;
+  const ev = evaluation(index);
+  const most = top[0]!.weight;
+  const raw = evaluate(ev, { any: top.map((t) => ({ term: t.term, fuzzy: 0, prefix: false, boost: t.weight / most })) });
+  const best = ranked[0]!.score;
+  let mostFeedback = 0;
+  for (let k = 0; k < raw.ids.length; k++) mostFeedback = Math.max(mostFeedback, raw.scores[k]!);
+  const scale = (best * FEEDBACK_WEIGHT) / mostFeedback;
+  // The ranked papers' feedback scores by binary search (raw.ids ascending); new papers through a top-k.
+  const scored = ranked.map((r) => {
+    const k = lowerBound(raw.ids, r.position);
+    return { position: r.position, score: r.score + (raw.ids[k] === r.position ? raw.scores[k]! * scale : 0) };
+  });
+  const seen = new Set(ranked.map((r) => r.position));
+  const keep = filterOf(index, parsed);
+  const added = new TopK(RERANK_DEPTH, (a, b) => b.score - a.score || a.position - b.position);
+  for (let k = 0; k < raw.ids.length; k++) {
+    const position = raw.ids[k]!;
+    if (!seen.has(position) && keep(position)) added.offer(position, raw.scores[k]! * scale);
+  }
+  return [...scored.sort((a, b) => b.score - a.score || a.position - b.position), ...added.sorted()];
+}
+
+function lowerBound(ids: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ids[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Keeps the first k in an order without sorting everything. */

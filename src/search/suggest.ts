@@ -28,18 +28,39 @@ function frequency(index: PaperIndex, word: string): number {
   return term ? documentFrequency(index, term) : Number.MAX_SAFE_INTEGER;
 }
 
-function correctWords(index: PaperIndex, raw: string): string {
+/**
+ * The query with each word unknown to the library replaced by its likeliest correction (fewest
+ * edits, a swap of two neighbouring letters counting as one, then the most papers); the last word is
+ * left alone when it starts a known word (it is being completed, not misspelt). `raw` when none.
+ */
+export function correctWords(index: PaperIndex, raw: string): string {
   let out = '';
   let last = 0;
-  for (const token of tokenize(raw)) {
+  const tokens = tokenize(raw);
+  for (const [k, token] of tokens.entries()) {
     const term = normalizeTerm(token.word);
-    if (!term || documentFrequency(index, term) > 0 || inFilter(raw, token.start)) continue;
-    const best = nearTerms(index, term, term.length >= 8 ? 2 : 1).sort((a, b) => a.distance - b.distance || b.df - a.df)[0];
+    if (!term || /\d/.test(term) || documentFrequency(index, term) > 0 || inFilter(raw, token.start)) continue;
+    if (k === tokens.length - 1 && term.length >= 3 && index.vocabulary.atPrefix(term).size > 0) continue;
+    const near = nearTerms(index, term, term.length >= 8 ? 2 : 1);
+    for (const swapped of transposed(term)) {
+      const df = documentFrequency(index, swapped);
+      if (df > 0) near.push({ term: swapped, distance: 1, df });
+    }
+    const best = near.sort((a, b) => a.distance - b.distance || b.df - a.df)[0];
     if (!best) continue;
     out += raw.slice(last, token.start) + surfaceOf(index, best.term);
     last = token.end;
   }
   return out + raw.slice(last);
+}
+
+/** `term` with each pair of neighbouring letters swapped. */
+function transposed(term: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < term.length; i++) {
+    if (term[i] !== term[i + 1]) out.push(term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2));
+  }
+  return out;
 }
 
 /** Whether the word at `offset` is part of a filter (`sort:top`, `upvotes:>=5`): its key or its value. */

@@ -18,6 +18,11 @@ export interface SearchResponse {
   total: number;
   /** Alternatives to offer when nothing matched: did-you-mean spellings, a looser query. */
   suggestions: string[];
+  /**
+   * The query with its misspelt words corrected, when the answer is none or weak: a word unknown to
+   * the library was matched only through its likely corrections (offered as "Did you mean").
+   */
+  didYouMean?: string;
 }
 
 export interface SearchOptions {

@@ -9,6 +9,8 @@ export const ACTIONS = {
   more: 'paper_more',
   remove: 'paper_remove',
   next: 'search_next',
+  /** "Did you mean": runs the corrected search (value: a page value at offset 0). */
+  retry: 'search_retry',
 } as const;
 
 export type ActionKind = keyof typeof ACTIONS;

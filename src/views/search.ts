@@ -12,6 +12,8 @@ export interface SearchPage {
   hits: SearchHit[];
   total: number;
   offset: number;
+  /** The query with its misspelt words corrected, offered as a button that runs it. */
+  didYouMean?: string;
 }
 
 const QUERY_CHARS = 200;
@@ -24,6 +26,7 @@ export function renderSearchResults(page: SearchPage): Message {
     section(
       `*${total.toLocaleString('en-US')}* result${total === 1 ? '' : 's'} for “${fitLiteral(query, QUERY_CHARS)}”${total > hits.length ? ` · showing ${from}–${to}` : ''}`,
     ),
+    ...(offset === 0 ? didYouMeanBlocks(page.didYouMean) : []),
   ];
   hits.forEach((hit, i) => {
     blocks.push(
@@ -40,13 +43,27 @@ export function renderSearchResults(page: SearchPage): Message {
   return message(`${total} results for "${query}"\n${titles}`, blocks);
 }
 
-export function renderNoResults(query: string, suggestions: readonly string[]): Message {
-  const tries = suggestions.slice(0, 5).map((s) => `• \`/papers ${fitLiteral(s.replace(/`/g, ''), 150)}\``);
+export function renderNoResults(query: string, suggestions: readonly string[], didYouMean?: string): Message {
+  const others = suggestions.filter((s) => s !== didYouMean);
+  const tries = others.slice(0, 5).map((s) => `• \`/papers ${fitLiteral(s.replace(/`/g, ''), 150)}\``);
   const blocks: KnownBlock[] = [
     section(`No papers match “${fitLiteral(query, QUERY_CHARS)}”.`),
+    ...didYouMeanBlocks(didYouMean),
     section(tries.length > 0 ? `Try:\n${tries.join('\n')}` : 'Try fewer or more general words, or `/papers trending` to see what is popular now.'),
   ];
-  return message(`No papers match "${query}".${suggestions.length > 0 ? ` Try: ${suggestions.slice(0, 5).join(', ')}` : ''}`, blocks);
+  const offered = [...(didYouMean ? [didYouMean] : []), ...others].slice(0, 5);
+  return message(`No papers match "${query}".${offered.length > 0 ? ` Try: ${offered.join(', ')}` : ''}`, blocks);
+}
+
+/** "Did you mean …?" with a button that runs the corrected search (none when it does not fit a button). */
+function didYouMeanBlocks(didYouMean: string | undefined): KnownBlock[] {
+  if (!didYouMean) return [];
+  const value = pageValue({ query: didYouMean, offset: 0 });
+  if (value.length > LIMITS.buttonValue) return [];
+  return [
+    section(`Did you mean “${fitLiteral(didYouMean, QUERY_CHARS)}”?`),
+    actions([button({ label: `Search “${didYouMean}”`, actionId: actionId('retry', 0), value })], 'search:retry'),
+  ];
 }
 
 export function renderQueryError(query: string, problem: string, hint: string): Message {

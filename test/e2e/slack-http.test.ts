@@ -90,6 +90,19 @@ describe('HTTP mode as Slack meets it', () => {
     expect(text(call)).toContain('6. ');
   });
 
+  it('offers "Did you mean" for a misspelt query as a button that runs the corrected search', async () => {
+    const first = await papers('speculative decodng');
+    expectValidMessage(first.body);
+    expect(text(first)).toContain('Did you mean “speculative decoding”?');
+    const retry = buttons(first, 'search_retry')[0]!;
+    expect(JSON.parse(retry.value)).toEqual({ q: 'speculative decoding', o: 0 });
+    const call = await press(retry.action_id, retry.value);
+    expect(call.body.replace_original).toBe(true);
+    expectValidMessage(call.body);
+    expect(text(call)).toContain('results for “speculative decoding”');
+    expect(text(call)).not.toContain('Did you mean');
+  });
+
   it('escapes a hostile query so it pings no one', async () => {
     const call = await papers('<!channel> <@U123> *bold*');
     expectValidMessage(call.body);

@@ -33,7 +33,7 @@ describe('wrong input gets a specific answer', () => {
     ['an unknown digest subcommand', 'digest weekly', 'Unknown digest option'],
     ['a malformed filter', 'diffusion year:24', 'a year is four digits'],
     ['a malformed comparison', 'upvotes:>>5', 'write upvotes:&gt;=5'],
-    ['an unclosed quote', '"kv cache', 'never closed'],
+    ['an unclosed quote in a filter', 'kv cache org:"Meta', 'never closed'],
     ['only punctuation', '?!?! ...', 'the query is empty'],
     ['a 5,000-character query', 'a'.repeat(5000), '5,000 characters long'],
     ['an unknown timezone', 'digest on tz Europe/Atlantis', 'not a timezone'],

@@ -140,3 +140,41 @@ describe('similar', () => {
     expect(similar(library.index, 'p-nope', 5)).toEqual([]);
   });
 });
+
+describe('issue 15: typos in long queries, other words, did you mean', () => {
+  it('corrects a misspelt word inside a longer query and offers the correction', () => {
+    const response = search(library.index, 'speculative decodng any-subset', { limit: 3 });
+    expect(response.hits[0]!.paper.title).toMatch(/^Reviving Any-Subset Autoregressive Models/);
+    expect(response.didYouMean).toBe('speculative decoding any-subset');
+    // A swap of two neighbouring letters is one slip.
+    expect(search(library.index, 'trasnformer').didYouMean).toBe('transformer');
+    expect(search(library.index, 'kv cache').didYouMean).toBeUndefined();
+    // A word being completed is not a typo.
+    expect(search(library.index, 'matryosh').didYouMean).toBeUndefined();
+  });
+
+  it('joins adjacent words the papers write as one, keeping each a partial match', () => {
+    expect(titles('OTO v3', 2)).toEqual([
+      'OTOv3: Automatic Architecture-Agnostic Neural Network Training and Compression from Structured Pruning to Erasing Operators',
+      'OTOV2: Automatic, Generic, User-Friendly',
+    ]);
+    expect(titles('YOLO v10', 1)).toEqual(['YOLOv10: Real-Time End-to-End Object Detection']);
+  });
+
+  it('matches a numeral written another way, and a rare form of a word through its stem', () => {
+    expect(titles('int4', 5)).toContain('LLM-FP4: 4-Bit Floating-Point Quantized Transformers');
+    expect(titles('1-bit', 5)).toContain('DB-LLM: Accurate Dual-Binarization for Efficient LLMs');
+    expect(titles('segmented images', 2).every((t) => /segment/i.test(t))).toBe(true);
+  });
+
+  it('reads "vs" and "versus" as a comparison, not words to match', () => {
+    expect(titles('Seq versus Seq', 1)).toEqual(['Seq vs Seq: An Open Suite of Paired Encoders and Decoders']);
+  });
+
+  it('keeps every technique switchable for the ablation, with the same answers for titles', async () => {
+    const { TECHNIQUES, withTechniquesOff } = await import('../../src/search/features.js');
+    const all = Object.keys(TECHNIQUES) as Array<keyof typeof TECHNIQUES>;
+    withTechniquesOff(all, () => expect(titles('Pointer Networks', 1)).toEqual(['Pointer Networks']));
+    expect(search(library.index, 'speculative decodng').didYouMean).toBe('speculative decoding');
+  });
+});

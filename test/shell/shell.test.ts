@@ -74,6 +74,17 @@ describe('the local shell through stdin and stdout', () => {
     expect(stdout).not.toMatch(/&lt;|&gt;|&amp;|\u200B/);
   });
 
+  it('shows "Did you mean" as a line, and a title pasted with a spaced double hyphen is searched', async () => {
+    const { code, stdout } = await runMain(
+      '/papers speculative decodng\n/papers Spectra -- A Comprehensive Study of Ternary, Quantized, and FP16 Language Models\n',
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain('Did you mean “speculative decoding”?');
+    expect(stdout).toContain('[Search “speculative decoding”]');
+    expect(stdout).toContain('1. Spectra: A Comprehensive Study');
+    expect(stdout).not.toContain('leaves out nothing');
+  });
+
   it('stops at quit', async () => {
     const { code, stdout } = await runMain('quit\n/papers attention\n');
     expect(code).toBe(0);

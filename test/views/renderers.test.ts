@@ -65,6 +65,8 @@ function everyRendering(papers: Paper[], title: string): Array<Message> {
     renderSearchResults({ query: title, hits: hits.slice(0, 5), total: 12_345, offset: 0 }),
     renderSearchResults({ query: title, hits: hits.slice(0, 5), total: 7, offset: 5 }),
     renderNoResults(title, [title, `${title} more`, '`x`']),
+    renderNoResults(title, [title, `${title} more`], title),
+    renderSearchResults({ query: title, hits: hits.slice(0, 5), total: 7, offset: 0, didYouMean: `${title} corrected` }),
     renderQueryError(title, `Unbalanced quote in ${title}`, `Use "phrases" and -exclusions: ${title}`),
     renderSummary(papers[0]!, summaryOf(title), { kinds: ['share', 'save', 'more'], n: 0 }),
     renderThreadSummary(papers[0]!, summaryOf(title)),

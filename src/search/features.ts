@@ -1,0 +1,39 @@
+/**
+ * The ranking techniques of issue 15, each of which can be switched off: the relevance benchmark's
+ * ablation table runs the judged sets and the speed benchmark with one off at a time. A server never
+ * changes them; they are on by default.
+ */
+export const TECHNIQUES = {
+  /** A misspelt word matches its most likely correction almost as well as the word itself (noisy channel, transpositions). */
+  typo: 'typo correction',
+  /** "vs", "vs." and "versus" compare what stands on either side: not words a paper must contain. */
+  comparisons: 'comparisons',
+  /** Adjacent words also match joined ("YOLO v10" finds YOLOv10, "pre training" pretraining). */
+  joins: 'word joins',
+  /** "1-bit" also matches binary, "2-bit" ternary, "8-bit" INT8, "16-bit" FP16 and the other way round. */
+  numerals: 'numerals',
+  /** A word also matches the words sharing its stem (distil, distillation, distilled), for less. */
+  stemming: 'stemming',
+  /** Pseudo-relevance feedback: the best few results' characteristic terms find papers saying it in other words. */
+  feedback: 'feedback (RM3)',
+} as const;
+
+export type Technique = keyof typeof TECHNIQUES;
+
+const enabled = new Set<Technique>(Object.keys(TECHNIQUES) as Technique[]);
+
+export function isOn(technique: Technique): boolean {
+  return enabled.has(technique);
+}
+
+/** Runs `fn` with the given techniques switched off (benchmarks only; not re-entrant across awaits). */
+export function withTechniquesOff<T>(off: readonly Technique[], fn: () => T): T {
+  const was = new Set(enabled);
+  for (const t of off) enabled.delete(t);
+  try {
+    return fn();
+  } finally {
+    enabled.clear();
+    for (const t of was) enabled.add(t);
+  }
+}

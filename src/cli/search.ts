@@ -3,6 +3,7 @@ import { corpusOptions, corpusUsage } from './corpus-options.js';
 import { intOption, UsageError, type CliCommand } from './command.js';
 import { search } from '../search/search.js';
 import { QueryError, type SearchHit } from '../search/types.js';
+import { arxivIdOf, paperUrl } from '../views/links.js';
 
 export const searchCommand: CliCommand = {
   name: 'search',
@@ -11,7 +12,8 @@ export const searchCommand: CliCommand = {
 
 ${corpusUsage}
   --limit N      how many results to show (1 to 100, default 10)
-  --json         print {"results":[{id,title,score,snippet,publishedAt,upvotes,authorsCount,organization,appearances}]}
+  --json         print {"results":[{id,title,score,snippet,publishedAt,upvotes,authorsCount,organization,appearances,arxivId,url}]}
+                 (arxivId is null when unknown; url is the paper's Hugging Face page, or a search for its title)
 
 Query language: words to search for; "an exact phrase"; -word to leave out; year:2024;
 after:2024-06-01 and before:2025-01-01 (also YYYY-MM or YYYY); upvotes:>=5 (>, <, <=, =);
@@ -73,7 +75,8 @@ function marked(hit: SearchHit): string {
   return out + text.slice(last);
 }
 
-function toJson(hit: SearchHit) {
+/** One result of `search --json`. */
+export function toJson(hit: SearchHit) {
   const p = hit.paper;
   return {
     id: p.id,
@@ -85,5 +88,7 @@ function toJson(hit: SearchHit) {
     authorsCount: p.authorsCount ?? null,
     organization: p.organization ?? null,
     appearances: p.appearances.length,
+    arxivId: arxivIdOf(p) ?? null,
+    url: paperUrl(p),
   };
 }

@@ -39,8 +39,9 @@ export const summarizeCommand: CliCommand = {
 ${corpusUsage}
   --json         print {"id","title","tldr","keyPoints","keywords","kind"} as JSON
 
-Uses the language model when PAPERWIRE_LLM_URL, PAPERWIRE_LLM_MODEL and PAPERWIRE_LLM_API_KEY are set
-(answers are cached in PAPERWIRE_DB); otherwise, or when the model fails, the extractive summary.`,
+A paper with Hugging Face's own summary takes it as the TL;DR (kind "source"). Otherwise uses the language
+model when PAPERWIRE_LLM_URL, PAPERWIRE_LLM_MODEL and PAPERWIRE_LLM_API_KEY are set (answers are cached in
+PAPERWIRE_DB); otherwise, or when the model fails, the extractive summary.`,
   options: { ...corpusOptions, json: { type: 'boolean' } },
   async run({ values, positionals }, io) {
     const text = positionals.join(' ').trim();
@@ -78,7 +79,7 @@ Uses the language model when PAPERWIRE_LLM_URL, PAPERWIRE_LLM_MODEL and PAPERWIR
   },
 };
 
-/** The model's summary when one is configured (cached in the store), else the extractive one. */
+/** The source's summary when the paper has one, else the model's when one is configured (cached in the store), else the extractive one. */
 async function summarise(paper: Paper, io: CliIO): Promise<Summary> {
   const config = loadConfig(process.env);
   const log = createLog({ secrets: [config.model?.apiKey], sink: (line) => io.err(line) });
@@ -103,6 +104,6 @@ function render(paper: Paper, summary: Summary): string {
     ...(summary.keyPoints.length > 0 ? ['', 'Key points:', ...summary.keyPoints.map((p) => `  • ${p}`)] : []),
     '',
     `Keywords: ${summary.keywords.join(', ')}`,
-    `(${summary.kind === 'model' ? 'model' : 'extractive'} summary)`,
+    `(${summary.kind === 'source' ? 'TL;DR by Hugging Face, key points extracted from the abstract' : `${summary.kind === 'model' ? 'model' : 'extractive'} summary`})`,
   ].join('\n');
 }

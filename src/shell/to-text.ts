@@ -66,14 +66,23 @@ function blockToText(block: Obj): string | undefined {
     case 'actions':
       return indent((block.elements as Obj[]).map(elementToText).join(' '), '   ');
     case 'image':
-      return `[image: ${String(block.alt_text ?? '')}]`;
+      return `[image: ${altText(block.alt_text)}]`;
     default:
       return undefined;
   }
 }
 
+/** An image's alt text as written: it is escaped like all text Slack reads, and has no formatting. */
+function altText(alt: unknown): string {
+  return String(alt ?? '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
 function elementToText(element: Obj): string {
   if (element.type === 'button') return `[${textOf(element.text)}]`;
+  if (element.type === 'image') return `[image: ${altText(element.alt_text)}]`;
   return `[${String(element.type)}]`;
 }
 

@@ -3,6 +3,7 @@ import type { Paper } from '../corpus/types.js';
 import type { Log } from '../util/log.js';
 import { extractiveSummary } from './extractive.js';
 import { ModelSummaryError, requestModelSummary, type FetchLike } from './model.js';
+import { sourceSummary } from './source.js';
 import type { Summary, SummaryCache } from './types.js';
 
 /** The one way anything in paperwire summarises a paper. */
@@ -10,8 +11,9 @@ export interface Summarizer {
   /** The extractive summary: deterministic, offline, a few milliseconds at most. */
   extractive(paper: Paper): Summary;
   /**
-   * The best summary available: the model's (cached in the store) when one is configured and answers
-   * in time, otherwise the extractive one. Never rejects.
+   * The best summary available: the source's for a paper that has one (Hugging Face's own summary; the
+   * model is not asked), else the model's (cached in the store) when one is configured and answers in
+   * time, otherwise the extractive one. Never rejects.
    */
   summarize(paper: Paper): Promise<Summary>;
 }
@@ -93,6 +95,10 @@ export function createSummarizer(options: SummarizerOptions): Summarizer {
     extractive,
     async summarize(paper) {
       try {
+        if (paper.aiSummary) {
+          const fromSource = sourceSummary(paper, extractive(paper));
+          if (fromSource) return fromSource;
+        }
         if (!model) return extractive(paper);
         const key = paper.id;
         const inFlight = pending.get(key);

@@ -5,7 +5,11 @@ export interface Summary {
   keyPoints: string[];
   /** 3 to 6 key phrases. */
   keywords: string[];
-  kind: 'extractive' | 'model';
+  /**
+   * Where the TL;DR came from: the abstract (`extractive`), the configured language model (`model`), or
+   * the paper's source (`source`: Hugging Face's own summary; key points are still extracted).
+   */
+  kind: 'extractive' | 'model' | 'source';
 }
 
 /** Where model-written summaries are kept so a paper is summarised once (implemented by the store). */

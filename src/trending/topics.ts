@@ -1,7 +1,7 @@
 import type { Paper } from '../corpus/types.js';
 import { isoToday } from '../corpus/dates.js';
 import { extractKeywords } from '../summary/keywords.js';
-import { newestPageDate } from './score.js';
+import { listedDays, newestPageDate } from './score.js';
 
 /** At least this many papers make "the newest pages"; fewer, and the next older page date joins them. */
 const MIN_NEW_PAPERS = 10;
@@ -9,7 +9,7 @@ const MIN_NEW_PAPERS = 10;
 const MAX_BACKGROUND = 5_000;
 
 /**
- * Today's hot topics: key phrases of the papers on the newest daily pages (up to `now`) that are
+ * Today's hot topics: key phrases of the papers on the newest daily pages or lists (up to `now`) that are
  * frequent there and rare in the rest of the corpus. A phrase must appear in at least two new papers;
  * it scores (share among new papers) / (smoothed share among the others) · log2(1 + new papers).
  */
@@ -112,8 +112,9 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The days the paper was listed: on a daily page, or on a daily list of the API. */
 function pageDates(paper: Paper): string[] {
-  return paper.appearances.flatMap((a) => (a.pageDate ? [a.pageDate] : []));
+  return listedDays(paper);
 }
 
 function normalize(text: string): string {

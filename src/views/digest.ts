@@ -6,7 +6,7 @@ import { CARD_EVENT_TYPE } from './card.js';
 import { context, header, section } from './elements.js';
 import { message, type Message } from './message.js';
 import { fitEscaped, fitLiteral } from './mrkdwn.js';
-import { paperActions, titleLink } from './paper.js';
+import { paperActions, thumbnailAccessory, titleLink } from './paper.js';
 import { summaryBlocks } from './summary.js';
 
 /** Digest parents carry their run id, so a restarted run can find a parent Slack has but the store missed. */
@@ -31,10 +31,10 @@ export function renderDigestParent(input: Omit<DigestParent, 'channelId'>): Mess
   return message(text, blocks, { event_type: DIGEST_EVENT_TYPE, event_payload: { run_id: input.runId } });
 }
 
-/** One thread reply per paper: its summary, and Save / More like this. */
+/** One thread reply per paper: its summary (with the paper's thumbnail), and Save / More like this. */
 export function renderDigestReply(position: number, paper: Paper, summary: Summary): Message {
   const blocks = summaryBlocks(paper, summary, { withTitle: true });
-  blocks[0] = section(`${position + 1}. ${titleLink(paper)}`);
+  blocks[0] = section(`${position + 1}. ${titleLink(paper)}`, thumbnailAccessory(paper));
   blocks.push(paperActions(paper, { kinds: ['save', 'more'], n: position }));
   // Card metadata: `@paperwire summarize` in this reply's thread and reactions find the paper.
   return message(`${position + 1}. ${paper.title}: ${summary.tldr}`, blocks, { event_type: CARD_EVENT_TYPE, event_payload: { paper_id: paper.id, position } });

@@ -1,6 +1,6 @@
-import type { ActionsBlock, Button, ContextBlock, DividerBlock, HeaderBlock, SectionBlock } from '@slack/types';
+import type { ActionsBlock, Button, ContextBlock, DividerBlock, HeaderBlock, ImageElement, SectionBlock } from '@slack/types';
 import { LIMITS } from './limits.js';
-import { fitPlain } from './mrkdwn.js';
+import { escapedLength, escapeMrkdwn, fitPlain } from './mrkdwn.js';
 import { truncate } from './truncate.js';
 
 /**
@@ -13,7 +13,7 @@ function checked(mrkdwn: string, max: number, what: string): string {
   return mrkdwn || ' ';
 }
 
-export function section(mrkdwn: string, extra: { blockId?: string; accessory?: Button } = {}): SectionBlock {
+export function section(mrkdwn: string, extra: { blockId?: string; accessory?: Button | ImageElement } = {}): SectionBlock {
   return {
     type: 'section',
     text: { type: 'mrkdwn', text: checked(mrkdwn, LIMITS.sectionText, 'a section text'), verbatim: true },
@@ -50,7 +50,8 @@ export function button(spec: ButtonSpec): Button {
   if (spec.url !== undefined && spec.url.length > LIMITS.buttonUrl) throw new Error(`button url over ${LIMITS.buttonUrl} characters`);
   return {
     type: 'button',
-    text: { type: 'plain_text', text: truncate(spec.label, LIMITS.buttonLabel), emoji: true },
+    // A label may carry a query or a title: Slack's mention syntax is shown as look-alike brackets, never kept.
+    text: { type: 'plain_text', text: truncate(spec.label.replace(/</g, '‹').replace(/>/g, '›'), LIMITS.buttonLabel), emoji: true },
     action_id: spec.actionId,
     ...(spec.value !== undefined ? { value: spec.value } : {}),
     ...(spec.url !== undefined ? { url: spec.url } : {}),
@@ -61,4 +62,15 @@ export function button(spec: ButtonSpec): Button {
 export function actions(buttons: Button[], blockId?: string): ActionsBlock {
   if (buttons.length === 0 || buttons.length > LIMITS.actionsElements) throw new Error(`an actions block holds 1 to ${LIMITS.actionsElements} elements`);
   return { type: 'actions', elements: buttons, ...(blockId ? { block_id: blockId } : {}) };
+}
+
+/**
+ * An image element (a section's accessory). `url` must be https and already checked (see thumbnailUrl
+ * in links.ts); the alt text is plain text from a paper, so it is cleaned, escaped like all text Slack
+ * reads, and cut to fit.
+ */
+export function image(url: string, alt: string): ImageElement {
+  if (!/^https:\/\/[^\s<>|]+$/.test(url) || url.length > LIMITS.imageUrl) throw new Error(`not an https image URL: ${url.slice(0, 80)}`);
+  const clean = alt.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+  return { type: 'image', image_url: url, alt_text: escapeMrkdwn(truncate(fitPlain(clean, LIMITS.altText), LIMITS.altText, escapedLength)) };
 }

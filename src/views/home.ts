@@ -3,7 +3,7 @@ import type { Paper } from '../corpus/types.js';
 import { context, divider, header, section } from './elements.js';
 import { LIMITS } from './limits.js';
 import { fitLiteral } from './mrkdwn.js';
-import { arxivLink, metaLine, paperActions, titleLink } from './paper.js';
+import { metaLine, paperActions, paperLinks, titleLink } from './paper.js';
 import type { TrendingItem } from './lists.js';
 
 export interface HomeInput {
@@ -31,7 +31,7 @@ export function renderHome(input: HomeInput): HomeViewPayload {
   input.trending.slice(0, TRENDING).forEach((item, i) => {
     blocks.push(
       section(`${i + 1}. ${titleLink(item.paper)}\n_${fitLiteral(item.why, 300)}_`),
-      context(`${metaLine(item.paper)} · ${arxivLink(item.paper)}`.replace(/^ · /, '')),
+      context(`${metaLine(item.paper)} · ${paperLinks(item.paper)}`.replace(/^ · /, '')),
       paperActions(item.paper, { kinds: ['summary', 'save'], n: i }),
     );
   });

@@ -20,6 +20,10 @@ export const LIMITS = {
   buttonValue: 2000,
   /** A button's url. */
   buttonUrl: 3000,
+  /** An image's URL. */
+  imageUrl: 3000,
+  /** How much alt text paperwire gives an image (Slack allows 2,000; a title's worth is enough). */
+  altText: 300,
   /** action_id and block_id. */
   actionId: 255,
   blockId: 255,

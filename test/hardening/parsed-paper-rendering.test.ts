@@ -8,7 +8,9 @@ import { renderHome } from '../../src/views/home.js';
 import { renderSaved, renderSimilar, renderTrending } from '../../src/views/lists.js';
 import { renderSearchResults } from '../../src/views/search.js';
 import { renderSummary, renderThreadSummary } from '../../src/views/summary.js';
+import type { Paper } from '../../src/corpus/types.js';
 import { extractiveSummary } from '../../src/summary/extractive.js';
+import { sourceSummary } from '../../src/summary/source.js';
 import { expectValidMessage, expectValidView } from '../helpers/block-kit.js';
 import { ABSTRACT_A, NOW } from '../helpers/corpus.js';
 
@@ -44,47 +46,95 @@ const metaArb = fc.oneof(
 );
 const entryArb = fc.tuple(titleArb, abstractArb, metaArb).map(([t, a, m]) => [t, a, ...m]);
 
+/** The fields the daily papers API adds, well-formed or hostile (the views must not trust them). */
+const urlArb = fc.oneof(
+  fc.constantFrom(
+    'https://github.com/foo/bar',
+    'https://huggingface.co/papers/2502.12345',
+    'http://project.example.org/page?a=1&b=2',
+    'https://cdn.example.org/thumbs/2502.12345.png',
+    'javascript:alert(1)',
+    'data:image/png;base64,AAAA',
+    'https://github.com@evil.example/x',
+    'https://x.example/a|<!channel>',
+    'https://x.example/<@U1>>*b*',
+    `https://x.example/${'a'.repeat(3000)}`,
+  ),
+  text(100),
+  text(60).map((t) => `https://example.org/${t}`),
+);
+const countArb = fc.oneof(fc.nat(5000), fc.integer({ min: -10, max: 1e12 }), fc.double());
+const dayArb = fc.oneof(fc.constantFrom('2026-11-20', '2026-11-22', '2025-02-30'), text(12));
+const apiArb = fc.record(
+  {
+    arxivId: fc.oneof(fc.constantFrom('2502.12345', '2411.01234v2', 'hep-th/9901001'), text(30)),
+    url: urlArb,
+    githubRepo: urlArb,
+    githubStars: countArb,
+    projectPage: urlArb,
+    thumbnail: urlArb,
+    aiSummary: fc.oneof(fc.constant('FooNet makes attention sparse with landmark tokens.'), text(600), titleArb),
+    aiKeywords: fc.array(fc.oneof(text(80), fc.constantFrom('<!channel>', 'KV cache', '*x*')), { maxLength: 12 }),
+    numComments: countArb,
+    listDate: dayArb,
+    listDates: fc.array(dayArb, { maxLength: 4 }),
+  },
+  { requiredKeys: [] },
+) as fc.Arbitrary<Partial<Paper>>;
+
 describe('any paper the parser yields renders to valid Block Kit (property)', () => {
-  it('search, card, summary, thread summary, lists, App Home, digest parent and reply', () => {
-    const seen = { papers: 0, withUpvotes: 0, withOrganization: 0 };
+  it('search, card, summary, thread summary, lists, App Home, digest parent and reply, with the API’s fields too', () => {
+    const seen = { papers: 0, withUpvotes: 0, withOrganization: 0, withApiFields: 0, sourceSummaries: 0 };
     fc.assert(
-      fc.property(fc.array(entryArb, { minLength: 1, maxLength: 6 }), fc.constantFrom('\n', '\r\n'), (entries, eol) => {
-        const page = parsePage('p.txt', new TextEncoder().encode(['Mar 14', ...entries.flat()].join(eol)), { now: NOW });
-        const papers = mergeEntries(page.entries);
-        seen.papers += papers.length;
-        seen.withUpvotes += papers.filter((p) => p.upvotes !== undefined).length;
-        seen.withOrganization += papers.filter((p) => p.organization !== undefined).length;
-        for (const paper of papers) {
-          const summary = extractiveSummary(paper);
-          const hits = papers.map((p) => ({ paper: p, score: 1, snippet: { text: p.abstract.slice(0, 300), marks: [] as Array<[number, number]> } }));
-          const messages = [
-            renderSearchResults({ query: paper.title, hits: hits.slice(0, 5), total: hits.length, offset: 0 }),
-            renderPaperCard(paper, 'U1'),
-            renderSummary(paper, summary, { kinds: ['share', 'save', 'more'], n: 0 }),
-            renderThreadSummary(paper, summary),
-            renderTrending(papers.map((p) => ({ paper: p, why: `${p.upvotes ?? 0} upvotes` }))),
-            renderSaved(papers, 0),
-            renderSimilar(paper, hits),
-            renderDigestParent({
-              runId: 1,
-              dateLabel: 'Monday 23 November 2026',
-              hotTopics: summary.keywords,
-              entries: papers.map((p) => ({ paper: p, tldr: extractiveSummary(p).tldr, why: 'new' })),
-              requested: 5,
-              preview: false,
-            }),
-            renderDigestReply(1, paper, summary),
-          ];
-          for (const m of messages) expectValidMessage({ ...m });
-          expectValidView({ ...renderHome({ trending: papers.map((p) => ({ paper: p, why: 'new' })), saved: papers, subscriptions: [] }) });
-        }
-        expect(papers.every((p) => /^p-[a-z0-9]+$/.test(p.id))).toBe(true);
-      }),
+      fc.property(
+        fc.array(entryArb, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.array(apiArb, { maxLength: 6 }),
+        (entries, eol, api) => {
+          const page = parsePage('p.txt', new TextEncoder().encode(['Mar 14', ...entries.flat()].join(eol)), { now: NOW });
+          // Some papers also come from the API, with any of its fields.
+          const papers = mergeEntries(page.entries).map((p, i) => (api[i] ? { ...p, ...api[i] } : p));
+          seen.withApiFields += papers.filter((_, i) => Object.keys(api[i] ?? {}).length > 0).length;
+          seen.papers += papers.length;
+          seen.withUpvotes += papers.filter((p) => p.upvotes !== undefined).length;
+          seen.withOrganization += papers.filter((p) => p.organization !== undefined).length;
+          for (const paper of papers) {
+            const extractive = extractiveSummary(paper);
+            const fromSource = sourceSummary(paper, extractive);
+            if (fromSource) seen.sourceSummaries++;
+            const summary = fromSource ?? extractive;
+            const hits = papers.map((p) => ({ paper: p, score: 1, snippet: { text: p.abstract.slice(0, 300), marks: [] as Array<[number, number]> } }));
+            const messages = [
+              renderSearchResults({ query: paper.title, hits: hits.slice(0, 5), total: hits.length, offset: 0 }),
+              renderPaperCard(paper, 'U1'),
+              renderSummary(paper, summary, { kinds: ['share', 'save', 'more'], n: 0 }),
+              renderThreadSummary(paper, summary),
+              renderTrending(papers.map((p) => ({ paper: p, why: `${p.upvotes ?? 0} upvotes` }))),
+              renderSaved(papers, 0),
+              renderSimilar(paper, hits),
+              renderDigestParent({
+                runId: 1,
+                dateLabel: 'Monday 23 November 2026',
+                hotTopics: summary.keywords,
+                entries: papers.map((p) => ({ paper: p, tldr: extractiveSummary(p).tldr, why: 'new' })),
+                requested: 5,
+                preview: false,
+              }),
+              renderDigestReply(1, paper, summary),
+            ];
+            for (const m of messages) expectValidMessage({ ...m });
+            expectValidView({ ...renderHome({ trending: papers.map((p) => ({ paper: p, why: 'new' })), saved: papers, subscriptions: [] }) });
+          }
+          expect(papers.every((p) => /^p-[a-z0-9]+$/.test(p.id))).toBe(true);
+        },
+      ),
       { numRuns: 200 },
     );
     // The generator must reach the renderers with real papers and their metadata, not only skipped lines.
     expect(seen.papers).toBeGreaterThan(200);
     expect(seen.withUpvotes).toBeGreaterThan(20);
     expect(seen.withOrganization).toBeGreaterThan(20);
+    expect(seen.withApiFields).toBeGreaterThan(100);
+    expect(seen.sourceSummaries).toBeGreaterThan(50);
   });
 });

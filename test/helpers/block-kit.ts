@@ -96,18 +96,37 @@ function ruleProblems(blocks: unknown[]): string[] {
       actionIds.add(id);
     }
   }
+  // Slack shows only https images; an image it cannot fetch fails the whole message.
+  for (const url of valuesOf(blocks, 'image_url')) if (!/^https:\/\/[^\s<>|]+$/.test(url)) problems.push(`image_url is not https: ${url.slice(0, 60)}`);
+  // alt_text is read by Slack like other text: within its 2,000 characters, and escaped.
+  for (const alt of valuesOf(blocks, 'alt_text')) {
+    if (alt.length > 2000) problems.push(`alt_text is ${alt.length} characters, over 2000`);
+    if (/[<>]|&(?!(amp|lt|gt);)/.test(alt)) problems.push(`unescaped alt_text: ${alt.slice(0, 60)}`);
+  }
   for (const { text, mrkdwn } of texts(blocks)) {
     if (!mrkdwn) continue;
     // Every `<…>` must be one of our links or a user or channel mention we wrote; anything else is unescaped text (a ping, a fake link).
     for (const m of text.matchAll(/<([^>]*)>?/g)) {
-      const ours = /^https:\/\/[^\s|<>]+\|[^<>]*$/.test(m[1] ?? '') || /^@[UW][A-Z0-9]+$/.test(m[1] ?? '') || /^#[CGD][A-Z0-9]+$/.test(m[1] ?? '');
+      const ours = /^https?:\/\/[^\s|<>]+\|[^<>]*$/.test(m[1] ?? '') || /^@[UW][A-Z0-9]+$/.test(m[1] ?? '') || /^#[CGD][A-Z0-9]+$/.test(m[1] ?? '');
       if (!ours || !m[0].endsWith('>')) problems.push(`unescaped "<" in mrkdwn: ${m[0].slice(0, 60)}`);
     }
     for (const m of text.matchAll(/&(?!(amp|lt|gt);)/g)) problems.push(`unescaped "&" in mrkdwn at ${m.index}: ${text.slice(m.index, m.index + 20)}`);
-    if (text.replace(/<https:\/\/[^<>]*>|<@[UW][A-Z0-9]+>|<#[CGD][A-Z0-9]+>/g, '').includes('>'))
+    if (text.replace(/<https?:\/\/[^<>]*>|<@[UW][A-Z0-9]+>|<#[CGD][A-Z0-9]+>/g, '').includes('>'))
       problems.push(`unescaped ">" in mrkdwn: ${text.slice(0, 60)}`);
   }
   return problems;
+}
+
+/** Every string value of `name` in a block tree. */
+function valuesOf(value: unknown, name: string, out: string[] = []): string[] {
+  if (Array.isArray(value)) for (const v of value) valuesOf(v, name, out);
+  else if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      if (key === name && typeof v === 'string') out.push(v);
+      else valuesOf(v, name, out);
+    }
+  }
+  return out;
 }
 
 function actionIdsIn(value: unknown, out: string[] = []): string[] {

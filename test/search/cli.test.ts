@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Paper } from '../../src/corpus/types.js';
+import { toJson } from '../../src/cli/search.js';
 import { cli } from '../helpers/cli.js';
 import { CORPUS_DIR } from '../helpers/corpus.js';
 
@@ -8,11 +10,49 @@ describe('paperwire search', () => {
     expect(code).toBe(0);
     const { results } = JSON.parse(out);
     expect(results).toHaveLength(3);
-    expect(Object.keys(results[0])).toEqual(['id', 'title', 'score', 'snippet', 'publishedAt', 'upvotes', 'authorsCount', 'organization', 'appearances']);
+    expect(Object.keys(results[0])).toEqual([
+      'id',
+      'title',
+      'score',
+      'snippet',
+      'publishedAt',
+      'upvotes',
+      'authorsCount',
+      'organization',
+      'appearances',
+      'arxivId',
+      'url',
+    ]);
     expect(results[0].title).toMatch(/Mixture-of-Experts/);
+    // Page-dump papers have no arXiv id: their url is the Hugging Face search for the title.
+    expect(results[0].arxivId).toBeNull();
+    expect(results[0].url).toMatch(/^https:\/\/huggingface\.co\/papers\?q=/);
+    expect(decodeURIComponent(new URL(results[0].url).searchParams.get('q') ?? '')).toBe(results[0].title);
     expect(results[0].id).toMatch(/^p-[a-z0-9]+$/);
     expect(typeof results[0].snippet).toBe('string');
     expect(results[0].appearances).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a result with an arXiv id gives the id and its Hugging Face page as the url', () => {
+    const paper: Paper = {
+      id: 'arxiv-2502-12345',
+      title: 'FooNet',
+      abstract: 'x',
+      appearances: [],
+      arxivId: '2502.12345',
+      url: 'https://huggingface.co/papers/2502.12345',
+    };
+    const hit = { paper, score: 1.23456, snippet: { text: 'x', marks: [] } };
+    expect(toJson(hit)).toMatchObject({ id: 'arxiv-2502-12345', arxivId: '2502.12345', url: 'https://huggingface.co/papers/2502.12345', appearances: 0 });
+    // The page is built from the id when the stored url is missing or not a safe link.
+    for (const url of [undefined, 'javascript:alert(1)', 'https://user:pw@evil.example/x']) {
+      expect(toJson({ ...hit, paper: { ...paper, url } })).toMatchObject({ arxivId: '2502.12345', url: 'https://huggingface.co/papers/2502.12345' });
+    }
+    // A malformed id is no id.
+    expect(toJson({ ...hit, paper: { ...paper, arxivId: '../../x', url: undefined } })).toMatchObject({
+      arxivId: null,
+      url: 'https://huggingface.co/papers?q=FooNet',
+    });
   });
 
   it('prints readable results with the matched words starred', async () => {

@@ -4,7 +4,9 @@ import type { Paper } from '../../src/corpus/types.js';
 import { createLog } from '../../src/util/log.js';
 import { openStore } from '../../src/store/sqlite.js';
 import { createSummarizer } from '../../src/summary/service.js';
+import { mergeKeywords, sourceTldr } from '../../src/summary/source.js';
 import type { Summary, SummaryCache } from '../../src/summary/types.js';
+import fc from 'fast-check';
 import { ChatStandIn } from './chat-stand-in.js';
 
 const API_KEY = 'sk-test-secret-key-123456';
@@ -227,5 +229,141 @@ describe('createSummarizer', () => {
     const summary = await createSummarizer({ model, cache: broken, log: log() }).summarize(PAPER);
     expect(summary.kind).toBe('model');
     expect(lines.join('\n')).toMatch(/summary cache write failed.*disk full/);
+  });
+
+  describe('a paper with Hugging Face’s own summary', () => {
+    const FROM_API: Paper = {
+      ...PAPER,
+      id: 'arxiv-2502-12345',
+      arxivId: '2502.12345',
+      aiSummary: 'FooNet uses sparse attention over landmark tokens to cut memory on long documents by 40% while matching dense attention.',
+      aiKeywords: ['Sparse Attention', 'landmark tokens', 'KV cache', 'large language models', 'attention', 'LLMs'],
+    };
+
+    it('takes it as the TL;DR, with extracted key points and the keywords joined, and never asks the model', async () => {
+      const cache = memoryCache();
+      const summarizer = createSummarizer({ model, cache, log: log() });
+      const summary = await summarizer.summarize(FROM_API);
+      const extractive = summarizer.extractive(FROM_API);
+      expect(summary.kind).toBe('source');
+      expect(summary.tldr).toBe(FROM_API.aiSummary);
+      expect(summary.keyPoints).toEqual(extractive.keyPoints);
+      expect(summary.keyPoints.length).toBeGreaterThan(0);
+      // Extracted and Hugging Face's keywords, once each, the most specific first, the generic ones last and cut.
+      expect(summary.keywords).toEqual(['KV cache', 'FooNet', 'long documents', 'sparse attention', 'landmark tokens', 'large language models']);
+      expect(extractive.keywords).toEqual(['long documents', 'sparse attention', 'FooNet']);
+      expect(chat.requests).toHaveLength(0);
+      expect(cache.rows.size).toBe(0);
+    });
+
+    it('drops an extracted key point that repeats it', async () => {
+      const repeating = { ...FROM_API, aiSummary: 'FooNet matches dense attention on five benchmarks.' };
+      const summarizer = createSummarizer({ cache: memoryCache(), log: log() });
+      expect(summarizer.extractive(repeating).keyPoints).toContain('FooNet matches dense attention on five benchmarks.');
+      const summary = await summarizer.summarize(repeating);
+      expect(summary.kind).toBe('source');
+      expect(summary.keyPoints).not.toContain('FooNet matches dense attention on five benchmarks.');
+      expect(summary.keyPoints).toContain('Attention over long documents remains expensive.');
+    });
+
+    it('a summary with nothing to say is passed over: the model (or the abstract) answers', async () => {
+      const junk = { ...FROM_API, aiSummary: ' \u0000 ?! ' };
+      expect((await createSummarizer({ model, cache: memoryCache(), log: log() }).summarize(junk)).kind).toBe('model');
+      expect(chat.requests).toHaveLength(1);
+      const summarizer = createSummarizer({ cache: memoryCache(), log: log() });
+      expect(await summarizer.summarize(junk)).toEqual(summarizer.extractive(junk));
+    });
+  });
+});
+
+describe('sourceTldr', () => {
+  it('keeps a short summary as it is, cleaned, with a full stop', () => {
+    expect(sourceTldr('  FooNet   makes attention\nsparse ')).toBe('FooNet makes attention sparse.');
+    expect(sourceTldr('TL;DR: "FooNet makes attention sparse!"')).toBe('FooNet makes attention sparse!');
+    expect(sourceTldr('\u202EFooNet\u202C makes attention sparse.')).toBe('FooNet makes attention sparse.');
+  });
+
+  it('cuts a long one after its last whole sentence that fits, not at an abbreviation', () => {
+    const long =
+      'FooNet introduces a sparse attention scheme over landmark tokens that cuts memory by 40% on 64k-token inputs. It matches dense attention on five benchmarks, e.g. LongBench and RULER, and runs twice as fast on one GPU without retraining.';
+    expect(long.length).toBeGreaterThan(200);
+    expect(sourceTldr(long)).toBe('FooNet introduces a sparse attention scheme over landmark tokens that cuts memory by 40% on 64k-token inputs.');
+    const abbreviation = `We compare against strong baselines, e.g. ${'dense attention and sliding windows '.repeat(3)}on five benchmarks with long inputs and many tasks here.`;
+    expect(sourceTldr(abbreviation)).not.toMatch(/e\.g\.$/);
+  });
+
+  it('else at its last clause boundary that fits, else after a whole word with an ellipsis', () => {
+    const clauses =
+      'FooNet introduces a sparse attention scheme over landmark tokens that cuts memory by 40% on 64k-token inputs, matching dense attention on five benchmarks including LongBench and RULER, and running twice as fast on a single GPU with no retraining';
+    expect(sourceTldr(clauses)).toBe(
+      'FooNet introduces a sparse attention scheme over landmark tokens that cuts memory by 40% on 64k-token inputs, matching dense attention on five benchmarks including LongBench and RULER.',
+    );
+    const words =
+      'FooNet introduces a sparse attention scheme over landmark tokens that cuts memory by forty percent on very long inputs while matching dense attention on five benchmarks including LongBench and RULER and running twice as fast on one GPU';
+    expect(sourceTldr(words)).toBe(
+      'FooNet introduces a sparse attention scheme over landmark tokens that cuts memory by forty percent on very long inputs while matching dense attention on five benchmarks including LongBench and RULER…',
+    );
+  });
+
+  it('has nothing for noise or one endless word', () => {
+    for (const junk of ['', '!!', '  ', 'a b c', 'x'.repeat(300)]) expect(sourceTldr(junk), junk).toBeUndefined();
+  });
+
+  it('is at most 200 characters and never ends inside a word (property)', () => {
+    const word = fc.stringMatching(/^[A-Za-z0-9%-]{1,14}$/);
+    const separator = fc.constantFrom(' ', ' ', ' ', ', ', '; ', '. ', ': ', ' — ', ' (', ') ', ' e.g. ');
+    const summaries = fc.array(fc.tuple(word, separator), { minLength: 1, maxLength: 80, size: 'max' }).map((parts) => parts.map(([w, s]) => w + s).join(''));
+    // Words only: no sentence or clause to cut at, so the cut is after a whole word.
+    let cut = 0;
+    const plain = fc.array(fc.stringMatching(/^[A-Za-z]{1,12}$/), { minLength: 30, maxLength: 60 }).map((words) => words.join(' '));
+    fc.assert(
+      fc.property(fc.oneof(summaries, plain, fc.string({ maxLength: 400 })), (raw) => {
+        const tldr = sourceTldr(raw);
+        if (tldr === undefined) return;
+        if (raw.length > 200) cut++;
+        expect(tldr.length).toBeLessThanOrEqual(200);
+        const clean = raw.replace(/\s+/g, ' ').trim();
+        const body = tldr.replace(/[.…]$/u, '');
+        // What is kept is the start of the summary, ending where a word ends.
+        expect(
+          clean.startsWith(body) ||
+            clean
+              .replace(/^(?:tl;?dr|summary)\s*[:\-—–]\s*/i, '')
+              .replace(/^["“]/u, '')
+              .startsWith(body),
+        ).toBe(true);
+        const next = clean.charAt(clean.indexOf(body) + body.length);
+        expect(/[\p{L}\p{N}]/u.test(body.slice(-1)) && /[\p{L}\p{N}]/u.test(next)).toBe(false);
+      }),
+      { numRuns: 400 },
+    );
+    // Long summaries that had to be cut were reached, not only short ones.
+    expect(cut).toBeGreaterThan(100);
+  });
+});
+
+describe('mergeKeywords', () => {
+  it('keeps each phrase once whatever its case, spacing or plural, and at most six', () => {
+    expect(mergeKeywords(['sparse attention', 'FooNet'], ['Sparse  Attention', 'foonet', 'Landmark Tokens', 'landmark token'])).toEqual([
+      'FooNet',
+      'sparse attention',
+      'Landmark Tokens',
+    ]);
+    const many = mergeKeywords(['alpha beta', 'gamma delta'], ['epsilon zeta', 'eta theta', 'iota kappa', 'lambda mu', 'nu xi']);
+    expect(many).toHaveLength(6);
+    expect(many.slice(0, 2)).toEqual(['alpha beta', 'gamma delta']);
+  });
+
+  it('puts names and longer phrases first and the names of whole fields last', () => {
+    expect(mergeKeywords(['attention', 'retrieval'], ['large language models', 'GPT-4', 'sparse attention', 'long context retrieval'])).toEqual([
+      'GPT-4',
+      'long context retrieval',
+      'sparse attention',
+      'large language models',
+    ]);
+  });
+
+  it('drops what is not a keyword', () => {
+    expect(mergeKeywords(['FooNet'], ['', ' ', '!!', 'x', 42, null, 'y'.repeat(61), '*bold*'])).toEqual(['FooNet', 'bold']);
   });
 });

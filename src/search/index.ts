@@ -3,7 +3,7 @@ import type { Evaluation } from './evaluate.js';
 import { acronymSteps, type AcronymTable } from './acronyms.js';
 import { appendPostingSteps, checkPostings, postingSteps, FIELDS, frequencyOf, markTerm, termId, type Field, type Postings } from './postings.js';
 import { runInSlices, runToEnd, type Steps } from '../util/steps.js';
-import { fuzzyTerms, vocabularySteps, type Vocabulary } from './vocabulary.js';
+import { extendVocabularySteps, fuzzyTerms, vocabularySteps, type Vocabulary } from './vocabulary.js';
 
 /**
  * The papers of one library and their full-text index. Postings know each paper by its position
@@ -54,8 +54,8 @@ function* indexSteps(papers: readonly Paper[]): Steps<PaperIndex> {
 export function* appendSteps(index: PaperIndex, papers: readonly Paper[]): Steps<PaperIndex> {
   const added = papers.slice(index.papers.length);
   if (added.length === 0) return yield* assembleSteps(papers, index.postings, index.vocabulary, index.acronyms);
-  const postings = yield* appendPostingSteps(index.postings, yield* postingSteps(added));
-  const vocabulary = yield* vocabularySteps(postings.terms);
+  const { postings, moved, fresh } = yield* appendPostingSteps(index.postings, yield* postingSteps(added));
+  const vocabulary = yield* extendVocabularySteps(index.vocabulary, postings.terms, moved, fresh);
   const acronyms = mergeAcronyms(index.acronyms, yield* acronymSteps(texts(added)));
   return yield* assembleSteps(papers, postings, vocabulary, acronyms);
 }

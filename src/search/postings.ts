@@ -184,8 +184,9 @@ export function firstHolders(p: Postings, id: number, limit: number): number[] {
  * The postings of `base` followed by those of `added` (papers appended after base's, so `added`'s
  * positions are shifted by base's count): terms merged in order, every list still ascending. Runs of
  * base terms that `added` lacks are copied in one piece, so the cost is mostly one pass of copying.
+ * Also says where base's terms moved (`moved[old] = new`) and which merged terms are new (`fresh`).
  */
-export function* appendPostingSteps(base: Postings, added: Postings): Steps<Postings> {
+export function* appendPostingSteps(base: Postings, added: Postings): Steps<{ postings: Postings; moved: Int32Array; fresh: number[] }> {
   const shift = base.documentCount;
   const a = base.terms;
   const b = added.terms;
@@ -193,17 +194,22 @@ export function* appendPostingSteps(base: Postings, added: Postings): Steps<Post
   // For each merged term: its id in base and in added (-1 when absent).
   const fromBase: number[] = [];
   const fromAdded: number[] = [];
+  const moved = new Int32Array(a.length);
+  const fresh: number[] = [];
   for (let i = 0, j = 0; i < a.length || j < b.length; ) {
     if ((i + j) % STEP === 0) yield;
     if (j >= b.length || (i < a.length && a[i]! < b[j]!)) {
+      moved[i] = terms.length;
       terms.push(a[i]!);
       fromBase.push(i++);
       fromAdded.push(-1);
     } else if (i >= a.length || b[j]! < a[i]!) {
+      fresh.push(terms.length);
       terms.push(b[j]!);
       fromBase.push(-1);
       fromAdded.push(j++);
     } else {
+      moved[i] = terms.length;
       terms.push(a[i]!);
       fromBase.push(i++);
       fromAdded.push(j++);
@@ -259,5 +265,5 @@ export function* appendPostingSteps(base: Postings, added: Postings): Steps<Post
   const averageFieldLength = base.averageFieldLength.map((avg, f) =>
     n > 0 ? (avg * base.documentCount + added.averageFieldLength[f]! * added.documentCount) / n : 0,
   );
-  return { documentCount: n, terms, offsets, docs, freqs, fieldLength, averageFieldLength };
+  return { postings: { documentCount: n, terms, offsets, docs, freqs, fieldLength, averageFieldLength }, moved, fresh };
 }

@@ -1,3 +1,4 @@
+import { hasPrefix } from './vocabulary.js';
 import { fold, normalizeTerm, tokenize } from './analyze.js';
 import { documentFrequency, nearTerms, type PaperIndex } from './index.js';
 import { firstHolders, termId } from './postings.js';
@@ -40,7 +41,7 @@ export function correctWords(index: PaperIndex, raw: string): string {
   for (const [k, token] of tokens.entries()) {
     const term = normalizeTerm(token.word);
     if (!term || /\d/.test(term) || documentFrequency(index, term) > 0 || inFilter(raw, token.start)) continue;
-    if (k === tokens.length - 1 && term.length >= 3 && index.vocabulary.atPrefix(term).size > 0) continue;
+    if (k === tokens.length - 1 && term.length >= 3 && hasPrefix(index.vocabulary, term)) continue;
     const near = nearTerms(index, term, term.length >= 8 ? 2 : 1);
     for (const swapped of transposed(term)) {
       const df = documentFrequency(index, swapped);

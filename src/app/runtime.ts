@@ -53,7 +53,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
         // A digest being posted finishes its current run before the store closes.
         await scheduler?.stop();
         library.close();
-        store.close();
+        await store.close();
       })();
       return closed;
     },

@@ -86,11 +86,11 @@ async function summarise(paper: Paper, io: CliIO): Promise<Summary> {
   try {
     return await createSummarizer({ model: config.model, cache: store.summaries, log }).summarize(paper);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
-const noCache: SummaryCache = { get: () => undefined, set: () => undefined };
+const noCache: SummaryCache = { get: async () => undefined, set: async () => undefined };
 
 function render(paper: Paper, summary: Summary): string {
   const facts = [paper.id, paper.publishedAt && `published ${paper.publishedAt}`, paper.upvotes !== undefined && `${paper.upvotes} upvotes`].filter(Boolean);

@@ -20,6 +20,6 @@ export function openStore(path: string, options: { migrations?: Migration[] } = 
     summaries: summaryCache(db),
     subscriptions: subscriptionsRepo(db),
     digests: digestsRepo(db),
-    close: () => db.close(),
+    close: async () => void db.close(),
   };
 }

@@ -10,19 +10,19 @@ export interface SavedPaper {
 
 export interface SavesRepo {
   /** true when the paper was not saved before. */
-  save(teamId: string, userId: string, paperId: string, at: Date): boolean;
+  save(teamId: string, userId: string, paperId: string, at: Date): Promise<boolean>;
   /** true when it was saved and is now removed. */
-  remove(teamId: string, userId: string, paperId: string): boolean;
+  remove(teamId: string, userId: string, paperId: string): Promise<boolean>;
   /** Newest first. */
-  list(teamId: string, userId: string): SavedPaper[];
+  list(teamId: string, userId: string): Promise<SavedPaper[]>;
   /** How many people in the team saved each paper. */
-  countsByPaper(teamId: string): Map<string, number>;
+  countsByPaper(teamId: string): Promise<Map<string, number>>;
 }
 
 export interface EngagementRepo {
-  record(event: EngagementEvent): void;
+  record(event: EngagementEvent): Promise<void>;
   /** Events of a team since an instant (all teams when teamId is undefined), oldest first. */
-  since(teamId: string | undefined, since: Date): EngagementEvent[];
+  since(teamId: string | undefined, since: Date): Promise<EngagementEvent[]>;
 }
 
 /**
@@ -35,5 +35,5 @@ export interface Store {
   readonly summaries: SummaryCache;
   readonly subscriptions: SubscriptionsRepo;
   readonly digests: DigestsRepo;
-  close(): void;
+  close(): Promise<void>;
 }

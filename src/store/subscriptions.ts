@@ -45,14 +45,14 @@ export function subscriptionsRepo(db: Db): SubscriptionsRepo {
   const pause = db.prepare('UPDATE subscriptions SET paused_reason = ? WHERE channel_id = ?');
   const problem = db.prepare('UPDATE subscriptions SET last_problem = ? WHERE channel_id = ?');
   return {
-    upsert: (s) => void upsert.run({ ...s, topic: s.topic ?? null }),
-    get: (channelId) => {
+    upsert: async (s) => void upsert.run({ ...s, topic: s.topic ?? null }),
+    get: async (channelId) => {
       const row = get.get(channelId);
       return row ? fromRow(row) : undefined;
     },
-    remove: (channelId) => remove.run(channelId).changes > 0,
-    list: (teamId) => (teamId === undefined ? listAll.all() : listTeam.all(teamId)).map(fromRow),
-    pause: (channelId, reason) => void pause.run(reason, channelId),
-    setProblem: (channelId, text) => void problem.run(text ?? null, channelId),
+    remove: async (channelId) => remove.run(channelId).changes > 0,
+    list: async (teamId) => (teamId === undefined ? listAll.all() : listTeam.all(teamId)).map(fromRow),
+    pause: async (channelId, reason) => void pause.run(reason, channelId),
+    setProblem: async (channelId, text) => void problem.run(text ?? null, channelId),
   };
 }

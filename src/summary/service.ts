@@ -42,13 +42,13 @@ export function createSummarizer(options: SummarizerOptions): Summarizer {
 
   async function fromModel(paper: Paper, config: ModelConfig): Promise<Summary> {
     const fallback = extractive(paper);
-    const cached = readCache(paper.id, config.model);
+    const cached = await readCache(paper.id, config.model);
     if (cached) return cached;
     if (now() < coolingUntil) return fallback;
     try {
       const answer = await requestModelSummary(paper, config, options.fetch);
       const summary: Summary = { ...answer, keywords: fallback.keywords, kind: 'model' };
-      writeCache(paper.id, config.model, summary);
+      await writeCache(paper.id, config.model, summary);
       return summary;
     } catch (error) {
       coolingUntil = now() + cooldownMs;
@@ -62,9 +62,9 @@ export function createSummarizer(options: SummarizerOptions): Summarizer {
     }
   }
 
-  function readCache(paperId: string, modelName: string): Summary | undefined {
+  async function readCache(paperId: string, modelName: string): Promise<Summary | undefined> {
     try {
-      const hit = cache.get(paperId, modelName);
+      const hit = await cache.get(paperId, modelName);
       return hit && isSummary(hit) ? { ...hit, kind: 'model' } : undefined;
     } catch (error) {
       log.warn('summary cache read failed', { paperId, reason: (error as Error).message });
@@ -72,9 +72,9 @@ export function createSummarizer(options: SummarizerOptions): Summarizer {
     }
   }
 
-  function writeCache(paperId: string, modelName: string, summary: Summary): void {
+  async function writeCache(paperId: string, modelName: string, summary: Summary): Promise<void> {
     try {
-      cache.set(paperId, modelName, summary);
+      await cache.set(paperId, modelName, summary);
     } catch (error) {
       log.warn('summary cache write failed', { paperId, reason: (error as Error).message });
     }

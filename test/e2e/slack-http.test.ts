@@ -126,7 +126,7 @@ describe('HTTP mode as Slack meets it', () => {
     expectValidMessage(call.body);
     expect(text(call)).toContain('TL;DR');
     expect(text(call)).toContain('Key points');
-    expect(engagement().some((e) => e.paperId === summary.value && e.kind === 'summary')).toBe(true);
+    expect((await engagement()).some((e) => e.paperId === summary.value && e.kind === 'summary')).toBe(true);
   });
 
   it('Summary on a message everyone sees answers privately without replacing it', async () => {
@@ -154,7 +154,7 @@ describe('HTTP mode as Slack meets it', () => {
     expect(reply!.body.thread_ts).toBe(cardTs);
     expect(JSON.stringify(reply!.body.blocks)).toContain('TL;DR');
     expectValidMessage(reply!.body);
-    expect(engagement().some((e) => e.paperId === share.value && e.kind === 'share')).toBe(true);
+    expect((await engagement()).some((e) => e.paperId === share.value && e.kind === 'share')).toBe(true);
   });
 
   it('Share tells the person what to do when Slack refuses the post', async () => {
@@ -178,7 +178,7 @@ describe('HTTP mode as Slack meets it', () => {
     expectValidMessage(list.body);
     const remove = buttons(list, 'paper_remove');
     expect(remove.map((r) => r.value)).toEqual([save.value]);
-    expect(engagement().some((e) => e.paperId === save.value && e.kind === 'save')).toBe(true);
+    expect((await engagement()).some((e) => e.paperId === save.value && e.kind === 'save')).toBe(true);
   });
 
   it('More like this answers with similar papers', async () => {
@@ -240,7 +240,7 @@ describe('HTTP mode as Slack meets it', () => {
     expect(call.body.thread_ts).toBe(cardTs);
     expect(JSON.stringify(call.body.blocks)).toContain('TL;DR');
     expectValidMessage(call.body);
-    expect(engagement().some((e) => e.paperId === share.value && e.kind === 'summary' && e.userId === 'U1')).toBe(true);
+    expect((await engagement()).some((e) => e.paperId === share.value && e.kind === 'summary' && e.userId === 'U1')).toBe(true);
   });
 
   it('@paperwire summarize where the thread cannot be read says so in the thread', async () => {
@@ -421,11 +421,11 @@ describe('HTTP mode as Slack meets it', () => {
   });
 });
 
-function engagement() {
+async function engagement() {
   const store = openStore(h.dbPath);
   try {
-    return store.engagement.since(undefined, new Date(0));
+    return await store.engagement.since(undefined, new Date(0));
   } finally {
-    store.close();
+    await store.close();
   }
 }

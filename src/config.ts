@@ -32,6 +32,12 @@ const envSchema = z.object({
     message: 'must be an http(s) URL ending in "/", e.g. https://slack.com/api/',
   }),
   PORT: numberVar('must be a port number from 1 to 65535', 1, 65535, 3000),
+  HOST: optionalText.refine((v) => v === undefined || /^[\w.:-]+$|^\[[0-9a-f:]+\]$/i.test(v), {
+    message: 'must be an address to listen on, such as 127.0.0.1, 0.0.0.0 or ::',
+  }),
+  DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\/\S+$/.test(v), {
+    message: 'must be a PostgreSQL URL such as postgres://user:password@host:5432/paperwire (unset it to use SQLite at PAPERWIRE_DB)',
+  }),
   PAPERWIRE_CORPUS_DIR: optionalText.transform((v) => fromPackageRoot(v ?? 'data/corpus')),
   PAPERWIRE_CORPUS_YEAR: numberVar('must be a year such as 2025', 1990, 2100),
   PAPERWIRE_DB: optionalText.transform((v) => (v === ':memory:' ? v : fromPackageRoot(v ?? 'data/paperwire.db'))),
@@ -55,6 +61,10 @@ export interface Config {
   mode: SlackMode;
   slack: { botToken?: string; appToken?: string; signingSecret?: string; apiUrl?: string };
   port: number;
+  /** HTTP mode: the address to listen on (every interface when unset). */
+  host?: string;
+  /** PostgreSQL, shared by every replica; SQLite at dbPath when unset. */
+  databaseUrl?: string;
   corpusDir: string;
   corpusYear?: number;
   dbPath: string;
@@ -102,6 +112,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mode,
     slack: { botToken: bot, appToken: app, signingSecret: secret, apiUrl: v.SLACK_API_URL },
     port: v.PORT!,
+    host: v.HOST,
+    databaseUrl: v.DATABASE_URL,
     corpusDir: v.PAPERWIRE_CORPUS_DIR,
     corpusYear: v.PAPERWIRE_CORPUS_YEAR,
     dbPath: v.PAPERWIRE_DB,

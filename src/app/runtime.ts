@@ -5,7 +5,8 @@ import { type CronSchedule, createDigestScheduler } from '../digest/scheduler.js
 import type { Runtime } from '../features/runtime.js';
 import { type Library, loadLibrary } from '../library/library.js';
 import { liveLibrary } from '../library/live.js';
-import { openStore } from '../store/sqlite.js';
+import { openConfiguredStore } from '../store/open.js';
+import type { Store } from '../store/store.js';
 import { createSummarizer } from '../summary/service.js';
 import type { Log } from '../util/log.js';
 
@@ -30,7 +31,13 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   const owner = options.owner ?? randomUUID();
   const given = options.library;
   const library = given ? { current: typeof given === 'function' ? given : () => given, close() {} } : await watchedLibrary(config, log, now);
-  const store = openStore(config.dbPath);
+  let store: Store;
+  try {
+    store = await openConfiguredStore(config, log);
+  } catch (error) {
+    library.close();
+    throw error;
+  }
   const summarizer = createSummarizer({ model: config.model, cache: store.summaries, log });
   const context = { store, summarizer, log, library: library.current, now };
   const scheduler =

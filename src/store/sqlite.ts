@@ -2,6 +2,8 @@ import { migrations, type Migration } from './migrations.js';
 import { type Db, migrate, openDatabase } from './database.js';
 import { digestsRepo } from './digests.js';
 import { engagementRepo } from './engagement.js';
+import { eventLedger } from './events.js';
+import { installationsRepo } from './installations.js';
 import { savesRepo } from './saves.js';
 import type { Store } from './store.js';
 import { subscriptionsRepo } from './subscriptions.js';
@@ -14,12 +16,16 @@ export function openStore(path: string, options: { migrations?: Migration[] } = 
   const db = openDatabase(path);
   migrate(db, options.migrations ?? migrations, path);
   return {
+    kind: 'sqlite',
     db,
     saves: savesRepo(db),
     engagement: engagementRepo(db),
     summaries: summaryCache(db),
     subscriptions: subscriptionsRepo(db),
     digests: digestsRepo(db),
+    events: eventLedger(db),
+    installations: installationsRepo(db),
+    ping: async () => void db.prepare('SELECT 1').get(),
     close: async () => void db.close(),
   };
 }

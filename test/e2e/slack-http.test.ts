@@ -146,7 +146,7 @@ describe('HTTP mode as Slack meets it', () => {
     const [card, reply] = posts;
     expect(card!.body.channel).toBe('C1');
     expect(card!.body.thread_ts).toBeUndefined();
-    expect(card!.body.metadata).toEqual({ event_type: 'paperwire_paper', event_payload: { paper_id: share.value } });
+    expect(card!.body.metadata).toEqual({ event_type: 'paperwire_paper', event_payload: { paper_id: share.value, post_key: expect.any(String) } });
     expect(JSON.stringify(card!.body.blocks)).toContain('<@U1>');
     expectValidMessage(card!.body);
     const cardTs = h.slack.messages.get('C1')!.find((m) => (m.metadata as any)?.event_payload?.paper_id === share.value)!.ts;

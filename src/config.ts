@@ -42,6 +42,7 @@ const envSchema = z.object({
   PAPERWIRE_CORPUS_YEAR: numberVar('must be a year such as 2025', 1990, 2100),
   PAPERWIRE_DB: optionalText.transform((v) => (v === ':memory:' ? v : fromPackageRoot(v ?? 'data/paperwire.db'))),
   PAPERWIRE_CATCHUP_HOURS: numberVar('must be a whole number of hours from 0 to 48', 0, 48, 6),
+  PAPERWIRE_DIGEST_LEASE_SECONDS: numberVar('must be a whole number of seconds from 1 to 3600', 1, 3600, 60),
   PAPERWIRE_LLM_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), {
     message: 'must be the http(s) URL of an OpenAI-compatible chat completions endpoint',
   }),
@@ -69,6 +70,8 @@ export interface Config {
   corpusYear?: number;
   dbPath: string;
   catchUpMs: number;
+  /** How long a replica may go silent mid-digest before another takes the run over (PAPERWIRE_DIGEST_LEASE_SECONDS). */
+  digestLeaseMs: number;
   model?: ModelConfig;
 }
 
@@ -118,6 +121,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     corpusYear: v.PAPERWIRE_CORPUS_YEAR,
     dbPath: v.PAPERWIRE_DB,
     catchUpMs: v.PAPERWIRE_CATCHUP_HOURS! * 3_600_000,
+    digestLeaseMs: v.PAPERWIRE_DIGEST_LEASE_SECONDS! * 1000,
     model:
       v.PAPERWIRE_LLM_URL && v.PAPERWIRE_LLM_MODEL && v.PAPERWIRE_LLM_API_KEY
         ? { url: v.PAPERWIRE_LLM_URL, model: v.PAPERWIRE_LLM_MODEL, apiKey: v.PAPERWIRE_LLM_API_KEY, timeoutMs: v.PAPERWIRE_LLM_TIMEOUT_MS! }

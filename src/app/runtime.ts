@@ -39,7 +39,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     throw error;
   }
   const summarizer = createSummarizer({ model: config.model, cache: store.summaries, log });
-  const context = { store, summarizer, log, library: library.current, now };
+  const context = { store, summarizer, log, library: library.current, now, leaseMs: config.digestLeaseMs };
   const scheduler =
     options.delivery && options.schedule
       ? createDigestScheduler(context, options.delivery, { catchUpMs: config.catchUpMs, owner, cron: options.cron })

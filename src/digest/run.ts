@@ -18,6 +18,8 @@ export interface DigestContext {
   log: Log;
   library(): Library;
   now(): Date;
+  /** The lease a run is held for between steps (LEASE_MS unless configured). */
+  leaseMs?: number;
 }
 
 /** A run holds its claim this long between steps; a crashed owner's run is taken over after it. */
@@ -86,7 +88,7 @@ export async function runDigest(
     items: plan.items.map((t) => ({ paperId: t.paper.id, score: t.score, why: t.why })),
     owner,
     now,
-    leaseMs: LEASE_MS,
+    leaseMs: rt.leaseMs ?? LEASE_MS,
   });
   if (claim.status === 'done')
     return { status: 'already-posted', runId: claim.run.id, note: `The digest for ${plan.localDate} was already posted in this channel.` };
@@ -121,7 +123,7 @@ export async function resumeDigest(
   owner: string,
   policy: DeliveryPolicy = DEFAULT_POLICY,
 ): Promise<DigestOutcome> {
-  const claim = await rt.store.digests.resume(runId, owner, rt.now(), LEASE_MS);
+  const claim = await rt.store.digests.resume(runId, owner, rt.now(), rt.leaseMs ?? LEASE_MS);
   if (claim.status !== 'resume') return { status: claim.status === 'done' ? 'already-posted' : 'busy', runId, note: `run ${runId} is ${claim.status}` };
   const subscription = (await rt.store.subscriptions.get(claim.run.channelId)) ?? defaultSubscription(claim.run.channelId, rt.now());
   try {
@@ -144,7 +146,7 @@ async function post(
   const { store } = rt;
   const library = rt.library();
   const keep = async () => {
-    if (!(await store.digests.renew(run.id, owner, rt.now(), LEASE_MS))) throw new LostClaim(run.id);
+    if (!(await store.digests.renew(run.id, owner, rt.now(), rt.leaseMs ?? LEASE_MS))) throw new LostClaim(run.id);
   };
   const papers = new Map<number, Paper>();
   for (const item of run.items) {

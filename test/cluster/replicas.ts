@@ -1,13 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { Subscription } from '../../src/digest/types.js';
 import { openPgStore } from '../../src/store/postgres.js';
 import { createLog } from '../../src/util/log.js';
-import { CORPUS_DIR } from '../helpers/corpus.js';
+import { fromPackageRoot } from '../../src/util/paths.js';
 import { freePort } from '../helpers/embedded-postgres.js';
 import { SIGNING_SECRET } from '../helpers/signed-request.js';
 
-const MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
+const MAIN = fromPackageRoot('dist/main.js');
 export const BOT_TOKEN = 'xoxb-replica-0000-secret';
 
 export interface Replica {
@@ -25,7 +24,7 @@ export async function startReplica(databaseUrl: string, apiUrl: string, env: Rec
   const child = spawn(process.execPath, [MAIN], {
     env: {
       PATH: process.env.PATH ?? '',
-      PAPERWIRE_CORPUS_DIR: CORPUS_DIR,
+      PAPERWIRE_CORPUS_DIR: fromPackageRoot('data/corpus'),
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: apiUrl,

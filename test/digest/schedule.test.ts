@@ -90,7 +90,7 @@ describe('the scheduler', () => {
     expect(digestPosts(slack, 'C2').parents).toHaveLength(0);
 
     await store.subscriptions.remove('C2');
-    scheduler.sync();
+    await scheduler.sync();
     expect(live().some((t) => t.timezone === 'America/New_York')).toBe(false);
     await scheduler.stop();
     expect(live()).toHaveLength(0);

@@ -63,5 +63,5 @@ for (let d = 0; d < days; d++) {
       `event loop blocked at most ${(stalls.max / 1e6).toFixed(0)} ms; ${library.papers.length} papers; the first new paper found: ${found}`,
   );
 }
-store.close();
+await store.close();
 rmSync(work, { recursive: true, force: true });

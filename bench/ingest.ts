@@ -68,7 +68,7 @@ const ms = performance.now() - started;
 if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
 
 const stored = await store.ingested.all();
-store.close();
+await store.close();
 await api.stop();
 const size = statSync(dbPath).size + (statSync(`${dbPath}-wal`, { throwIfNoEntry: false })?.size ?? 0);
 rmSync(dir, { recursive: true, force: true });

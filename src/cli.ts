@@ -15,7 +15,7 @@ const clearProgress = () => {
   if (progressShown) process.stderr.write('\r\x1b[K');
   progressShown = false;
 };
-runCli(process.argv.slice(2), {
+void runCli(process.argv.slice(2), {
   out: (text) => {
     clearProgress();
     process.stdout.write(text + '\n');

@@ -32,10 +32,17 @@ const envSchema = z.object({
     message: 'must be an http(s) URL ending in "/", e.g. https://slack.com/api/',
   }),
   PORT: numberVar('must be a port number from 1 to 65535', 1, 65535, 3000),
+  HOST: optionalText.refine((v) => v === undefined || /^[\w.:-]+$|^\[[0-9a-f:]+\]$/i.test(v), {
+    message: 'must be an address to listen on, such as 127.0.0.1, 0.0.0.0 or ::',
+  }),
+  DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\/\S+$/.test(v), {
+    message: 'must be a PostgreSQL URL such as postgres://user:password@host:5432/paperwire (unset it to use SQLite at PAPERWIRE_DB)',
+  }),
   PAPERWIRE_CORPUS_DIR: optionalText.transform((v) => fromPackageRoot(v ?? 'data/corpus')),
   PAPERWIRE_CORPUS_YEAR: numberVar('must be a year such as 2025', 1990, 2100),
   PAPERWIRE_DB: optionalText.transform((v) => (v === ':memory:' ? v : fromPackageRoot(v ?? 'data/paperwire.db'))),
   PAPERWIRE_CATCHUP_HOURS: numberVar('must be a whole number of hours from 0 to 48', 0, 48, 6),
+  PAPERWIRE_DIGEST_LEASE_SECONDS: numberVar('must be a whole number of seconds from 1 to 3600', 1, 3600, 60),
   PAPERWIRE_LLM_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), {
     message: 'must be the http(s) URL of an OpenAI-compatible chat completions endpoint',
   }),
@@ -62,10 +69,16 @@ export interface Config {
   mode: SlackMode;
   slack: { botToken?: string; appToken?: string; signingSecret?: string; apiUrl?: string };
   port: number;
+  /** HTTP mode: the address to listen on (every interface when unset). */
+  host?: string;
+  /** PostgreSQL, shared by every replica; SQLite at dbPath when unset. */
+  databaseUrl?: string;
   corpusDir: string;
   corpusYear?: number;
   dbPath: string;
   catchUpMs: number;
+  /** How long a replica may go silent mid-digest before another takes the run over (PAPERWIRE_DIGEST_LEASE_SECONDS). */
+  digestLeaseMs: number;
   model?: ModelConfig;
   ingest: IngestConfig;
 }
@@ -122,10 +135,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mode,
     slack: { botToken: bot, appToken: app, signingSecret: secret, apiUrl: v.SLACK_API_URL },
     port: v.PORT!,
+    host: v.HOST,
+    databaseUrl: v.DATABASE_URL,
     corpusDir: v.PAPERWIRE_CORPUS_DIR,
     corpusYear: v.PAPERWIRE_CORPUS_YEAR,
     dbPath: v.PAPERWIRE_DB,
     catchUpMs: v.PAPERWIRE_CATCHUP_HOURS! * 3_600_000,
+    digestLeaseMs: v.PAPERWIRE_DIGEST_LEASE_SECONDS! * 1000,
     model:
       v.PAPERWIRE_LLM_URL && v.PAPERWIRE_LLM_MODEL && v.PAPERWIRE_LLM_API_KEY
         ? { url: v.PAPERWIRE_LLM_URL, model: v.PAPERWIRE_LLM_MODEL, apiKey: v.PAPERWIRE_LLM_API_KEY, timeoutMs: v.PAPERWIRE_LLM_TIMEOUT_MS! }

@@ -21,7 +21,9 @@ async function main(): Promise<number> {
     throw error;
   }
   const { slack, model } = config;
-  const log = createLog({ secrets: [slack.botToken, slack.appToken, slack.signingSecret, model?.apiKey] });
+  const log = createLog({
+    secrets: [slack.botToken, slack.appToken, slack.signingSecret, model?.apiKey, config.databaseUrl, databasePassword(config.databaseUrl)],
+  });
 
   let running: Running;
   try {
@@ -57,3 +59,13 @@ main().then(
     process.exitCode = 1;
   },
 );
+
+/** The password inside DATABASE_URL, so a log line can never carry it. */
+function databasePassword(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -76,3 +76,14 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ SLACK_API_URL: 'http://127.0.0.1:4000/api/' }).slack.apiUrl).toBe('http://127.0.0.1:4000/api/');
   });
 });
+
+describe('replicas: HOST and DATABASE_URL', () => {
+  it('reads the listening address and the PostgreSQL URL, and explains wrong ones', () => {
+    const config = loadConfig({ HOST: '127.0.0.1', DATABASE_URL: 'postgres://u:p@db:5432/paperwire' });
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.databaseUrl).toBe('postgres://u:p@db:5432/paperwire');
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must be a PostgreSQL URL/);
+    expect(() => loadConfig({ HOST: 'not an address' })).toThrow(/HOST must be an address/);
+  });
+});

@@ -8,7 +8,7 @@ import { type Refresh, startIngestRefresh } from '../ingest/refresh.js';
 import { createLibraryHolder, type LibraryHolder } from '../library/holder.js';
 import { joinLibrarySteps, type Library, loadLibrary } from '../library/library.js';
 import { liveLibrary } from '../library/live.js';
-import { openStore } from '../store/sqlite.js';
+import { openConfiguredStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { createSummarizer } from '../summary/service.js';
 import type { Log } from '../util/log.js';
@@ -36,17 +36,17 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   const { log } = options;
   const now = options.now ?? (() => new Date());
   const owner = options.owner ?? randomUUID();
-  const store = openStore(config.dbPath);
+  const store = await openConfiguredStore(config, log);
   let holder: LibraryHolder;
   try {
     holder = await libraryHolder(config, options, store, log, now);
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
   const summarizer = createSummarizer({ model: config.model, cache: store.summaries, log });
   const given = options.library;
-  const context = { store, summarizer, log, library: typeof given === 'function' ? given : holder.current, now };
+  const context = { store, summarizer, log, library: typeof given === 'function' ? given : holder.current, now, leaseMs: config.digestLeaseMs };
   const scheduler =
     options.delivery && options.schedule
       ? createDigestScheduler(context, options.delivery, { catchUpMs: config.catchUpMs, owner, cron: options.cron })
@@ -104,7 +104,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
         // A digest being posted finishes its current run before the store closes.
         await scheduler?.stop();
         holder.close();
-        store.close();
+        await store.close();
       })();
       return closed;
     },

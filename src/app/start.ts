@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import { runShell } from '../shell/shell.js';
 import { createSlackApp } from '../slack/app.js';
 import { digestClient, slackDigestDelivery } from '../slack/digest-delivery.js';
+import { pruneLedgerEvery } from '../slack/event-ledger.js';
 import { slackLogger } from '../slack/logger.js';
 import { slackUserTimezone } from '../slack/users.js';
 import type { Log } from '../util/log.js';
@@ -52,13 +53,18 @@ export async function startPaperwire(config: Config, options: StartOptions): Pro
     throw error;
   }
   rt.start();
-  log.info(config.mode === 'socket' ? 'connected to Slack in Socket Mode' : `listening for Slack on port ${slack.port()}`);
+  const stopPruning = pruneLedgerEvery(rt);
+  log.info(
+    config.mode === 'socket' ? 'connected to Slack in Socket Mode' : `listening for Slack on ${config.host ?? 'every interface'}, port ${slack.port()}`,
+    { store: rt.store.kind },
+  );
   let stopped: Promise<void> | undefined;
   return {
     mode: config.mode,
     port: slack.port(),
     finished: new Promise<void>(() => {}),
     stop() {
+      stopPruning();
       stopped ??= slack.stop().then(() => rt.close());
       return stopped;
     },

@@ -45,8 +45,8 @@ completes the missing replies.`,
     const { store } = rt;
     try {
       if (dryRun) {
-        const subscription = store.subscriptions.get(channel) ?? defaultSubscription(channel, now);
-        const plan = planDigest(rt, subscription, now);
+        const subscription = (await store.subscriptions.get(channel)) ?? defaultSubscription(channel, now);
+        const plan = await planDigest(rt, subscription, now);
         const items = await Promise.all(
           plan.items.map(async (t) => ({
             id: t.paper.id,

@@ -3,7 +3,8 @@ import { dailyPapersClient } from '../ingest/client.js';
 import { addDays, daysBetween, isIsoDay, utcDay } from '../ingest/dates.js';
 import { ingestRange, type DayResult, type IngestReport } from '../ingest/run.js';
 import type { IngestWarning } from '../ingest/types.js';
-import { openStore } from '../store/sqlite.js';
+import { openConfiguredStore } from '../store/open.js';
+import { createLog } from '../util/log.js';
 import { UsageError, type CliCommand } from './command.js';
 
 /** The longest range one run takes: ten years (a typo such as 1025 for 2025 should not start a year-long run). */
@@ -32,7 +33,7 @@ failed after retries (the other days are kept: run it again for the failed days)
     const { from, to } = parseRange(values, utcDay(new Date()));
 
     const config = loadConfig(process.env);
-    const store = openStore(config.dbPath);
+    const store = await openConfiguredStore(config, createLog({ secrets: [config.databaseUrl], sink: (line) => io.err(line) }));
     try {
       const client = dailyPapersClient({
         baseUrl: config.ingest.apiUrl,
@@ -59,7 +60,7 @@ failed after retries (the other days are kept: run it again for the failed days)
       }
       return 0;
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };

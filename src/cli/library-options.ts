@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { type Config, loadConfig } from '../config.js';
 import { type Ingested, joinLibrarySteps, type Library, loadLibrary } from '../library/library.js';
-import { openStore } from '../store/sqlite.js';
+import { openConfiguredStore } from '../store/open.js';
+import { createLog } from '../util/log.js';
 import { fromPackageRoot } from '../util/paths.js';
 import { runToEnd } from '../util/steps.js';
 import { intOption } from './command.js';
@@ -19,13 +20,13 @@ export async function loadLibraryFromArgs(values: Record<string, unknown>, now =
   return ingested.version === 0 ? pages : runToEnd(joinLibrarySteps(pages, ingested));
 }
 
-/** The ingested papers in the store; none when there is no database yet (a search creates none). */
+/** The ingested papers in the store; none when there is no SQLite database yet (a search creates none). */
 async function ingestedPapers(config: Config): Promise<Ingested> {
-  if (config.dbPath !== ':memory:' && !existsSync(config.dbPath)) return { papers: [], version: 0 };
-  const store = openStore(config.dbPath);
+  if (!config.databaseUrl && config.dbPath !== ':memory:' && !existsSync(config.dbPath)) return { papers: [], version: 0 };
+  const store = await openConfiguredStore(config, createLog({ secrets: [config.databaseUrl] }));
   try {
     return { papers: await store.ingested.all(), version: await store.ingested.version() };
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -4,7 +4,7 @@ import { type Library } from '../library/library.js';
 import { createLog } from '../util/log.js';
 import { search } from '../search/search.js';
 import { QueryError } from '../search/types.js';
-import { openStore } from '../store/sqlite.js';
+import { openConfiguredStore } from '../store/open.js';
 import { createSummarizer } from '../summary/service.js';
 import type { Summary, SummaryCache } from '../summary/types.js';
 import { UsageError, type CliCommand, type CliIO } from './command.js';
@@ -84,15 +84,15 @@ async function summarise(paper: Paper, io: CliIO): Promise<Summary> {
   const config = loadConfig(process.env);
   const log = createLog({ secrets: [config.model?.apiKey], sink: (line) => io.err(line) });
   if (!config.model) return createSummarizer({ cache: noCache, log }).summarize(paper);
-  const store = openStore(config.dbPath);
+  const store = await openConfiguredStore(config, log);
   try {
     return await createSummarizer({ model: config.model, cache: store.summaries, log }).summarize(paper);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
-const noCache: SummaryCache = { get: () => undefined, set: () => undefined };
+const noCache: SummaryCache = { get: async () => undefined, set: async () => undefined };
 
 function render(paper: Paper, summary: Summary): string {
   const facts = [paper.id, paper.publishedAt && `published ${paper.publishedAt}`, paper.upvotes !== undefined && `${paper.upvotes} upvotes`].filter(Boolean);

@@ -18,22 +18,25 @@ export interface DigestContext {
   log: Log;
   library(): Library;
   now(): Date;
+  /** The lease a run is held for between steps (LEASE_MS unless configured). */
+  leaseMs?: number;
 }
 
 /** A run holds its claim this long between steps; a crashed owner's run is taken over after it. */
 export const LEASE_MS = 60_000;
 
 /** What a channel's digest would hold now: its settings, what it was sent before, the team's activity. */
-export function planDigest(rt: DigestContext, subscription: Subscription, now: Date): DigestPlan {
+export async function planDigest(rt: DigestContext, subscription: Subscription, now: Date): Promise<DigestPlan> {
   const { store } = rt;
+  const [activity, posted] = await Promise.all([teamActivity(store, subscription.teamId, now), store.digests.postedPaperIds(subscription.channelId)]);
   return composeDigest({
-    ...teamActivity(store, subscription.teamId, now),
+    ...activity,
     library: rt.library(),
     channelId: subscription.channelId,
     timezone: subscription.timezone,
     topN: subscription.topN,
     topic: subscription.topic,
-    posted: store.digests.postedPaperIds(subscription.channelId),
+    posted,
     now,
   });
 }
@@ -64,12 +67,12 @@ export async function runDigest(
 ): Promise<DigestOutcome> {
   const { channelId, now, owner } = request;
   const { store, log } = rt;
-  const subscription = store.subscriptions.get(channelId) ?? defaultSubscription(channelId, now);
+  const subscription = (await store.subscriptions.get(channelId)) ?? defaultSubscription(channelId, now);
   if (subscription.pausedReason && request.reason === 'scheduled') {
     return { status: 'paused', note: `the digest in ${channelId} is paused: ${subscription.pausedReason}` };
   }
-  const plan = planDigest(rt, subscription, now);
-  const today = store.digests.daily(channelId, plan.localDate);
+  const plan = await planDigest(rt, subscription, now);
+  const today = await store.digests.daily(channelId, plan.localDate);
   const kind = request.reason === 'now' && today?.finishedAt ? 'preview' : 'daily';
   if (kind === 'daily' && !today && plan.items.length === 0) {
     log.info('digest: nothing to post', { channel: channelId, date: plan.localDate, why: plan.shortfall });
@@ -77,7 +80,7 @@ export async function runDigest(
   }
   if (kind === 'preview' && plan.items.length === 0) return { status: 'empty', note: `Nothing to preview: ${plan.shortfall}.` };
 
-  const claim = store.digests.claim({
+  const claim = await store.digests.claim({
     channelId,
     localDate: plan.localDate,
     kind,
@@ -85,7 +88,7 @@ export async function runDigest(
     items: plan.items.map((t) => ({ paperId: t.paper.id, score: t.score, why: t.why })),
     owner,
     now,
-    leaseMs: LEASE_MS,
+    leaseMs: rt.leaseMs ?? LEASE_MS,
   });
   if (claim.status === 'done')
     return { status: 'already-posted', runId: claim.run.id, note: `The digest for ${plan.localDate} was already posted in this channel.` };
@@ -120,9 +123,9 @@ export async function resumeDigest(
   owner: string,
   policy: DeliveryPolicy = DEFAULT_POLICY,
 ): Promise<DigestOutcome> {
-  const claim = rt.store.digests.resume(runId, owner, rt.now(), LEASE_MS);
+  const claim = await rt.store.digests.resume(runId, owner, rt.now(), rt.leaseMs ?? LEASE_MS);
   if (claim.status !== 'resume') return { status: claim.status === 'done' ? 'already-posted' : 'busy', runId, note: `run ${runId} is ${claim.status}` };
-  const subscription = rt.store.subscriptions.get(claim.run.channelId) ?? defaultSubscription(claim.run.channelId, rt.now());
+  const subscription = (await rt.store.subscriptions.get(claim.run.channelId)) ?? defaultSubscription(claim.run.channelId, rt.now());
   try {
     const parentTs = await post(rt, delivery, claim.run, subscription, owner, policy);
     rt.log.info('digest resumed and completed', { channel: claim.run.channelId, date: claim.run.localDate, run: runId });
@@ -142,8 +145,8 @@ async function post(
 ): Promise<string> {
   const { store } = rt;
   const library = rt.library();
-  const keep = () => {
-    if (!store.digests.renew(run.id, owner, rt.now(), LEASE_MS)) throw new LostClaim(run.id);
+  const keep = async () => {
+    if (!(await store.digests.renew(run.id, owner, rt.now(), rt.leaseMs ?? LEASE_MS))) throw new LostClaim(run.id);
   };
   const papers = new Map<number, Paper>();
   for (const item of run.items) {
@@ -157,10 +160,10 @@ async function post(
   let parentTs = run.parentTs;
   if (!parentTs && run.parentAttempted) {
     parentTs = await delivery.findParent(run.channelId, run.id);
-    if (parentTs) store.digests.setParent(run.id, parentTs);
+    if (parentTs) await store.digests.setParent(run.id, parentTs);
   }
   if (!parentTs) {
-    keep();
+    await keep();
     const parent = {
       runId: run.id,
       channelId: run.channelId,
@@ -174,7 +177,7 @@ async function post(
       topic: subscription.topic,
       preview: run.kind === 'preview',
     };
-    store.digests.setParentAttempted(run.id, true);
+    await store.digests.setParentAttempted(run.id, true);
     parentTs = await sent(
       () =>
         deliver(
@@ -184,7 +187,7 @@ async function post(
         ),
       () => store.digests.setParentAttempted(run.id, false),
     );
-    store.digests.setParent(run.id, parentTs);
+    await store.digests.setParent(run.id, parentTs);
   }
   const threadTs = parentTs;
 
@@ -192,18 +195,18 @@ async function post(
     if (item.replyTs) continue;
     const paper = papers.get(item.position);
     if (!paper) {
-      store.digests.setReply(run.id, item.position, 'skipped');
+      await store.digests.setReply(run.id, item.position, 'skipped');
       continue;
     }
     if (item.replyAttempted) {
       const found = await delivery.findReply(run.channelId, threadTs, item.position);
       if (found) {
-        store.digests.setReply(run.id, item.position, found);
+        await store.digests.setReply(run.id, item.position, found);
         continue;
       }
     }
-    keep();
-    store.digests.setReplyAttempted(run.id, item.position, true);
+    await keep();
+    await store.digests.setReplyAttempted(run.id, item.position, true);
     const reply = { runId: run.id, channelId: run.channelId, position: item.position, paper, summary: summaries.get(item.position)! };
     const ts = await sent(
       () =>
@@ -214,18 +217,18 @@ async function post(
         ),
       () => store.digests.setReplyAttempted(run.id, item.position, false),
     );
-    store.digests.setReply(run.id, item.position, ts);
+    await store.digests.setReply(run.id, item.position, ts);
   }
-  store.digests.finish(run.id, rt.now());
+  await store.digests.finish(run.id, rt.now());
   return parentTs;
 }
 
 /** Runs a post; when it definitely did not land (nothing was posted), `refused` undoes the attempt mark. */
-async function sent(postIt: () => Promise<string>, refused: () => void): Promise<string> {
+async function sent(postIt: () => Promise<string>, refused: () => Promise<void>): Promise<string> {
   try {
     return await postIt();
   } catch (error) {
-    if (error instanceof DeliveryError && error.failure.kind !== 'uncertain') refused();
+    if (error instanceof DeliveryError && error.failure.kind !== 'uncertain') await refused();
     throw error;
   }
 }
@@ -251,13 +254,13 @@ async function handleFailure(rt: DigestContext, delivery: DigestDelivery, subscr
       return { status: 'stopped', runId: run.id, note: "paperwire's Slack token is no longer valid; ask whoever installed it to reinstall the app." };
     case 'channel-gone': {
       const reason = failure.reason === 'archived' ? 'the channel is archived' : 'the channel was not found (deleted, or private without paperwire)';
-      if (store.subscriptions.get(channel)) store.subscriptions.pause(channel, reason);
+      if (await store.subscriptions.get(channel)) await store.subscriptions.pause(channel, reason);
       log.warn(`digest paused: ${reason}`, { channel, run: run.id });
       return { status: 'paused', runId: run.id, note: `Digest paused: ${reason}.` };
     }
     case 'not-in-channel': {
       const problem = 'paperwire is not in this channel, so it cannot post the digest: invite it with `/invite @paperwire`';
-      if (store.subscriptions.get(channel)) store.subscriptions.setProblem(channel, problem);
+      if (await store.subscriptions.get(channel)) await store.subscriptions.setProblem(channel, problem);
       log.warn('digest: not in the channel; told the subscriber to invite the bot', { channel, run: run.id, subscriber: subscription.createdBy });
       if (subscription.createdBy) {
         await delivery

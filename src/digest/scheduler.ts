@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import nodeCron from 'node-cron';
 import type { DigestDelivery } from './delivery.js';
 import { type DigestContext, resumeDigest, runDigest } from './run.js';
-import { cronExpression, dueDigests } from './schedule-plan.js';
+import { cronExpression, dueDigests, lastSlot } from './schedule-plan.js';
 
 /** node-cron's schedule, injectable so tests can fire a schedule by hand. */
 export type CronSchedule = (expression: string, task: () => void, options: { timezone: string; name: string }) => { stop(): unknown; destroy(): unknown };
@@ -15,8 +15,8 @@ const RESUME_WINDOW_MS = 24 * 3_600_000;
 export interface DigestScheduler {
   /** Starts the schedules and a first check; until then `sync` and `check` do nothing. */
   start(): void;
-  /** Re-reads the subscriptions: one cron schedule per subscription, in its timezone. */
-  sync(): void;
+  /** Re-reads the subscriptions: one cron schedule per subscription, in its timezone (other replicas' changes are picked up at each check). */
+  sync(): Promise<void>;
   /** Posts what is due, resumes unfinished runs; one check at a time. */
   check(): Promise<void>;
   /** Stops the schedules and waits for a digest being posted to finish its current run. */
@@ -55,13 +55,20 @@ export function createDigestScheduler(rt: DigestContext, delivery: DigestDeliver
 
   async function runCheck(): Promise<void> {
     if (halted || stopped || !started) return;
+    await sync();
     const now = rt.now();
-    for (const run of store.digests.unfinished()) {
+    for (const run of await store.digests.unfinished()) {
       if (now.getTime() - Date.parse(run.claimedAt) > RESUME_WINDOW_MS || halted || stopped) continue;
       const outcome = await resumeDigest(rt, delivery, run.id, owner);
       if (outcome.status === 'stopped') halted = true;
     }
-    const due = dueDigests(store.subscriptions.list(), (channel, date) => store.digests.daily(channel, date) !== undefined, now, options.catchUpMs);
+    const subscriptions = await store.subscriptions.list();
+    const claimed = new Set<string>();
+    for (const s of subscriptions) {
+      const slot = lastSlot(s, now);
+      if (slot && (await store.digests.daily(s.channelId, slot.localDate))) claimed.add(`${s.channelId} ${slot.localDate}`);
+    }
+    const due = dueDigests(subscriptions, (channel, date) => claimed.has(`${channel} ${date}`), now, options.catchUpMs);
     for (const { subscription, slot, action } of due) {
       if (halted || stopped) return;
       const key = `${subscription.channelId}:${slot.localDate}`;
@@ -85,14 +92,17 @@ export function createDigestScheduler(rt: DigestContext, delivery: DigestDeliver
     }
   }
 
-  function sync(): void {
+  async function sync(): Promise<void> {
     if (stopped || !started) return;
-    const wanted = new Map(
-      store.subscriptions
-        .list()
-        .filter((s) => !s.pausedReason)
-        .map((s) => [s.channelId, s]),
-    );
+    let subscriptions;
+    try {
+      subscriptions = await store.subscriptions.list();
+    } catch (error) {
+      log.warn('digest schedules not refreshed: the store did not answer; the next check tries again', { error });
+      return;
+    }
+    if (stopped) return;
+    const wanted = new Map(subscriptions.filter((s) => !s.pausedReason).map((s) => [s.channelId, s]));
     for (const [channel, entry] of tasks) {
       const subscription = wanted.get(channel);
       if (!subscription || entry.key !== `${cronExpression(subscription)} ${subscription.timezone}`) {
@@ -114,7 +124,6 @@ export function createDigestScheduler(rt: DigestContext, delivery: DigestDeliver
     start() {
       if (started || stopped) return;
       started = true;
-      sync();
       safety = schedule(SAFETY_CHECK, () => void check(), { timezone: 'UTC', name: 'digest safety check' });
       void check();
     },

@@ -1,4 +1,4 @@
-/** The digest's records and the store ports it needs; src/store/ implements them. */
+/** The digest's records and the store ports it needs; src/store/ implements them (asynchronously: the store may be a server). */
 
 export type Cadence = 'weekdays' | 'daily';
 
@@ -31,13 +31,13 @@ export function defaultSubscription(channelId: string, now: Date): Subscription 
 
 export interface SubscriptionsRepo {
   /** Creates or replaces the channel's subscription (and clears any pause or problem). */
-  upsert(subscription: Subscription): void;
-  get(channelId: string): Subscription | undefined;
-  remove(channelId: string): boolean;
+  upsert(subscription: Subscription): Promise<void>;
+  get(channelId: string): Promise<Subscription | undefined>;
+  remove(channelId: string): Promise<boolean>;
   /** Every subscription (of one team when given), by channel. */
-  list(teamId?: string): Subscription[];
-  pause(channelId: string, reason: string): void;
-  setProblem(channelId: string, problem: string | undefined): void;
+  list(teamId?: string): Promise<Subscription[]>;
+  pause(channelId: string, reason: string): Promise<void>;
+  setProblem(channelId: string, problem: string | undefined): Promise<void>;
 }
 
 export type DigestKind = 'daily' | 'preview';
@@ -92,26 +92,26 @@ export type ClaimResult =
 
 export interface DigestsRepo {
   /** In one transaction: a new run, or the day's existing one and whether this owner may continue it. */
-  claim(request: ClaimRequest): ClaimResult;
+  claim(request: ClaimRequest): Promise<ClaimResult>;
   /** Takes over an unfinished run (after a crash) unless its owner's lease is still running. */
-  resume(runId: number, owner: string, now: Date, leaseMs: number): ClaimResult;
-  daily(channelId: string, localDate: string): DigestRun | undefined;
+  resume(runId: number, owner: string, now: Date, leaseMs: number): Promise<ClaimResult>;
+  daily(channelId: string, localDate: string): Promise<DigestRun | undefined>;
   /** The newest daily run of a channel. */
-  lastDaily(channelId: string): DigestRun | undefined;
+  lastDaily(channelId: string): Promise<DigestRun | undefined>;
   /** Unfinished runs, oldest first (resumed on start-up). */
-  unfinished(): DigestRun[];
+  unfinished(): Promise<DigestRun[]>;
   /** Keeps the run this owner's for another lease; false when another process has taken it over. */
-  renew(runId: number, owner: string, now: Date, leaseMs: number): boolean;
+  renew(runId: number, owner: string, now: Date, leaseMs: number): Promise<boolean>;
   /** Set before a post is sent; cleared when Slack refused it, so a refused post never counts as sent. */
-  setParentAttempted(runId: number, attempted: boolean): void;
-  setParent(runId: number, ts: string): void;
-  setReplyAttempted(runId: number, position: number, attempted: boolean): void;
-  setReply(runId: number, position: number, ts: string): void;
-  finish(runId: number, at: Date): void;
+  setParentAttempted(runId: number, attempted: boolean): Promise<void>;
+  setParent(runId: number, ts: string): Promise<void>;
+  setReplyAttempted(runId: number, position: number, attempted: boolean): Promise<void>;
+  setReply(runId: number, position: number, ts: string): Promise<void>;
+  finish(runId: number, at: Date): Promise<void>;
   /** Papers ever posted (or being posted) to a channel: never again. */
-  postedPaperIds(channelId: string): Set<string>;
+  postedPaperIds(channelId: string): Promise<Set<string>>;
   /** The paper a digest message in a channel is about: a reply's paper, or undefined for a parent. */
-  paperForMessage(channelId: string, ts: string): string | undefined;
+  paperForMessage(channelId: string, ts: string): Promise<string | undefined>;
   /** Whether a message is one of our digest parents or replies. */
-  isDigestMessage(channelId: string, ts: string): boolean;
+  isDigestMessage(channelId: string, ts: string): Promise<boolean>;
 }

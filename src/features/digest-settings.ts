@@ -11,8 +11,8 @@ export function shortLocal(instant: Date, timezone: string): string {
 }
 
 /** A subscription as `/papers digest` and the App Home show it. */
-export function settingsView(rt: Runtime, subscription: Subscription): DigestSettingsView {
-  const last = rt.store.digests.lastDaily(subscription.channelId);
+export async function settingsView(rt: Runtime, subscription: Subscription): Promise<DigestSettingsView> {
+  const last = await rt.store.digests.lastDaily(subscription.channelId);
   return {
     channelId: subscription.channelId,
     time: subscription.time,

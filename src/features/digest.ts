@@ -12,12 +12,12 @@ import type { DigestHandler, DigestKind } from './routes.js';
 /** `/papers digest …`: show, subscribe, unsubscribe, post now. */
 export const digestRoutes: Record<DigestKind, DigestHandler> = {
   'digest-show': async (rt, _surface, requester) => {
-    const subscription = rt.store.subscriptions.get(requester.channelId);
+    const subscription = await rt.store.subscriptions.get(requester.channelId);
     if (!subscription)
       return renderNotice(
         `This channel has no daily digest. Start one with \`/papers digest on\` (defaults: ${DIGEST_DEFAULTS.time} in your timezone, ${DIGEST_DEFAULTS.cadence}, top ${DIGEST_DEFAULTS.topN}).`,
       );
-    return renderDigestSettings('Here is this channel’s paper digest.', settingsView(rt, subscription));
+    return renderDigestSettings('Here is this channel’s paper digest.', await settingsView(rt, subscription));
   },
 
   'digest-on': async (rt, _surface, requester, request) => {
@@ -51,15 +51,15 @@ export const digestRoutes: Record<DigestKind, DigestHandler> = {
       createdBy: requester.userId,
       createdAt: rt.now().toISOString(),
     };
-    rt.store.subscriptions.upsert(subscription);
-    rt.digest.scheduler?.sync();
+    await rt.store.subscriptions.upsert(subscription);
+    await rt.digest.scheduler?.sync();
     rt.log.info('digest subscribed', { channel: subscription.channelId, time: subscription.time, timezone, cadence: subscription.cadence });
-    return renderDigestSettings(`✅ Subscribed.${note}`, settingsView(rt, subscription));
+    return renderDigestSettings(`✅ Subscribed.${note}`, await settingsView(rt, subscription));
   },
 
   'digest-off': async (rt, _surface, requester) => {
-    const removed = rt.store.subscriptions.remove(requester.channelId);
-    rt.digest.scheduler?.sync();
+    const removed = await rt.store.subscriptions.remove(requester.channelId);
+    await rt.digest.scheduler?.sync();
     return renderNotice(removed ? 'Daily digest turned off for this channel.' : 'This channel had no daily digest; nothing to turn off.');
   },
 
@@ -71,6 +71,7 @@ export const digestRoutes: Record<DigestKind, DigestHandler> = {
 };
 
 /** The App Home's subscriptions section. */
-export function homeSubscriptions(rt: Runtime, teamId: string) {
-  return subscriptionBlocks(rt.store.subscriptions.list(teamId).map((s) => settingsView(rt, s)));
+export async function homeSubscriptions(rt: Runtime, teamId: string) {
+  const subscriptions = await rt.store.subscriptions.list(teamId);
+  return subscriptionBlocks(await Promise.all(subscriptions.map((s) => settingsView(rt, s))));
 }

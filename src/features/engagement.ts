@@ -8,9 +8,9 @@ export interface Actor {
   teamId: string;
 }
 
-export function recordEngagement(rt: Runtime, actor: Actor, paper: Paper, kind: EngagementKind): void {
+export async function recordEngagement(rt: Runtime, actor: Actor, paper: Paper, kind: EngagementKind): Promise<void> {
   try {
-    rt.store.engagement.record({ teamId: actor.teamId, userId: actor.userId, paperId: paper.id, kind, at: rt.now().toISOString() });
+    await rt.store.engagement.record({ teamId: actor.teamId, userId: actor.userId, paperId: paper.id, kind, at: rt.now().toISOString() });
   } catch (error) {
     // Losing one trending signal must not cost the person their answer.
     rt.log.error('could not record engagement', { error, kind, paperId: paper.id });

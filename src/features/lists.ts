@@ -9,28 +9,29 @@ import type { Message } from '../views/message.js';
 import type { Requester } from './surface.js';
 
 /** The papers trending now for a team (src/trending/score.ts). */
-export function trendingItems(rt: Runtime, teamId: string, limit = LIST_SIZE): TrendingItem[] {
+export async function trendingItems(rt: Runtime, teamId: string, limit = LIST_SIZE): Promise<TrendingItem[]> {
   const now = rt.now();
+  const activity = await teamActivity(rt.store, teamId, now);
   return rankTrending(
     {
       papers: rt.library().papers,
-      ...teamActivity(rt.store, teamId, now),
+      ...activity,
       now,
     },
     { limit },
   );
 }
 
-export function trendingMessage(rt: Runtime, requester: Requester): Message {
-  return renderTrending(trendingItems(rt, requester.teamId));
+export async function trendingMessage(rt: Runtime, requester: Requester): Promise<Message> {
+  return renderTrending(await trendingItems(rt, requester.teamId));
 }
 
 /** The requester's saved papers that are still in the library, newest first, and how many are gone. */
-export function savedPapers(rt: Runtime, requester: Pick<Requester, 'teamId' | 'userId'>): { papers: Paper[]; gone: number } {
+export async function savedPapers(rt: Runtime, requester: Pick<Requester, 'teamId' | 'userId'>): Promise<{ papers: Paper[]; gone: number }> {
   const library = rt.library();
   const papers: Paper[] = [];
   let gone = 0;
-  for (const saved of rt.store.saves.list(requester.teamId, requester.userId)) {
+  for (const saved of await rt.store.saves.list(requester.teamId, requester.userId)) {
     const paper = library.byId.get(saved.paperId);
     if (paper) papers.push(paper);
     else gone++;
@@ -38,8 +39,8 @@ export function savedPapers(rt: Runtime, requester: Pick<Requester, 'teamId' | '
   return { papers, gone };
 }
 
-export function savedMessage(rt: Runtime, requester: Requester): Message {
-  const { papers, gone } = savedPapers(rt, requester);
+export async function savedMessage(rt: Runtime, requester: Requester): Promise<Message> {
+  const { papers, gone } = await savedPapers(rt, requester);
   return renderSaved(papers, gone);
 }
 

@@ -25,8 +25,8 @@ export async function handlePaperAction(rt: Runtime, surface: Surface, requester
   if ('gone' in found) {
     // Removing a paper that left the library still works: the save is the person's own data.
     if (kind === 'remove' && typeof value === 'string') {
-      rt.store.saves.remove(requester.teamId, requester.userId, value);
-      return surface.respond(savedMessage(rt, requester), { replaceOriginal: true });
+      await rt.store.saves.remove(requester.teamId, requester.userId, value);
+      return surface.respond(await savedMessage(rt, requester), { replaceOriginal: true });
     }
     return surface.respond(renderPaperGone());
   }
@@ -34,17 +34,17 @@ export async function handlePaperAction(rt: Runtime, surface: Surface, requester
   switch (kind) {
     case 'summary': {
       const summary = await rt.summarizer.summarize(paper);
-      record(rt, requester, paper, 'summary');
+      await record(rt, requester, paper, 'summary');
       return surface.respond(renderSummary(paper, summary, { kinds: ['share', 'save', 'more'], n: 0 }), { replaceOriginal: true });
     }
     case 'save': {
-      const added = rt.store.saves.save(requester.teamId, requester.userId, paper.id, rt.now());
-      if (added) record(rt, requester, paper, 'save');
+      const added = await rt.store.saves.save(requester.teamId, requester.userId, paper.id, rt.now());
+      if (added) await record(rt, requester, paper, 'save');
       return surface.respond(renderNotice(`${added ? 'Saved' : 'Already saved'}: ${paper.title}`, '/papers saved lists your saved papers.'));
     }
     case 'remove': {
-      rt.store.saves.remove(requester.teamId, requester.userId, paper.id);
-      return surface.respond(savedMessage(rt, requester), { replaceOriginal: true });
+      await rt.store.saves.remove(requester.teamId, requester.userId, paper.id);
+      return surface.respond(await savedMessage(rt, requester), { replaceOriginal: true });
     }
     case 'more':
       return surface.respond(similarMessage(rt, paper));
@@ -58,7 +58,7 @@ async function share(rt: Runtime, surface: Surface, requester: Requester, paper:
   if (!requester.channelId) return surface.respond(renderNotice('Share posts to a channel: use it on a /papers result in the channel you want.'));
   try {
     const ts = await surface.post(requester.channelId, renderPaperCard(paper, requester.userId));
-    record(rt, requester, paper, 'share');
+    await record(rt, requester, paper, 'share');
     const summary = await rt.summarizer.summarize(paper);
     await surface.post(requester.channelId, renderThreadSummary(paper, summary), ts);
   } catch (error) {

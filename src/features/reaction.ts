@@ -12,9 +12,9 @@ export interface Reaction {
  * A reaction on a digest reply counts towards that paper's trending score. Reactions elsewhere (and
  * on the digest parent, which is about several papers) are not ours to count.
  */
-export function handleReaction(rt: Runtime, reaction: Reaction): boolean {
-  const paperId = rt.store.digests.paperForMessage(reaction.channelId, reaction.ts);
+export async function handleReaction(rt: Runtime, reaction: Reaction): Promise<boolean> {
+  const paperId = await rt.store.digests.paperForMessage(reaction.channelId, reaction.ts);
   if (!paperId) return false;
-  rt.store.engagement.record({ teamId: reaction.teamId, userId: reaction.userId, paperId, kind: 'reaction', at: rt.now().toISOString() });
+  await rt.store.engagement.record({ teamId: reaction.teamId, userId: reaction.userId, paperId, kind: 'reaction', at: rt.now().toISOString() });
   return true;
 }

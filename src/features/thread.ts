@@ -75,7 +75,7 @@ async function summarizeInThread(rt: Runtime, surface: Surface, target: ThreadTa
   if (!found || 'invalid' in found) return say(renderNotice(notFound));
   if ('gone' in found) return say(renderPaperGone());
   const summary = await rt.summarizer.summarize(found.paper);
-  if (actor) recordEngagement(rt, actor, found.paper, 'summary');
+  if (actor) await recordEngagement(rt, actor, found.paper, 'summary');
   rt.log.info('summarized a paper in a thread', { paperId: found.paper.id, kind: summary.kind });
   await surface.post(channel, renderThreadSummary(found.paper, summary), threadTs);
 }

@@ -117,7 +117,7 @@ export async function runShell(rt: Runtime, io: { input: Readable; output: Writa
       if (!list?.next) write('There is no "Next" to press: search with /papers first.');
       else await handlePaperAction(rt, surface, SHELL_REQUESTER, 'next', list.next);
     } else if (word === 'home') {
-      show('App Home', { text: 'App Home', blocks: homeView(rt, SHELL_REQUESTER.teamId, SHELL_REQUESTER.userId).blocks });
+      show('App Home', { text: 'App Home', blocks: (await homeView(rt, SHELL_REQUESTER.teamId, SHELL_REQUESTER.userId)).blocks });
     } else if (VERBS[word]) {
       const n = Number(rest[0]);
       const id = Number.isInteger(n) && n >= 1 ? list?.papers[n - 1] : undefined;

@@ -60,15 +60,19 @@ export function createSlackApp(rt: Runtime, startedAt = Date.now()): SlackApp {
         method: ['GET'],
         handler: (_req, res) => {
           const library = rt.library();
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(
-            JSON.stringify({
-              ok: true,
-              papers: library.papers.length,
-              corpusVersion: library.version,
-              uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
-            }),
-          );
+          void databaseAnswers(rt).then((database) => {
+            res.writeHead(database ? 200 : 503, { 'content-type': 'application/json' });
+            res.end(
+              JSON.stringify({
+                ok: database,
+                database: database ? 'up' : 'down',
+                store: rt.store.kind,
+                papers: library.papers.length,
+                corpusVersion: library.version,
+                uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+              }),
+            );
+          });
         },
       },
     ],
@@ -84,7 +88,8 @@ export function createSlackApp(rt: Runtime, startedAt = Date.now()): SlackApp {
       server = createSlackHttpServer(receiver.requestListener, rt.log);
       await new Promise<void>((resolve, reject) => {
         server!.once('error', reject);
-        server!.listen(rt.config.port, resolve);
+        if (rt.config.host) server!.listen(rt.config.port, rt.config.host, resolve);
+        else server!.listen(rt.config.port, resolve);
       });
     },
     async stop() {
@@ -94,4 +99,17 @@ export function createSlackApp(rt: Runtime, startedAt = Date.now()): SlackApp {
     },
     port: () => (server?.address() as AddressInfo | null)?.port,
   };
+}
+
+/** Whether the store answers within two seconds (a load balancer asks often; it must not hang). */
+async function databaseAnswers(rt: Runtime): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 2000)));
+  try {
+    return await Promise.race([rt.store.ping().then(() => true), late]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -5,13 +5,9 @@ import type { Migration } from './migrations.js';
 
 export type Db = Database.Database;
 
-/** A problem with the database file the operator can fix; the message says what and how. */
-export class StoreError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'StoreError';
-  }
-}
+import { StoreError } from './errors.js';
+
+export { StoreError };
 
 export function openDatabase(path: string): Db {
   try {

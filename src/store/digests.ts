@@ -90,8 +90,8 @@ export function digestsRepo(db: Db): DigestsRepo {
 
   return {
     // IMMEDIATE takes the write lock before reading, so two processes cannot both see "no run yet".
-    claim: (request) => claim.immediate(request),
-    resume: (runId, owner, now, leaseMs) =>
+    claim: async (request) => claim.immediate(request),
+    resume: async (runId, owner, now, leaseMs) =>
       db
         .transaction(() => {
           const row = runById.get(runId);
@@ -99,23 +99,23 @@ export function digestsRepo(db: Db): DigestsRepo {
           return continueRun(row, owner, now, leaseMs);
         })
         .immediate(),
-    daily: (channelId, localDate) => {
+    daily: async (channelId, localDate) => {
       const row = dailyRun.get(channelId, localDate);
       return row ? toRun(row) : undefined;
     },
-    lastDaily: (channelId) => {
+    lastDaily: async (channelId) => {
       const row = lastDaily.get(channelId);
       return row ? toRun(row) : undefined;
     },
-    unfinished: () => unfinished.all().map(toRun),
-    renew: (runId, owner, now, leaseMs) => renew.run(new Date(now.getTime() + leaseMs).toISOString(), runId, owner).changes > 0,
-    setParentAttempted: (runId, attempted) => void parentAttempted.run(attempted ? 1 : 0, runId),
-    setParent: (runId, ts) => void setParent.run(ts, runId),
-    setReplyAttempted: (runId, position, attempted) => void replyAttempted.run(attempted ? 1 : 0, runId, position),
-    setReply: (runId, position, ts) => void setReply.run(ts, runId, position),
-    finish: (runId, at) => void finish.run(at.toISOString(), runId),
-    postedPaperIds: (channelId) => new Set(posted.all(channelId).map((r) => r.paper_id)),
-    paperForMessage: (channelId, ts) => byReply.get(channelId, ts)?.paper_id,
-    isDigestMessage: (channelId, ts) => byReply.get(channelId, ts) !== undefined || byParent.get(channelId, ts) !== undefined,
+    unfinished: async () => unfinished.all().map(toRun),
+    renew: async (runId, owner, now, leaseMs) => renew.run(new Date(now.getTime() + leaseMs).toISOString(), runId, owner).changes > 0,
+    setParentAttempted: async (runId, attempted) => void parentAttempted.run(attempted ? 1 : 0, runId),
+    setParent: async (runId, ts) => void setParent.run(ts, runId),
+    setReplyAttempted: async (runId, position, attempted) => void replyAttempted.run(attempted ? 1 : 0, runId, position),
+    setReply: async (runId, position, ts) => void setReply.run(ts, runId, position),
+    finish: async (runId, at) => void finish.run(at.toISOString(), runId),
+    postedPaperIds: async (channelId) => new Set(posted.all(channelId).map((r) => r.paper_id)),
+    paperForMessage: async (channelId, ts) => byReply.get(channelId, ts)?.paper_id,
+    isDigestMessage: async (channelId, ts) => byReply.get(channelId, ts) !== undefined || byParent.get(channelId, ts) !== undefined,
   };
 }

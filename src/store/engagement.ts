@@ -9,7 +9,7 @@ export function engagementRepo(db: Db): EngagementRepo {
   const sinceAll = db.prepare<[string], EngagementEvent>(`SELECT ${columns} FROM engagement WHERE at >= ? ORDER BY at, id`);
   const clean = (e: EngagementEvent): EngagementEvent => (e.userId === null ? { ...e, userId: undefined } : e);
   return {
-    record: (event) => void insert.run({ ...event, userId: event.userId ?? null }),
-    since: (team, since) => (team === undefined ? sinceAll.all(since.toISOString()) : sinceTeam.all(team, since.toISOString())).map(clean),
+    record: async (event) => void insert.run({ ...event, userId: event.userId ?? null }),
+    since: async (team, since) => (team === undefined ? sinceAll.all(since.toISOString()) : sinceTeam.all(team, since.toISOString())).map(clean),
   };
 }

@@ -109,4 +109,24 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'the Slack event ledger and OAuth installations',
+    sql: `
+      CREATE TABLE slack_events (
+        team_id TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        PRIMARY KEY (team_id, event_id)
+      );
+      CREATE INDEX slack_events_by_time ON slack_events (received_at);
+      CREATE TABLE installations (
+        install_key TEXT PRIMARY KEY,
+        team_id TEXT,
+        enterprise_id TEXT,
+        sealed TEXT NOT NULL,
+        installed_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

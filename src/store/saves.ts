@@ -11,9 +11,9 @@ export function savesRepo(db: Db): SavesRepo {
     'SELECT paper_id AS paperId, COUNT(*) AS n FROM saves WHERE team_id = ? GROUP BY paper_id',
   );
   return {
-    save: (team, user, paper, at) => insert.run(team, user, paper, at.toISOString()).changes > 0,
-    remove: (team, user, paper) => remove.run(team, user, paper).changes > 0,
-    list: (team, user) => list.all(team, user),
-    countsByPaper: (team) => new Map(counts.all(team).map((r) => [r.paperId, r.n])),
+    save: async (team, user, paper, at) => insert.run(team, user, paper, at.toISOString()).changes > 0,
+    remove: async (team, user, paper) => remove.run(team, user, paper).changes > 0,
+    list: async (team, user) => list.all(team, user),
+    countsByPaper: async (team) => new Map(counts.all(team).map((r) => [r.paperId, r.n])),
   };
 }

@@ -2,6 +2,8 @@ import { migrations, type Migration } from './migrations.js';
 import { type Db, migrate, openDatabase } from './database.js';
 import { digestsRepo } from './digests.js';
 import { engagementRepo } from './engagement.js';
+import { eventLedger } from './events.js';
+import { installationsRepo } from './installations.js';
 import { savesRepo } from './saves.js';
 import type { Store } from './store.js';
 import { ingestRepo } from './papers.js';
@@ -15,6 +17,7 @@ export function openStore(path: string, options: { migrations?: Migration[] } = 
   const db = openDatabase(path);
   migrate(db, options.migrations ?? migrations, path);
   return {
+    kind: 'sqlite',
     db,
     saves: savesRepo(db),
     engagement: engagementRepo(db),
@@ -22,6 +25,9 @@ export function openStore(path: string, options: { migrations?: Migration[] } = 
     subscriptions: subscriptionsRepo(db),
     digests: digestsRepo(db),
     ingested: ingestRepo(db),
-    close: () => db.close(),
+    events: eventLedger(db),
+    installations: installationsRepo(db),
+    ping: async () => void db.prepare('SELECT 1').get(),
+    close: async () => void db.close(),
   };
 }

@@ -1,7 +1,7 @@
 import type { Cadence, Subscription, SubscriptionsRepo } from '../digest/types.js';
 import type { Db } from './database.js';
 
-interface Row {
+export interface SubscriptionRow {
   channel_id: string;
   team_id: string;
   time: string;
@@ -15,7 +15,7 @@ interface Row {
   last_problem: string | null;
 }
 
-function fromRow(row: Row): Subscription {
+export function fromSubscriptionRow(row: SubscriptionRow): Subscription {
   return {
     channelId: row.channel_id,
     teamId: row.team_id,
@@ -38,21 +38,21 @@ export function subscriptionsRepo(db: Db): SubscriptionsRepo {
     ON CONFLICT (channel_id) DO UPDATE SET team_id = excluded.team_id, time = excluded.time, timezone = excluded.timezone,
       cadence = excluded.cadence, top_n = excluded.top_n, topic = excluded.topic, created_by = excluded.created_by,
       created_at = excluded.created_at, paused_reason = NULL, last_problem = NULL`);
-  const get = db.prepare<[string], Row>('SELECT * FROM subscriptions WHERE channel_id = ?');
+  const get = db.prepare<[string], SubscriptionRow>('SELECT * FROM subscriptions WHERE channel_id = ?');
   const remove = db.prepare('DELETE FROM subscriptions WHERE channel_id = ?');
-  const listAll = db.prepare<[], Row>('SELECT * FROM subscriptions ORDER BY channel_id');
-  const listTeam = db.prepare<[string], Row>('SELECT * FROM subscriptions WHERE team_id = ? ORDER BY channel_id');
+  const listAll = db.prepare<[], SubscriptionRow>('SELECT * FROM subscriptions ORDER BY channel_id');
+  const listTeam = db.prepare<[string], SubscriptionRow>('SELECT * FROM subscriptions WHERE team_id = ? ORDER BY channel_id');
   const pause = db.prepare('UPDATE subscriptions SET paused_reason = ? WHERE channel_id = ?');
   const problem = db.prepare('UPDATE subscriptions SET last_problem = ? WHERE channel_id = ?');
   return {
-    upsert: (s) => void upsert.run({ ...s, topic: s.topic ?? null }),
-    get: (channelId) => {
+    upsert: async (s) => void upsert.run({ ...s, topic: s.topic ?? null }),
+    get: async (channelId) => {
       const row = get.get(channelId);
-      return row ? fromRow(row) : undefined;
+      return row ? fromSubscriptionRow(row) : undefined;
     },
-    remove: (channelId) => remove.run(channelId).changes > 0,
-    list: (teamId) => (teamId === undefined ? listAll.all() : listTeam.all(teamId)).map(fromRow),
-    pause: (channelId, reason) => void pause.run(reason, channelId),
-    setProblem: (channelId, text) => void problem.run(text ?? null, channelId),
+    remove: async (channelId) => remove.run(channelId).changes > 0,
+    list: async (teamId) => (teamId === undefined ? listAll.all() : listTeam.all(teamId)).map(fromSubscriptionRow),
+    pause: async (channelId, reason) => void pause.run(reason, channelId),
+    setProblem: async (channelId, text) => void problem.run(text ?? null, channelId),
   };
 }

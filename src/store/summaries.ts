@@ -5,7 +5,7 @@ export function summaryCache(db: Db): SummaryCache {
   const get = db.prepare<[string, string], { summary: string }>('SELECT summary FROM summaries WHERE paper_id = ? AND model = ?');
   const set = db.prepare('INSERT OR REPLACE INTO summaries (paper_id, model, summary, created_at) VALUES (?, ?, ?, ?)');
   return {
-    get(paperId, model) {
+    async get(paperId, model) {
       const row = get.get(paperId, model);
       if (!row) return undefined;
       try {
@@ -14,6 +14,6 @@ export function summaryCache(db: Db): SummaryCache {
         return undefined;
       }
     },
-    set: (paperId, model, summary) => void set.run(paperId, model, JSON.stringify(summary), new Date().toISOString()),
+    set: async (paperId, model, summary) => void set.run(paperId, model, JSON.stringify(summary), new Date().toISOString()),
   };
 }

@@ -44,13 +44,13 @@ export function createSummarizer(options: SummarizerOptions): Summarizer {
 
   async function fromModel(paper: Paper, config: ModelConfig): Promise<Summary> {
     const fallback = extractive(paper);
-    const cached = readCache(paper.id, config.model);
+    const cached = await readCache(paper.id, config.model);
     if (cached) return cached;
     if (now() < coolingUntil) return fallback;
     try {
       const answer = await requestModelSummary(paper, config, options.fetch);
       const summary: Summary = { ...answer, keywords: fallback.keywords, kind: 'model' };
-      writeCache(paper.id, config.model, summary);
+      await writeCache(paper.id, config.model, summary);
       return summary;
     } catch (error) {
       // A model that answered, but not in the TL;DR style, is asked again next time; one that failed is left alone.
@@ -73,9 +73,9 @@ export function createSummarizer(options: SummarizerOptions): Summarizer {
     }
   }
 
-  function readCache(paperId: string, modelName: string): Summary | undefined {
+  async function readCache(paperId: string, modelName: string): Promise<Summary | undefined> {
     try {
-      const hit = cache.get(paperId, modelName);
+      const hit = await cache.get(paperId, modelName);
       return hit && isSummary(hit) ? { ...hit, kind: 'model' } : undefined;
     } catch (error) {
       log.warn('summary cache read failed', { paperId, reason: (error as Error).message });
@@ -83,9 +83,9 @@ export function createSummarizer(options: SummarizerOptions): Summarizer {
     }
   }
 
-  function writeCache(paperId: string, modelName: string, summary: Summary): void {
+  async function writeCache(paperId: string, modelName: string, summary: Summary): Promise<void> {
     try {
-      cache.set(paperId, modelName, summary);
+      await cache.set(paperId, modelName, summary);
     } catch (error) {
       log.warn('summary cache write failed', { paperId, reason: (error as Error).message });
     }
@@ -102,7 +102,7 @@ export function createSummarizer(options: SummarizerOptions): Summarizer {
         if (!model) return extractive(paper);
         const key = paper.id;
         const inFlight = pending.get(key);
-        if (inFlight) return await inFlight;
+        if (inFlight !== undefined) return await inFlight;
         const request = fromModel(paper, model).finally(() => pending.delete(key));
         pending.set(key, request);
         return await request;

@@ -14,6 +14,6 @@ export interface Summary {
 
 /** Where model-written summaries are kept so a paper is summarised once (implemented by the store). */
 export interface SummaryCache {
-  get(paperId: string, model: string): Summary | undefined;
-  set(paperId: string, model: string, summary: Summary): void;
+  get(paperId: string, model: string): Promise<Summary | undefined>;
+  set(paperId: string, model: string, summary: Summary): Promise<void>;
 }

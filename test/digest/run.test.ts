@@ -17,7 +17,7 @@ describe('posting a digest', () => {
   it('posts one parent and one threaded reply per paper, all valid Block Kit, and never twice a day', async () => {
     const db = tempDb();
     const { rt, store } = await digestRuntime(db, { now: MONDAY });
-    store.subscriptions.upsert(subscription());
+    await store.subscriptions.upsert(subscription());
     const outcome = await runDigest(rt, poster(slack, rt), { channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'a' });
     expect(outcome.status).toBe('posted');
     const { parents, replies } = digestPosts(slack);
@@ -34,7 +34,7 @@ describe('posting a digest', () => {
 
   it('never repeats a paper on later days, and posts fewer when fewer are left', async () => {
     const { rt, store } = await digestRuntime(tempDb(), { now: MONDAY });
-    store.subscriptions.upsert(subscription({ topN: 5, topic: 'quantization' }));
+    await store.subscriptions.upsert(subscription({ topN: 5, topic: 'quantization' }));
     const seen: string[] = [];
     for (let day = 0; day < 6; day++) {
       const now = new Date(MONDAY.getTime() + day * 86_400_000);
@@ -56,7 +56,7 @@ describe('posting a digest', () => {
     const db = tempDb();
     const clock = { now: MONDAY };
     const first = await digestRuntime(db, clock);
-    first.store.subscriptions.upsert(subscription());
+    await first.store.subscriptions.upsert(subscription());
     slack.fail('chat.postMessage', { body: { ok: true, ts: '1.1', channel: 'C1' } }); // parent goes through (as recorded by the fault)
     slack.fail('chat.postMessage', { body: { ok: false, error: 'fatal_error' } }); // first reply refused
     const outcome = await runDigest(first.rt, poster(slack, first.rt), { channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'a' });
@@ -64,7 +64,7 @@ describe('posting a digest', () => {
 
     clock.now = new Date(MONDAY.getTime() + 120_000);
     const second = await digestRuntime(db, clock);
-    const run = second.store.digests.unfinished()[0]!;
+    const run = (await second.store.digests.unfinished())[0]!;
     const resumed = await resumeDigest(second.rt, poster(slack, second.rt), run.id, 'b');
     expect(resumed.status).toBe('resumed');
     const { parents, replies } = digestPosts(slack);
@@ -78,7 +78,7 @@ describe('posting a digest', () => {
     const db = tempDb();
     const clock = { now: MONDAY };
     const first = await digestRuntime(db, clock);
-    first.store.subscriptions.upsert(subscription());
+    await first.store.subscriptions.upsert(subscription());
     const real = poster(slack, first.rt);
     const crashing: DigestDelivery = {
       ...real,
@@ -105,7 +105,7 @@ describe('posting a digest', () => {
     const clock = { now: MONDAY };
     const a = await digestRuntime(db, clock);
     const b = await digestRuntime(db, clock);
-    a.store.subscriptions.upsert(subscription());
+    await a.store.subscriptions.upsert(subscription());
     const outcomes = await Promise.all([
       runDigest(a.rt, poster(slack, a.rt), { channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'a' }),
       runDigest(b.rt, poster(slack, b.rt), { channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'b' }),
@@ -117,7 +117,7 @@ describe('posting a digest', () => {
 
   it('`digest now` posts the day’s digest, then only previews that do not replace it', async () => {
     const { rt, store } = await digestRuntime(tempDb(), { now: MONDAY });
-    store.subscriptions.upsert(subscription());
+    await store.subscriptions.upsert(subscription());
     expect((await runDigest(rt, poster(slack, rt), { channelId: 'C1', reason: 'now', now: MONDAY, owner: 'a' })).status).toBe('posted');
     expect((await runDigest(rt, poster(slack, rt), { channelId: 'C1', reason: 'now', now: MONDAY, owner: 'a' })).status).toBe('posted');
     expect(JSON.stringify(digestPosts(slack).parents[1]!.body.blocks)).toContain('Preview');
@@ -128,7 +128,7 @@ describe('posting a digest', () => {
 describe('when Slack says no', () => {
   const run = async (error: string) => {
     const { rt, store, lines } = await digestRuntime(tempDb(), { now: MONDAY });
-    store.subscriptions.upsert(subscription());
+    await store.subscriptions.upsert(subscription());
     slack.fail('chat.postMessage', { body: { ok: false, error } });
     const outcome = await runDigest(rt, poster(slack, rt), { channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'a' });
     return { outcome, store, lines };
@@ -139,14 +139,14 @@ describe('when Slack says no', () => {
     expect(outcome.status).toBe('failed');
     const dm = slack.callsTo('chat.postMessage').find((c) => c.body.channel === 'U1');
     expect(JSON.stringify(dm?.body.blocks)).toContain('/invite @paperwire');
-    expect(store.subscriptions.get('C1')!.lastProblem).toContain('invite');
-    expect(store.digests.postedPaperIds('C1').size).toBe(0);
+    expect((await store.subscriptions.get('C1'))!.lastProblem).toContain('invite');
+    expect((await store.digests.postedPaperIds('C1')).size).toBe(0);
   });
 
   it.each(['channel_not_found', 'is_archived'])('%s: pauses the subscription and logs it', async (error) => {
     const { outcome, store, lines } = await run(error);
     expect(outcome.status).toBe('paused');
-    expect(store.subscriptions.get('C1')!.pausedReason).toBeTruthy();
+    expect((await store.subscriptions.get('C1'))!.pausedReason).toBeTruthy();
     expect(lines.some((l) => l.includes('digest paused'))).toBe(true);
   });
 
@@ -158,7 +158,7 @@ describe('when Slack says no', () => {
 
   it('a rate limit is waited out (Retry-After) with no duplicate post', async () => {
     const { rt, store } = await digestRuntime(tempDb(), { now: MONDAY });
-    store.subscriptions.upsert(subscription());
+    await store.subscriptions.upsert(subscription());
     slack.fail('chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
     const started = Date.now();
     const outcome = await runDigest(rt, poster(slack, rt), { channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'a' });
@@ -172,7 +172,7 @@ describe('when Slack says no', () => {
 
   it('500s are retried with backoff, checking first that Slack did not post after all', async () => {
     const { rt, store } = await digestRuntime(tempDb(), { now: MONDAY });
-    store.subscriptions.upsert(subscription());
+    await store.subscriptions.upsert(subscription());
     slack.fail('chat.postMessage', { status: 500, body: { ok: false } }, 2);
     const outcome = await runDigest(rt, poster(slack, rt), { channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'a' }, FAST);
     expect(outcome.status).toBe('posted');
@@ -182,7 +182,7 @@ describe('when Slack says no', () => {
 
   it('a post Slack took but answered too late for is found, not sent twice', async () => {
     const { rt, store } = await digestRuntime(tempDb(), { now: MONDAY });
-    store.subscriptions.upsert(subscription());
+    await store.subscriptions.upsert(subscription());
     slack.fail('chat.postMessage', { passThrough: true, delayMs: 1500 });
     const outcome = await runDigest(rt, poster(slack, rt, 300), { channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'a' }, FAST);
     expect(outcome.status).toBe('posted');
@@ -194,7 +194,7 @@ describe('when Slack says no', () => {
     const db = tempDb();
     const clock = { now: MONDAY };
     const { rt, store, lines } = await digestRuntime(db, clock);
-    store.subscriptions.upsert(subscription());
+    await store.subscriptions.upsert(subscription());
     slack.fail('chat.postMessage', { status: 503, body: { ok: false } }, 4);
     const outcome = await runDigest(rt, poster(slack, rt), { channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'a' }, FAST);
     expect(outcome.status).toBe('failed');

@@ -69,8 +69,8 @@ describe('the scheduler', () => {
   it('schedules each subscription in its own timezone and posts when its time comes', async () => {
     const clock = { now: new Date('2026-11-23T06:00:00Z') };
     const { rt, store } = await digestRuntime(tempDb(), clock);
-    store.subscriptions.upsert(subscription({ channelId: 'C1', timezone: 'Europe/Paris' }));
-    store.subscriptions.upsert(subscription({ channelId: 'C2', timezone: 'America/New_York', time: '08:30', cadence: 'daily' }));
+    await store.subscriptions.upsert(subscription({ channelId: 'C1', timezone: 'Europe/Paris' }));
+    await store.subscriptions.upsert(subscription({ channelId: 'C2', timezone: 'America/New_York', time: '08:30', cadence: 'daily' }));
     const { cron, live } = fakeCron();
     const scheduler = startDigestScheduler(rt, poster(slack, rt), { cron, owner: 'a', catchUpMs: rt.config.catchUpMs });
     await scheduler.check();
@@ -89,8 +89,8 @@ describe('the scheduler', () => {
     expect(digestPosts(slack, 'C1').parents).toHaveLength(1);
     expect(digestPosts(slack, 'C2').parents).toHaveLength(0);
 
-    store.subscriptions.remove('C2');
-    scheduler.sync();
+    await store.subscriptions.remove('C2');
+    await scheduler.sync();
     expect(live().some((t) => t.timezone === 'America/New_York')).toBe(false);
     await scheduler.stop();
     expect(live()).toHaveLength(0);
@@ -100,8 +100,8 @@ describe('the scheduler', () => {
     const db = tempDb();
     const clock = { now: new Date('2026-11-23T11:00:00Z') };
     const { rt, store, lines } = await digestRuntime(db, clock);
-    store.subscriptions.upsert(subscription({ channelId: 'C1', timezone: 'Europe/Paris' }));
-    store.subscriptions.upsert(subscription({ channelId: 'C2', timezone: 'Asia/Tokyo' }));
+    await store.subscriptions.upsert(subscription({ channelId: 'C1', timezone: 'Europe/Paris' }));
+    await store.subscriptions.upsert(subscription({ channelId: 'C2', timezone: 'Asia/Tokyo' }));
     const scheduler = startDigestScheduler(rt, poster(slack, rt), { cron: fakeCron().cron, owner: 'a', catchUpMs: rt.config.catchUpMs });
     await scheduler.check();
     await scheduler.stop();

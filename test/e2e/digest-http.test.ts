@@ -22,12 +22,12 @@ async function papers(text: string, user = 'U1', channel = 'C1'): Promise<Record
 }
 const said = (call: RecordedCall) => JSON.stringify(call.body.blocks);
 
-function inStore<T>(read: (store: ReturnType<typeof openStore>) => T): T {
+async function inStore<T>(read: (store: ReturnType<typeof openStore>) => Promise<T>): Promise<T> {
   const store = openStore(h.dbPath);
   try {
-    return read(store);
+    return await read(store);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -38,14 +38,20 @@ describe('/papers digest in Slack', () => {
     expect(said(call)).toContain('every day at 08:30 (Europe/Paris), top 3');
     expect(said(call)).toContain('Next:');
     expect(h.slack.callsTo('users.info').some((c) => c.body.user === 'U1')).toBe(true);
-    expect(inStore((s) => s.subscriptions.get('C1'))).toMatchObject({ time: '08:30', timezone: 'Europe/Paris', cadence: 'daily', topN: 3, createdBy: 'U1' });
+    expect(await inStore((s) => s.subscriptions.get('C1'))).toMatchObject({
+      time: '08:30',
+      timezone: 'Europe/Paris',
+      cadence: 'daily',
+      topN: 3,
+      createdBy: 'U1',
+    });
     expect(said(await papers('digest'))).toContain('every day at 08:30 (Europe/Paris)');
   });
 
   it('falls back to UTC and says so when Slack does not know the person’s timezone', async () => {
     const call = await papers('digest on', 'U404', 'C2');
     expect(said(call)).toContain('runs on UTC');
-    expect(inStore((s) => s.subscriptions.get('C2'))!.timezone).toBe('UTC');
+    expect((await inStore((s) => s.subscriptions.get('C2')))!.timezone).toBe('UTC');
   });
 
   it('explains every wrong argument', async () => {
@@ -74,9 +80,9 @@ describe('/papers digest in Slack', () => {
       event_ts: '1700000009.000100',
     });
     const deadline = Date.now() + 3000;
-    while (!inStore((s) => s.engagement.since('T1', new Date(0))).some((e) => e.kind === 'reaction') && Date.now() < deadline)
+    while (!(await inStore((s) => s.engagement.since('T1', new Date(0)))).some((e) => e.kind === 'reaction') && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 20));
-    expect(inStore((s) => s.engagement.since('T1', new Date(0))).filter((e) => e.kind === 'reaction')).toHaveLength(1);
+    expect((await inStore((s) => s.engagement.since('T1', new Date(0)))).filter((e) => e.kind === 'reaction')).toHaveLength(1);
   });
 
   it('lists the workspace’s subscriptions on the App Home, then `digest off` removes one', async () => {
@@ -88,7 +94,7 @@ describe('/papers digest in Slack', () => {
     expect(JSON.stringify(view.blocks)).toContain('<#C1>');
 
     expect(said(await papers('digest off'))).toContain('turned off');
-    expect(inStore((s) => s.subscriptions.get('C1'))).toBeUndefined();
+    expect(await inStore((s) => s.subscriptions.get('C1'))).toBeUndefined();
     expect(said(await papers('digest off'))).toContain('nothing to turn off');
   });
 });

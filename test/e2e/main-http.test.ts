@@ -80,7 +80,7 @@ describe('npm start in HTTP mode', () => {
     // The database was closed cleanly (its write-ahead log folded in) and kept the save.
     expect(existsSync(`${db}-wal`)).toBe(false);
     const store = openStore(db);
-    expect(store.saves.list('T1', 'U1').map((s) => s.paperId)).toEqual([paperId]);
-    store.close();
+    expect((await store.saves.list('T1', 'U1')).map((s) => s.paperId)).toEqual([paperId]);
+    await store.close();
   });
 });

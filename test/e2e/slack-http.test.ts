@@ -139,7 +139,7 @@ describe('HTTP mode as Slack meets it', () => {
     expectValidMessage(call.body);
     expect(text(call)).toContain('TL;DR');
     expect(text(call)).toContain('Key points');
-    expect(engagement().some((e) => e.paperId === summary.value && e.kind === 'summary')).toBe(true);
+    expect((await engagement()).some((e) => e.paperId === summary.value && e.kind === 'summary')).toBe(true);
   });
 
   it('Summary on a message everyone sees answers privately without replacing it', async () => {
@@ -159,7 +159,7 @@ describe('HTTP mode as Slack meets it', () => {
     const [card, reply] = posts;
     expect(card!.body.channel).toBe('C1');
     expect(card!.body.thread_ts).toBeUndefined();
-    expect(card!.body.metadata).toEqual({ event_type: 'paperwire_paper', event_payload: { paper_id: share.value } });
+    expect(card!.body.metadata).toEqual({ event_type: 'paperwire_paper', event_payload: { paper_id: share.value, post_key: expect.any(String) } });
     expect(JSON.stringify(card!.body.blocks)).toContain('<@U1>');
     expectValidMessage(card!.body);
     const cardTs = h.slack.messages.get('C1')!.find((m) => (m.metadata as any)?.event_payload?.paper_id === share.value)!.ts;
@@ -167,7 +167,7 @@ describe('HTTP mode as Slack meets it', () => {
     expect(reply!.body.thread_ts).toBe(cardTs);
     expect(JSON.stringify(reply!.body.blocks)).toContain('TL;DR');
     expectValidMessage(reply!.body);
-    expect(engagement().some((e) => e.paperId === share.value && e.kind === 'share')).toBe(true);
+    expect((await engagement()).some((e) => e.paperId === share.value && e.kind === 'share')).toBe(true);
   });
 
   it('Share tells the person what to do when Slack refuses the post', async () => {
@@ -191,7 +191,7 @@ describe('HTTP mode as Slack meets it', () => {
     expectValidMessage(list.body);
     const remove = buttons(list, 'paper_remove');
     expect(remove.map((r) => r.value)).toEqual([save.value]);
-    expect(engagement().some((e) => e.paperId === save.value && e.kind === 'save')).toBe(true);
+    expect((await engagement()).some((e) => e.paperId === save.value && e.kind === 'save')).toBe(true);
   });
 
   it('More like this answers with similar papers', async () => {
@@ -253,7 +253,7 @@ describe('HTTP mode as Slack meets it', () => {
     expect(call.body.thread_ts).toBe(cardTs);
     expect(JSON.stringify(call.body.blocks)).toContain('TL;DR');
     expectValidMessage(call.body);
-    expect(engagement().some((e) => e.paperId === share.value && e.kind === 'summary' && e.userId === 'U1')).toBe(true);
+    expect((await engagement()).some((e) => e.paperId === share.value && e.kind === 'summary' && e.userId === 'U1')).toBe(true);
   });
 
   it('@paperwire summarize where the thread cannot be read says so in the thread', async () => {
@@ -434,11 +434,11 @@ describe('HTTP mode as Slack meets it', () => {
   });
 });
 
-function engagement() {
+async function engagement() {
   const store = openStore(h.dbPath);
   try {
-    return store.engagement.since(undefined, new Date(0));
+    return await store.engagement.since(undefined, new Date(0));
   } finally {
-    store.close();
+    await store.close();
   }
 }

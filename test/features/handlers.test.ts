@@ -50,9 +50,9 @@ describe('handlers through a surface', () => {
       expect(sent[0]!.to).toBe('respond');
       expect(text()).toContain('no longer in the library');
       // Removing a saved paper that is gone still works: the save is the person's own data.
-      rt.store.saves.save(me.teamId, me.userId, paper.id, NOW);
+      await rt.store.saves.save(me.teamId, me.userId, paper.id, NOW);
       await handlePaperAction(rt, surface, me, 'remove', paper.id);
-      expect(rt.store.saves.list(me.teamId, me.userId)).toEqual([]);
+      expect(await rt.store.saves.list(me.teamId, me.userId)).toEqual([]);
     } finally {
       rt.swap(full);
     }

@@ -3,7 +3,12 @@ import { createHmac } from 'node:crypto';
 export const SIGNING_SECRET = 'abcdef0123456789abcdef0123456789';
 
 /** Sends a request to the app exactly as Slack signs it: HMAC SHA-256 of `v0:timestamp:body`. */
-export async function sendSigned(url: string, body: string, contentType: string, options: { secret?: string; timestamp?: number } = {}): Promise<Response> {
+export async function sendSigned(
+  url: string,
+  body: string,
+  contentType: string,
+  options: { secret?: string; timestamp?: number; headers?: Record<string, string> } = {},
+): Promise<Response> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const signature =
     'v0=' +
@@ -12,7 +17,7 @@ export async function sendSigned(url: string, body: string, contentType: string,
       .digest('hex');
   return fetch(url, {
     method: 'POST',
-    headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature },
+    headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature, ...options.headers },
     body,
   });
 }
@@ -37,17 +42,20 @@ export function interaction(url: string, payload: Record<string, unknown>) {
   return sendSigned(url, body, 'application/x-www-form-urlencoded');
 }
 
-export function event(url: string, event: Record<string, unknown>) {
+/** An Events API delivery; `eventId` and `retryNum` make it one of Slack's retries of an earlier one. */
+export function event(url: string, event: Record<string, unknown>, options: { eventId?: string; retryNum?: number; teamId?: string } = {}) {
   const body = JSON.stringify({
     token: 'legacy',
-    team_id: 'T1',
+    team_id: options.teamId ?? 'T1',
     api_app_id: 'A1',
     type: 'event_callback',
-    event_id: `Ev${Date.now()}${Math.random()}`,
+    event_id: options.eventId ?? `Ev${Date.now()}${Math.random()}`,
     event_time: Math.floor(Date.now() / 1000),
     event,
   });
-  return sendSigned(url, body, 'application/json');
+  const headers: Record<string, string> =
+    options.retryNum === undefined ? {} : { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': 'http_timeout' };
+  return sendSigned(url, body, 'application/json', { headers });
 }
 
 /** A block_actions payload for one button press, as Slack sends it from a message in channel C1 (by default). */

@@ -16,6 +16,8 @@ export interface Fault {
   delayMs?: number;
   /** Handle the call as usual (Slack has it), only answer late: for a client killed while it waits. */
   passThrough?: boolean;
+  /** Handle the call as usual (the post lands), then answer with this fault's status and body: a 5xx after the fact. */
+  landAnyway?: boolean;
 }
 
 /**
@@ -108,7 +110,8 @@ export class SlackStandIn {
     this.calls.push({ method, body, token });
 
     const fault = this.faults.get(method)?.shift();
-    const answer = fault?.passThrough ? this.answer(method, body) : undefined;
+    const handled = fault?.passThrough || fault?.landAnyway ? this.answer(method, body) : undefined;
+    const answer = fault?.passThrough ? handled : undefined;
     if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
     if (answer) {
       res.writeHead(200, { 'content-type': 'application/json' });

@@ -45,7 +45,7 @@ describe('paperwire ingest', () => {
     expect(api.requestsFor(d0).map((r) => r.page)).toEqual([0, 1]);
     const store = openStore(db);
     expect(await store.ingested.all()).toHaveLength(123);
-    store.close();
+    await store.close();
   });
 
   it('--json prints the days and the warnings in the documented shape; a second run counts updates, not new papers', async () => {
@@ -90,7 +90,7 @@ describe('paperwire ingest', () => {
     );
     const store = openStore(db);
     expect((await store.ingested.days()).map((d) => d.date)).toEqual(['2026-03-02']);
-    store.close();
+    await store.close();
   });
 
   it.each([

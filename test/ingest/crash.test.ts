@@ -50,7 +50,7 @@ describe('a crash part way through a day', () => {
     const client = dailyPapersClient({ baseUrl: api.apiUrl, sleep: async () => {} });
     await ingestRange({ from: '2026-03-02', to: '2026-03-02', source: client, repo: store.ingested });
     const version = await store.ingested.version();
-    store.close();
+    await store.close();
 
     // The next day lists 150 new papers and one of the first day's again, with more upvotes (written first).
     const again = { ...first[0]!, paper: { ...first[0]!.paper, upvotes: 999 } };
@@ -70,6 +70,6 @@ describe('a crash part way through a day', () => {
     const report = await ingestRange({ from: '2026-03-03', to: '2026-03-03', source: client, repo: after.ingested });
     expect(report.days).toEqual([{ date: '2026-03-03', status: 'stored', papers: 151, new: 150, updated: 1 }]);
     expect(await after.ingested.all()).toHaveLength(190);
-    after.close();
+    await after.close();
   });
 });

@@ -40,7 +40,7 @@ describe('the ingested papers repository (SQLite)', () => {
     expect(await store.ingested.storeDay('2026-03-01', [], T1)).toEqual({ papers: 0, new: 0, updated: 0 });
     const version = await store.ingested.version();
     expect(version).toBeGreaterThan(0);
-    store.close();
+    await store.close();
 
     const again = openStore(path);
     expect((await again.ingested.all()).map((p) => p.id)).toEqual(['arxiv-2603-00001', 'arxiv-2603-00002']);
@@ -49,7 +49,7 @@ describe('the ingested papers repository (SQLite)', () => {
       { date: '2026-03-02', papers: 2, fetchedAt: T1.toISOString() },
     ]);
     expect(await again.ingested.version()).toBe(version);
-    again.close();
+    await again.close();
   });
 
   it('updates a paper listed again with new upvotes, or on another day, and never duplicates it', async () => {
@@ -95,7 +95,7 @@ describe('the ingested papers repository (SQLite)', () => {
       { arxiv_id: '2603.00002', upvotes: 10, list_date: '2026-03-03', first_seen: T1.toISOString(), last_seen: T2.toISOString() },
       { arxiv_id: '2603.00003', upvotes: 10, list_date: '2026-03-03', first_seen: T2.toISOString(), last_seen: T2.toISOString() },
     ]);
-    store.close();
+    await store.close();
   });
 
   it('stores a day whole or not at all: a failure in the middle of the transaction leaves nothing of it', async () => {
@@ -120,18 +120,18 @@ describe('the ingested papers repository (SQLite)', () => {
 
     store.db.exec('DROP TRIGGER refuse');
     expect(await store.ingested.storeDay('2026-03-03', day, T2)).toEqual({ papers: 4, new: 3, updated: 1 });
-    store.close();
+    await store.close();
   });
 
   it('adds its tables to a database of the previous schema', async () => {
     const path = tempDb();
     const old = openStore(path, { migrations: migrations.filter((m) => m.version <= 2) });
-    old.saves.save('T1', 'U1', 'p-a', T1);
-    old.close();
+    await old.saves.save('T1', 'U1', 'p-a', T1);
+    await old.close();
     const store = openStore(path);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(3);
-    expect(store.saves.list('T1', 'U1')).toHaveLength(1);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(4);
+    expect(await store.saves.list('T1', 'U1')).toHaveLength(1);
     expect(await store.ingested.storeDay('2026-03-02', [paper('2603.00001', '2026-03-02')], T1)).toMatchObject({ new: 1 });
-    store.close();
+    await store.close();
   });
 });

@@ -55,7 +55,7 @@ describe('ingesting a range of days', () => {
       ['2026-03-05', 2, NOW.toISOString()],
     ]);
     expect(await store.ingested.all()).toHaveLength(132);
-    store.close();
+    await store.close();
   });
 
   it('updates a paper listed again with new upvotes on a later run, without a duplicate', async () => {
@@ -76,7 +76,7 @@ describe('ingesting a range of days', () => {
       expect.objectContaining({ id: 'arxiv-2603-04242', upvotes: 81, listDates: ['2026-03-02', '2026-03-03'], listDate: '2026-03-03' }),
     ]);
     expect(papers).toHaveLength(3);
-    store.close();
+    await store.close();
   });
 
   it('reports a day the store could not keep as failed, and goes on with the next', async () => {
@@ -95,6 +95,6 @@ describe('ingesting a range of days', () => {
       message: 'the day was read but could not be stored, so none of it was kept: database is locked',
     });
     expect((await store.ingested.days()).map((d) => d.date)).toEqual(['2026-03-02', '2026-03-04']);
-    store.close();
+    await store.close();
   });
 });

@@ -8,36 +8,36 @@ import { openStore, StoreError } from '../../src/store/sqlite.js';
 const tempDb = () => join(mkdtempSync(join(tmpdir(), 'paperwire-db-')), 'paperwire.db');
 
 describe('the SQLite store', () => {
-  it('keeps saves, engagement and cached summaries across a reopen, in WAL mode', () => {
+  it('keeps saves, engagement and cached summaries across a reopen, in WAL mode', async () => {
     const path = tempDb();
     const store = openStore(path);
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(store.saves.save('T1', 'U1', 'p-a', new Date('2026-01-01T00:00:00Z'))).toBe(true);
-    expect(store.saves.save('T1', 'U1', 'p-a', new Date('2026-01-02T00:00:00Z'))).toBe(false);
-    store.saves.save('T1', 'U2', 'p-a', new Date('2026-01-03T00:00:00Z'));
-    store.saves.save('T1', 'U1', 'p-b', new Date('2026-01-04T00:00:00Z'));
-    store.engagement.record({ teamId: 'T1', paperId: 'p-a', kind: 'share', userId: 'U1', at: '2026-01-05T00:00:00.000Z' });
-    store.engagement.record({ teamId: 'T2', paperId: 'p-b', kind: 'reaction', at: '2026-01-06T00:00:00.000Z' });
-    store.summaries.set('p-a', 'gpt', { tldr: 'x', keyPoints: [], keywords: [], kind: 'model' });
-    store.close();
+    expect(await store.saves.save('T1', 'U1', 'p-a', new Date('2026-01-01T00:00:00Z'))).toBe(true);
+    expect(await store.saves.save('T1', 'U1', 'p-a', new Date('2026-01-02T00:00:00Z'))).toBe(false);
+    await store.saves.save('T1', 'U2', 'p-a', new Date('2026-01-03T00:00:00Z'));
+    await store.saves.save('T1', 'U1', 'p-b', new Date('2026-01-04T00:00:00Z'));
+    await store.engagement.record({ teamId: 'T1', paperId: 'p-a', kind: 'share', userId: 'U1', at: '2026-01-05T00:00:00.000Z' });
+    await store.engagement.record({ teamId: 'T2', paperId: 'p-b', kind: 'reaction', at: '2026-01-06T00:00:00.000Z' });
+    await store.summaries.set('p-a', 'gpt', { tldr: 'x', keyPoints: [], keywords: [], kind: 'model' });
+    await store.close();
 
     const again = openStore(path);
-    expect(again.saves.list('T1', 'U1').map((s) => s.paperId)).toEqual(['p-b', 'p-a']);
-    expect(again.saves.countsByPaper('T1')).toEqual(
+    expect((await again.saves.list('T1', 'U1')).map((s) => s.paperId)).toEqual(['p-b', 'p-a']);
+    expect(await again.saves.countsByPaper('T1')).toEqual(
       new Map([
         ['p-a', 2],
         ['p-b', 1],
       ]),
     );
-    expect(again.saves.remove('T1', 'U1', 'p-b')).toBe(true);
-    expect(again.saves.remove('T1', 'U1', 'p-b')).toBe(false);
-    expect(again.engagement.since('T1', new Date('2026-01-01T00:00:00Z'))).toEqual([
+    expect(await again.saves.remove('T1', 'U1', 'p-b')).toBe(true);
+    expect(await again.saves.remove('T1', 'U1', 'p-b')).toBe(false);
+    expect(await again.engagement.since('T1', new Date('2026-01-01T00:00:00Z'))).toEqual([
       { teamId: 'T1', paperId: 'p-a', kind: 'share', userId: 'U1', at: '2026-01-05T00:00:00.000Z' },
     ]);
-    expect(again.engagement.since(undefined, new Date('2026-01-06T00:00:00Z'))).toHaveLength(1);
-    expect(again.summaries.get('p-a', 'gpt')?.tldr).toBe('x');
-    expect(again.summaries.get('p-a', 'other')).toBeUndefined();
-    again.close();
+    expect(await again.engagement.since(undefined, new Date('2026-01-06T00:00:00Z'))).toHaveLength(1);
+    expect((await again.summaries.get('p-a', 'gpt'))?.tldr).toBe('x');
+    expect(await again.summaries.get('p-a', 'other')).toBeUndefined();
+    await again.close();
   });
 
   it('explains a file that is not a database instead of throwing a stack trace', () => {
@@ -47,9 +47,9 @@ describe('the SQLite store', () => {
     expect(() => openStore(path)).toThrow(/not a valid SQLite database or is corrupt.*move it aside/);
   });
 
-  it('refuses a database written by a newer schema', () => {
+  it('refuses a database written by a newer schema', async () => {
     const path = tempDb();
-    openStore(path, { migrations: [...migrations, { version: 99, name: 'from the future', sql: 'CREATE TABLE future (x)' }] }).close();
+    await openStore(path, { migrations: [...migrations, { version: 99, name: 'from the future', sql: 'CREATE TABLE future (x)' }] }).close();
     expect(() => openStore(path)).toThrow(/newer paperwire \(schema 99/);
   });
 });

@@ -96,8 +96,8 @@ describe('paperwire summarize', () => {
       expect(JSON.parse(second.out).kind).toBe('model');
       expect(chat.requests).toHaveLength(1);
       const store = openStore(db);
-      expect(store.summaries.get('p-29f31821qmjv', 'm1')?.tldr).toBe('Ptr-Nets point at input positions.');
-      store.close();
+      expect((await store.summaries.get('p-29f31821qmjv', 'm1'))?.tldr).toBe('Ptr-Nets point at input positions.');
+      await store.close();
 
       chat.reply = { status: 503, body: '{}' };
       const failed = await cli('summarize', 'p-1yz72xz10dkt', '--corpus', CORPUS_DIR, '--json');

@@ -26,7 +26,7 @@ const GOOD = {
 
 function memoryCache(): SummaryCache & { rows: Map<string, Summary> } {
   const rows = new Map<string, Summary>();
-  return { rows, get: (id, model) => rows.get(`${id}|${model}`), set: (id, model, s) => void rows.set(`${id}|${model}`, s) };
+  return { rows, get: async (id, model) => rows.get(`${id}|${model}`), set: async (id, model, s) => void rows.set(`${id}|${model}`, s) };
 }
 
 describe('createSummarizer', () => {
@@ -96,7 +96,7 @@ describe('createSummarizer', () => {
     // Another model name is another cache entry.
     await createSummarizer({ model: { ...model, model: 'other-model' }, cache: store.summaries, log: log() }).summarize(PAPER);
     expect(chat.requests).toHaveLength(2);
-    store.close();
+    await store.close();
   });
 
   const failures: Array<[string, () => void, RegExp]> = [
@@ -221,8 +221,8 @@ describe('createSummarizer', () => {
 
   it('ignores a damaged cache row and a cache that throws', async () => {
     const broken: SummaryCache = {
-      get: () => ({ tldr: 42 }) as unknown as Summary,
-      set: () => {
+      get: async () => ({ tldr: 42 }) as unknown as Summary,
+      set: async () => {
         throw new Error('disk full');
       },
     };

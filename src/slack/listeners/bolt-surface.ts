@@ -2,7 +2,8 @@ import type { WebClient } from '@slack/web-api';
 import type { Log } from '../../util/log.js';
 import type { Message } from '../../views/message.js';
 import { renderModal } from '../../views/modal.js';
-import { postMessage, slackErrorCode } from '../post.js';
+import { postOnce } from '../keyed-post.js';
+import { slackErrorCode } from '../post.js';
 import type { SeenMessage, Surface } from '../../features/surface.js';
 import type { Respond } from '../response-url.js';
 
@@ -17,7 +18,8 @@ export type Origin =
   /** An event: no private channel back to the person. */
   | { kind: 'event' };
 
-export function boltSurface(client: WebClient, log: Log, origin: Origin): Surface {
+/** `poster`: a client of the same workspace that never retries by itself, for posts that must land once. */
+export function boltSurface(client: WebClient, log: Log, origin: Origin, poster: WebClient = client): Surface {
   return {
     async respond(message: Message, options = {}) {
       if (origin.kind === 'ephemeral' || origin.kind === 'public') {
@@ -32,7 +34,7 @@ export function boltSurface(client: WebClient, log: Log, origin: Origin): Surfac
         log.warn('a handler answered privately to an event, which has no private reply; dropped', { text: message.text.slice(0, 80) });
       }
     },
-    post: (channel, message, threadTs) => postMessage(client, log, { channel, message, threadTs }),
+    post: (channel, message, threadTs) => postOnce(poster, log, { channel, message, threadTs }),
     async threadParent(channel: string, threadTs: string): Promise<SeenMessage | undefined> {
       try {
         const result = await client.conversations.replies({ channel, ts: threadTs, limit: 1, include_all_metadata: true });

@@ -14,7 +14,7 @@ export function registerDigest(app: App, rt: Runtime): void {
   app.event('reaction_added', async ({ event, body }) => {
     if (event.item.type !== 'message') return;
     try {
-      handleReaction(rt, { teamId: teamOf(body), userId: event.user, channelId: event.item.channel, ts: event.item.ts });
+      await handleReaction(rt, { teamId: teamOf(body), userId: event.user, channelId: event.item.channel, ts: event.item.ts });
     } catch (error) {
       rt.log.error('could not record a reaction', { error });
     }

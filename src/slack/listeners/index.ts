@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { Runtime } from '../../features/runtime.js';
+import { eventLedger } from '../event-ledger.js';
 import { digestUsage, registerDigest } from './digest.js';
 import { papersUsage, registerPapers } from './papers.js';
 import { mergeUsage, type SlackUsage } from './usage.js';
@@ -24,5 +25,6 @@ export function registerListeners(app: App, rt: Runtime): void {
   app.error(async (error) => {
     rt.log.error('unhandled error in a Slack listener', { error });
   });
+  app.use(eventLedger(rt));
   for (const feature of features) feature.register(app, rt);
 }

@@ -2,12 +2,15 @@ import type { App, BlockAction, ButtonAction, SlackActionMiddlewareArgs, AllMidd
 import type { Runtime } from '../../features/runtime.js';
 import { ACTIONS, actionPattern, SUMMARIZE_SHORTCUT, UNKNOWN_ACTION, type ActionKind } from '../../views/actions.js';
 import { renderNotice, renderUnknownAction } from '../../views/notice.js';
+import type { WebClient } from '@slack/web-api';
+import { noRetryClients } from '../clients.js';
 import { responder } from '../response-url.js';
 import { handleHome } from './home.js';
 import { handlePapersCommand } from '../../features/papers.js';
 import { handlePaperAction } from '../../features/paper-actions.js';
 import { handleMention, handleSummarizeShortcut } from '../../features/thread.js';
 import { PostRefused, type Surface } from '../../features/surface.js';
+import { StoreUnavailable } from '../../store/errors.js';
 import { teamOf } from '../team.js';
 import { boltSurface, type Origin } from './bolt-surface.js';
 import type { SlackUsage } from './usage.js';
@@ -23,11 +26,14 @@ export const papersUsage: Partial<SlackUsage> = {
 };
 
 const SORRY = 'Sorry, something went wrong on my side while answering. Please try again in a moment.';
+const NO_DATABASE = 'I can’t reach my database right now, so I can’t do that. Please try again in a minute.';
 
 export function registerPapers(app: App, rt: Runtime): void {
+  const clients = noRetryClients(rt.config, rt.log);
+  const poster = (client: WebClient) => clients(client.token);
   app.command('/papers', async ({ ack, command, respond, client }) => {
     await ack();
-    const surface = boltSurface(client, rt.log, { kind: 'ephemeral', respond: responder(command.response_url, respond) });
+    const surface = boltSurface(client, rt.log, { kind: 'ephemeral', respond: responder(command.response_url, respond) }, poster(client));
     await guarded(rt, surface, 'command /papers', () =>
       handlePapersCommand(rt, surface, { userId: command.user_id, teamId: command.team_id, channelId: command.channel_id }, command.text ?? ''),
     );
@@ -36,7 +42,7 @@ export function registerPapers(app: App, rt: Runtime): void {
   for (const kind of Object.keys(ACTIONS) as ActionKind[]) {
     app.action(actionPattern(kind), async (args) => {
       await args.ack();
-      await onButton(rt, kind, args as SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs);
+      await onButton(rt, kind, args as SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs, poster(args.client));
     });
   }
 
@@ -55,7 +61,7 @@ export function registerPapers(app: App, rt: Runtime): void {
   app.shortcut(SUMMARIZE_SHORTCUT, async ({ ack, shortcut, respond, client }) => {
     await ack();
     if (shortcut.type !== 'message_action') return;
-    const surface = boltSurface(client, rt.log, { kind: 'ephemeral', respond: responder(shortcut.response_url, respond) });
+    const surface = boltSurface(client, rt.log, { kind: 'ephemeral', respond: responder(shortcut.response_url, respond) }, poster(client));
     await guarded(rt, surface, 'shortcut summarize_paper', () =>
       handleSummarizeShortcut(rt, surface, shortcut.channel.id, shortcut.message as Parameters<typeof handleSummarizeShortcut>[3], {
         userId: shortcut.user.id,
@@ -65,7 +71,7 @@ export function registerPapers(app: App, rt: Runtime): void {
   });
 
   app.event('app_mention', async ({ event, body, client }) => {
-    const surface = boltSurface(client, rt.log, { kind: 'event' });
+    const surface = boltSurface(client, rt.log, { kind: 'event' }, poster(client));
     const actor = event.user ? { userId: event.user, teamId: teamOf(body) } : undefined;
     await guarded(rt, surface, 'app_mention', () =>
       handleMention(rt, surface, { text: event.text, channel: event.channel, ts: event.ts, threadTs: event.thread_ts, actor }),
@@ -78,7 +84,12 @@ export function registerPapers(app: App, rt: Runtime): void {
   });
 }
 
-async function onButton(rt: Runtime, kind: ActionKind, args: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> {
+async function onButton(
+  rt: Runtime,
+  kind: ActionKind,
+  args: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs,
+  poster: WebClient,
+): Promise<void> {
   const { body, action, client } = args;
   const respond = responder(body.response_url, args.respond);
   const container = body.container as { type?: string; is_ephemeral?: boolean } | undefined;
@@ -88,7 +99,7 @@ async function onButton(rt: Runtime, kind: ActionKind, args: SlackActionMiddlewa
   const origin: Origin = inView
     ? { kind: 'view', triggerId: body.trigger_id, inModal: body.view?.type === 'modal', quiet: homeChange }
     : { kind: container?.is_ephemeral ? 'ephemeral' : 'public', respond };
-  const surface = boltSurface(client, rt.log, origin);
+  const surface = boltSurface(client, rt.log, origin, poster);
   const teamId = teamOf(body);
   const channelId = body.channel?.id ?? '';
   await guarded(rt, surface, `button ${kind}`, async () => {
@@ -103,9 +114,11 @@ async function guarded(rt: Runtime, surface: Surface, what: string, run: () => P
     await run();
   } catch (error) {
     const refused = error instanceof PostRefused;
-    if (!refused) rt.log.error(`${what} failed`, { error });
+    const noDatabase = error instanceof StoreUnavailable;
+    if (noDatabase) rt.log.warn(`${what}: the database is not answering`, { reason: error.message });
+    else if (!refused) rt.log.error(`${what} failed`, { error });
     try {
-      await surface.respond(renderNotice(refused ? error.userMessage : SORRY));
+      await surface.respond(renderNotice(refused ? error.userMessage : noDatabase ? NO_DATABASE : SORRY));
     } catch (replyError) {
       rt.log.warn(`${what}: could not tell the user about the failure`, { error: replyError });
     }

@@ -88,7 +88,16 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
           sleep: (ms) => abortableSleep(ms, stopping.signal),
           onRetry: (e) => log.debug(`fresh papers: ${e.date} page ${e.page}: ${e.reason}; trying again in ${Math.round(e.waitMs / 1000)} s`),
         });
-        refresh = startIngestRefresh({ source, repo: store.ingested, log, now, everyMs: config.ingest.everyMs, onStored: syncIngested });
+        refresh = startIngestRefresh({
+          source,
+          repo: store.ingested,
+          log,
+          now,
+          everyMs: config.ingest.everyMs,
+          onStored: syncIngested,
+          // Held a while past the next run, so the holder keeps it and a replica that died hands it over.
+          mayFetch: () => store.leases.acquire('ingest', owner, now(), config.ingest.everyMs * 1.5),
+        });
       }
       poll ??= setInterval(
         () => void syncIngested().catch((error: unknown) => log.warn('could not read fresh papers from the store', { error })),

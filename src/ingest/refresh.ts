@@ -14,6 +14,8 @@ export interface RefreshOptions {
   days?: number;
   /** After each run that stored something: the library takes in what changed. */
   onStored(): Promise<void>;
+  /** Whether this process may fetch now (one replica at a time; the others read what it stored). */
+  mayFetch?: () => Promise<boolean>;
   /** Tests replace the timer. */
   schedule?: (run: () => void, ms: number) => { cancel(): void };
 }
@@ -46,6 +48,15 @@ export function startIngestRefresh(options: RefreshOptions): Refresh {
   const nextAt = () => new Date(options.now().getTime() + everyMs).toISOString().slice(0, 16).replace('T', ' ');
 
   async function run(): Promise<IngestReport | undefined> {
+    try {
+      if (options.mayFetch && !(await options.mayFetch())) {
+        log.debug('fresh papers: another process is fetching them; this one reads them from the store');
+        return undefined;
+      }
+    } catch (error) {
+      log.warn(`fresh papers: could not tell whether another process is fetching (${(error as Error).message}); next try at ${nextAt()} UTC`);
+      return undefined;
+    }
     const to = utcDay(options.now());
     const from = addDays(to, -(span - 1));
     let report: IngestReport;

@@ -129,4 +129,15 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'leases: work one process does at a time',
+    sql: `
+      CREATE TABLE leases (
+        name TEXT PRIMARY KEY,
+        owner TEXT NOT NULL,
+        until TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -7,6 +7,7 @@ import { pgEventLedger } from './pg/events.js';
 import { pgInstallationsRepo } from './pg/installations.js';
 import { pgMigrations } from './pg/migrations.js';
 import { pgIngestRepo } from './pg/papers.js';
+import { pgLeasesRepo } from './pg/leases.js';
 import { pgSavesRepo } from './pg/saves.js';
 import { pgSubscriptionsRepo } from './pg/subscriptions.js';
 import { pgSummaryCache } from './pg/summaries.js';
@@ -38,6 +39,7 @@ export async function openPgStore(url: string, options: PgStoreOptions): Promise
     subscriptions: pgSubscriptionsRepo(db),
     digests: pgDigestsRepo(db),
     events: pgEventLedger(db),
+    leases: pgLeasesRepo(db),
     installations: pgInstallationsRepo(db),
     ingested: pgIngestRepo(db),
     ping: async () => void (await db.query('SELECT 1')),

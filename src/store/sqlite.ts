@@ -4,6 +4,7 @@ import { digestsRepo } from './digests.js';
 import { engagementRepo } from './engagement.js';
 import { eventLedger } from './events.js';
 import { installationsRepo } from './installations.js';
+import { leasesRepo } from './leases.js';
 import { savesRepo } from './saves.js';
 import type { Store } from './store.js';
 import { ingestRepo } from './papers.js';
@@ -26,6 +27,7 @@ export function openStore(path: string, options: { migrations?: Migration[] } = 
     digests: digestsRepo(db),
     ingested: ingestRepo(db),
     events: eventLedger(db),
+    leases: leasesRepo(db),
     installations: installationsRepo(db),
     ping: async () => void db.prepare('SELECT 1').get(),
     close: async () => void db.close(),

@@ -35,6 +35,12 @@ export interface EventLedger {
 }
 
 /** One Slack installation (OAuth), sealed: the store never sees a token in plain text. */
+/** Work only one process should do at a time (fetching fresh papers): held until `until`, renewed by its holder. */
+export interface LeasesRepo {
+  /** true when `owner` holds `name` until now + ms (it was free, expired, or already its own). */
+  acquire(name: string, owner: string, now: Date, ms: number): Promise<boolean>;
+}
+
 export interface StoredInstallation {
   /** `T…` for a workspace install, `E…` for an org-wide one. */
   key: string;
@@ -69,6 +75,7 @@ export interface Store {
   /** Papers from the daily papers API (async: the PostgreSQL store answers the same interface). */
   readonly ingested: IngestRepo;
   readonly events: EventLedger;
+  readonly leases: LeasesRepo;
   readonly installations: InstallationsRepo;
   /** Resolves when the database answers a trivial query; rejects with a StoreUnavailable otherwise. */
   ping(): Promise<void>;

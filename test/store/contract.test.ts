@@ -258,6 +258,22 @@ describe.each([
     expect(await store.ingested.version()).toBe(v2);
   });
 
+  it('lets one replica at a time hold a lease, renewed by its holder, taken over once it expires', async () => {
+    const { store, again } = await backend.fresh();
+    const other = await again();
+    const later = (ms: number) => new Date(T0.getTime() + ms);
+    const asks = await Promise.all([store, other, store, other].map((s, i) => s.leases.acquire('ingest', i % 2 ? 'b' : 'a', T0, 60_000)));
+    expect(asks.filter(Boolean).length).toBeGreaterThan(0);
+    const holder = asks[0] ? 'a' : 'b';
+    const waiting = holder === 'a' ? 'b' : 'a';
+    expect(asks.filter((ok, i) => ok && (i % 2 ? 'b' : 'a') === waiting)).toHaveLength(0);
+    expect(await store.leases.acquire('ingest', holder, later(30_000), 60_000)).toBe(true);
+    expect(await other.leases.acquire('ingest', waiting, later(60_000), 60_000)).toBe(false);
+    expect(await other.leases.acquire('ingest', waiting, later(90_001), 60_000)).toBe(true);
+    expect(await store.leases.acquire('ingest', holder, later(90_002), 60_000)).toBe(false);
+    expect(await store.leases.acquire('other work', holder, later(90_002), 60_000)).toBe(true);
+  });
+
   it('keeps sealed installations by key, replacing on reinstall, until removed', async () => {
     const { store } = await backend.fresh();
     await store.installations.save({ key: 'T1', teamId: 'T1', sealed: 'v1.aaa', installedAt: T0.toISOString() });

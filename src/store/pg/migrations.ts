@@ -126,4 +126,15 @@ export const pgMigrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'leases: work one process does at a time',
+    sql: `
+      CREATE TABLE leases (
+        name TEXT PRIMARY KEY,
+        owner TEXT NOT NULL,
+        until TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -70,6 +70,8 @@ export function cleanAbstract(text: string): string {
       .replace(/\\([%&$#_])/g, '$1')
       .replace(/\{\\(?:em|it|bf|tt|sc|rm)\s+([^{}]*)\}/g, '$1')
       .replace(/``|''/g, '"')
+      // "15~30%" is a range; "Fig.~3" a LaTeX non-breaking space.
+      .replace(/(\d%?)~(?=\d)/g, '$1–')
       .replace(/(\w)~(?=\w)/g, '$1 ')
       .replace(/(\d)\\?times\b/g, '$1×')
       // "\bullet" items that lost their backslash: "… computations: bullet On the positive side …".

@@ -74,6 +74,8 @@ export function cleanAbstract(text: string): string {
       .replace(/(\d%?)~(?=\d)/g, '$1–')
       .replace(/(\w)~(?=\w)/g, '$1 ')
       .replace(/(\d)\\?times\b/g, '$1×')
+      // "\sim7\%" that lost its backslash: "sim7%" is "~7%".
+      .replace(/(^|[\s(])\\?sim\s?(?=\d)/g, '$1~')
       // "\bullet" items that lost their backslash: "… computations: bullet On the positive side …".
       .replace(/(^|[\s:;.])bullet\s+(?=[A-Z])/g, '$1 ')
       // A stop with the space lost in copying: "… real deployment.In this paper, we …".

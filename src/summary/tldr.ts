@@ -280,7 +280,7 @@ const GERUND: Record<string, string> = {
 const RESULT_LEAD =
   /^(?:[^,]{0,120}?\b(?:show|shows|showed|shown|demonstrate|demonstrates|demonstrated|indicate|indicates|reveal|reveals|confirm|confirms|verify|verifies|suggest|suggests)\s+that\s+)/i;
 const FRAME_LEAD =
-  /^(?:(?:in practice|notably|empirically|numerically|experimentally|as a result|overall|specifically|in particular|remarkably|importantly|moreover|furthermore|additionally|finally|consequently|therefore|thus|in addition|in experiments|in our experiments),\s+|[^,]{2,80},\s+(?=(?:our|it|the|we|this)\b))/i;
+  /^(?:(?:in practice|for example|for instance|notably|empirically|numerically|experimentally|as a result|overall|specifically|in particular|remarkably|importantly|moreover|furthermore|additionally|finally|consequently|therefore|thus|in addition|in experiments|in our experiments),\s+|[^,]{2,80},\s+(?=(?:our|it|the|we|this)\b))/i;
 /** Subjects that are the method itself, so the result can hang off the TL;DR as a participle. */
 const SELF_SUBJECT =
   /^(?:it|our (?:[^,\s]+ ){0,3}?(?:method|approach|model|models|framework|system|technique|algorithm|solution|design|architecture|encoder|codec|pipeline|network|networks|variant|implementation)|the (?:proposed|resulting|new) [\w-]+(?: [\w-]+){0,2}|this (?:method|approach|model|framework|system|technique)|the (?:method|approach|model|framework|system)|we)$/i;
@@ -464,7 +464,7 @@ export function approachCandidates(sentences: readonly string[], name?: string):
       const b = lowerSubject === 'we' ? v.toLowerCase() : baseOf(v);
       return b && APPROACH_VERB.test(b) ? `${and}${gerundOf(b)}` : m;
     });
-    const clause = tidy(`${gerundOf(base)} ${coordinated}`);
+    const clause = tighten(`${gerundOf(base)} ${coordinated}`);
     // A number makes it a result, which the headline states.
     if (clause.length < 30 || hasDanglingReference(clause) || /\b(?:we|our|us)\b/i.test(clause) || HEADLINE_NUMBER.test(clause)) continue;
     // "incorporating two innovative components": says that there are parts, not what they are.
@@ -549,7 +549,7 @@ function fromSentence(
   const original = sentences[index] ?? '';
   let text = dropHype(dropLeadingClause(dropLeadingClause(cleanSentence(original))));
   text = repairReferences(text, name);
-  text = nameFirst(text, name);
+  text = tighten(nameFirst(text, name));
   const plain = compress(text, max).text;
   if (!acceptable(plain)) return undefined;
   const body = text.replace(/[.!?]+$/, '');
@@ -595,6 +595,25 @@ function keepNumber(clause: string, max: number): string | undefined {
     best = end;
   }
   return best === undefined ? undefined : clause.slice(0, best).replace(/[,;:\s]+$/, '');
+}
+
+/**
+ * Words a one-line summary can do without, so more of what the paper did fits: intensifiers
+ * ("significantly", "highly"), "specifically designed for" (→ "for"), "is able to" (→ "can"),
+ * "in order to" (→ "to") and lower-case asides in brackets ("(facial image-to-text)").
+ */
+export function tighten(text: string): string {
+  return tidy(
+    text
+      .replace(/\b(?:specifically|especially|carefully|purposely|explicitly) (designed|tailored|crafted|built) (for|to)\b/gi, '$1 $2')
+      .replace(/\b(?:is|are) (?:also )?(?:able|capable) to\b/gi, 'can')
+      .replace(/\bin order to\b/gi, 'to')
+      .replace(
+        /\b(?:highly|very|effectively|successfully|significantly|substantially|greatly|considerably|remarkably|dramatically|truly|seamlessly|readily|consistently|notably) (?=[a-z])/gi,
+        '',
+      )
+      .replace(/\s*\((?=[a-z][^()]*\s)[^()]{3,60}\)/g, ''),
+  );
 }
 
 function bestApproach(candidates: readonly ScoredApproach[], index: number, body: string, resultIndex?: number): ScoredApproach | undefined {

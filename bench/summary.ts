@@ -19,6 +19,7 @@ const referencesSchema = z.array(z.object({ id: z.string().optional(), title: z.
 const DEFAULT_SETS = [
   ['old set (tuned on)', 'bench/summary-references.json'],
   ['old held-out set (tuned on in #14)', 'bench/summary-references-heldout.json'],
+  ['second tuning set (#14 round 2, tuned on)', 'bench/summary-references-tune2.json'],
   ['new held-out set (#14, never tuned on)', 'bench/summary-references-new.json'],
 ] as const;
 

@@ -31,6 +31,8 @@ const ELABORATION = /^(?:(?:more )?specifically|more precisely|concretely|in par
 const ADDITIVE =
   /^(?:additionally|furthermore|moreover|in addition|besides|also|finally|lastly|further|(?:we|it|they) (?:also|further|furthermore|additionally|moreover|then|finally))\b/i;
 const ALSO = /\b(?:we|it|they) (?:also|further|additionally|furthermore|moreover)\b/i;
+/** One part of a method listed over several sentences ("Second, we introduce …", "2) We …"). */
+const ORDINAL = /^(?:\(?(?:[1-9]|i{1,3}|iv)\)|(?:first|second|third|fourth)(?:ly)?,)\s/i;
 /** Outlook and conclusions: what the authors hope or believe, not what they did. */
 const OUTLOOK =
   /\b(?:we (?:believe|hope|envision|expect|anticipate|conclude|discuss)|(?:future|further) (?:work|research|directions?|studies)|(?:open|pave)s? (?:up )?(?:the|a|new) (?:way|door|avenue|direction)|we leave)\b/i;
@@ -40,6 +42,7 @@ const EVALUATION =
 /** "We propose a new direction to achieve this goal.": refers back instead of naming anything. */
 const VAGUE =
   /\b(?:this|these|that|such|the above|the aforementioned)(?: two| three| both| key| main)? (?:goal|issue|issues|problem|problems|gap|limitation|limitations|challenge|challenges|end|question)\b/i;
+const LEAD_IN = /^[^,]{0,80},\s+(?=we\s)/i;
 const IN_THIS_PAPER_WE = /\b(?:in this (?:paper|work|study)|here),? we\b/i;
 const URL = /https?:\/\/|github\.com/i;
 const RESULT =
@@ -82,7 +85,7 @@ export function rankContributions(sentences: string[], title: string): ScoredSen
     else if (PASSIVE_CUE.test(text)) score += 2;
     if (OUR_CUE.test(text)) score += 1;
     if (IN_THIS_PAPER_WE.test(text)) score += 1;
-    if (ADDITIVE.test(text) || ALSO.test(text)) score -= 1.5;
+    if (ADDITIVE.test(text) || ALSO.test(text) || ORDINAL.test(text)) score -= 1.5;
     if (OUTLOOK.test(text)) score -= 3;
     if (EVALUATION.test(text)) score -= 2;
     if (VAGUE.test(text) && text.length < 90) score -= 2.5;
@@ -92,7 +95,8 @@ export function rankContributions(sentences: string[], title: string): ScoredSen
     if (NAMING_CUE.test(text)) score += 0.8;
     if (name && lower.includes(name)) score += 1.2;
     score += 2 * titleOverlap(text, title);
-    score -= 0.7 * Math.min(3, backgroundHits(text));
+    // Background words in a scene-setting lead-in ("To address this limitation, we …") do not count.
+    score -= 0.7 * Math.min(3, backgroundHits(strong ? text.replace(LEAD_IN, '') : text));
     if (index === 0 && !strong) score -= 1;
     if (AVAILABILITY.test(text)) score -= 5;
     if (text.length < 40) score -= 1;

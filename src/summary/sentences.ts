@@ -70,8 +70,12 @@ export function cleanAbstract(text: string): string {
       .replace(/\\([%&$#_])/g, '$1')
       .replace(/\{\\(?:em|it|bf|tt|sc|rm)\s+([^{}]*)\}/g, '$1')
       .replace(/``|''/g, '"')
+      // "15~30%" is a range; "Fig.~3" a LaTeX non-breaking space.
+      .replace(/(\d%?)~(?=\d)/g, '$1–')
       .replace(/(\w)~(?=\w)/g, '$1 ')
       .replace(/(\d)\\?times\b/g, '$1×')
+      // "\sim7\%" that lost its backslash: "sim7%" is "~7%".
+      .replace(/(^|[\s(])\\?sim\s?(?=\d)/g, '$1~')
       // "\bullet" items that lost their backslash: "… computations: bullet On the positive side …".
       .replace(/(^|[\s:;.])bullet\s+(?=[A-Z])/g, '$1 ')
       // A stop with the space lost in copying: "… real deployment.In this paper, we …".

@@ -1,6 +1,7 @@
 import { cleanSentence, compress, dropHype, dropLeadingClause, tidy } from './compress.js';
 import { hasDanglingReference, isFragment } from './dangling.js';
 import { type ScoredSentence, titleName } from './score.js';
+import { containment } from './words.js';
 
 /**
  * The TL;DR a reader would write: the method's name, what it does, and its headline result, in one
@@ -14,7 +15,7 @@ const CONTRIBUTION_VERB =
   '(?:propose|introduce|present|develop|design|build|release|describe|contribute|offer|construct|curate|create|unveil|devise|put forward|establish)';
 /** "We propose X", "This paper introduces X", "Here we present X". */
 const ANNOUNCE = new RegExp(
-  `^(?:we|this (?:paper|work|study|report|article)|our (?:paper|work))\\s+(?:(?:first|here|also|further|then|thus|therefore|now|newly)\\s+)?${CONTRIBUTION_VERB}(?:s|d|ed)?\\s+`,
+  `^(?:(?:in this (?:paper|work|study),?\\s+|here,?\\s+)?we|this (?:paper|work|study|report|article)|our (?:paper|work))\\s+(?:(?:first|here|also|further|then|thus|therefore|now|newly)\\s+)?${CONTRIBUTION_VERB}(?:s|d|ed)?\\s+`,
   'i',
 );
 /** "We show that X": X is the finding, and stands alone. */
@@ -69,8 +70,10 @@ export function nameFirst(sentence: string, knownName?: string): string {
   const dubbed = /^[^,]{0,80}?\b(?:is|are)\s+((?:an?|the)\s[^]{5,160}?),?\s+(?:dubbed|called|named|termed|coined)\s+([^\s,;:()]+)$/i.exec(body);
   if (dubbed && isName(unquote(dubbed[2] ?? ''))) return `${unquote(dubbed[2] ?? '')} is ${dubbed[1]}.`;
   const announce = ANNOUNCE.exec(body);
-  if (!announce) return sentence;
+  if (!announce) return analysisFirst(body) ?? sentence;
   const object = body.slice(announce[0].length);
+  const purpose = namedPurpose(object, knownName);
+  if (purpose) return purpose;
 
   // "We propose FooNet, a sparse …" / "We present Franca: a …" / "We present FastComposer which enables …"
   const lead =
@@ -91,7 +94,7 @@ export function nameFirst(sentence: string, knownName?: string): string {
   if (defined && isStrongName(defined[1] ?? '') && (defined[2] ?? '').length >= 15) return `${defined[1]} is ${defined[2]}.`;
   // "We propose a sparse …, called FooNet, that …" / "… architecture called MAXIM, that …"
   const naming =
-    /^((?:an?|the)\s[^]*?)(?:,\s*|\s+)(called|named|dubbed|termed|coined|namely)\s+(["'“][^"'”]{2,40}["'”]|[^\s,;:()]+(?:\s*\([^()]{2,20}\))?)(?:,\s*|\s+|$)/i.exec(
+    /^((?:an?|the)\s[^]*?)(?:,\s*|\s+)(called|named|dubbed|termed|coined|namely)(?:\s+as)?\s+(["'“][^"'”]{2,40}["'”]|[^\s,;:()]+(?:\s*\([^()]{2,20}\))?)(?:,\s*|\s+|$)/i.exec(
       object,
     );
   if (naming && naming[1] && naming[1].length <= 140) {
@@ -105,7 +108,7 @@ export function nameFirst(sentence: string, knownName?: string): string {
     }
   }
   // "We present a multi-task fine-tuning framework, MFTcoder, that enables …"
-  const apposition = /^((?:an?|the)\s[^,;:]{5,120}?),\s+([^\s,;:]+)(?:,\s+(?:(which|that)\s+)?([^]*))?$/i.exec(object);
+  const apposition = /^((?:an?|the)\s[^,;:]{3,120}?),\s+([^\s,;:]+)(?:,\s+(?:(which|that)\s+)?([^]*))?$/i.exec(object);
   if (apposition && isStrongName(apposition[2] ?? '')) {
     const [, desc, name, relative, rest] = apposition;
     return `${unquote(name ?? '')} is ${desc}${rest ? (relative ? ` that ${rest}` : `, ${rest}`) : ''}.`;
@@ -122,14 +125,91 @@ export function nameFirst(sentence: string, knownName?: string): string {
       return `${name} is ${bracket[1]}${rest}.`;
     }
   }
-  return sentence;
+  return unnamedFirst(object) ?? sentence;
+}
+
+/** The third person of a verb's base form: "use" → "uses", "match" → "matches", "apply" → "applies". */
+export function thirdPerson(base: string): string {
+  if (/[^aeiou]y$/i.test(base)) return `${base.slice(0, -1)}ies`;
+  if (/(?:s|x|z|ch|sh)$/i.test(base)) return `${base}es`;
+  return `${base}s`;
+}
+
+/** The base form behind an "-ing" form: "quantizing" → "quantize", "running" → "run", "learning" → "learn". */
+export function baseOfGerund(gerund: string): string | undefined {
+  const w = gerund.toLowerCase();
+  if (!/ing$/.test(w) || w.length < 6) return undefined;
+  let stem = w.slice(0, -3);
+  if (/([bdgmnprt])\1$/.test(stem) && !/(?:ll|ss|zz|ff)$/.test(stem)) return stem.slice(0, -1);
+  if (/y$/.test(stem) && /(?:ly|ry|fy|py|dy|ty|ny)$/.test(stem)) return stem; // applying → apply
+  const silentE =
+    /(?:[^aeiou]v|[aeiou]v|iz|yz|[aeiou]c|[nr]c|[^n]g|[^aeiou]l|[^e]al|[^aeiou][aeiou]t|[^aeio]ur|[^aeiou]us|[^o]od|[^aeiou][aeiou]d|[^e]ak|[^e]ar|[^a]ir|[^aeo]in|un|[^aeiou][aeiou]s|[^aeiou][aeiou]r|[^aeiou][aeiou]m|[^aeiou][aeiou]n|ap|op|[aeiou]b)$/;
+  if (
+    silentE.test(stem) &&
+    !/(?:ain|oin|ein|ern|arn|orm|ect|act|ict|uct|ept|apt|opt|ent|ant|ast|est|ist|ost|ust|out|it|et|ot|eal|eat|oat|ool|eed|uit|ear|air|eer|oor|ong|ing|ang|ung|ign|ull|ell|ill|all|ap|op)$/.test(
+      stem,
+    )
+  ) {
+    stem = `${stem}e`;
+  }
+  return stem;
+}
+
+/** "We propose LLM-FP4 for quantizing X" → "LLM-FP4 quantizes X"; "We introduce FooNet to align X" → "FooNet aligns X". */
+function namedPurpose(object: string, knownName?: string): string | undefined {
+  const m = /^(?:the\s+)?((?:[^\s,;:()]+\s+){0,4}?[^\s,;:()]+)(?:\s*\(([^()]{2,20})\))?\s+(?:for\s+([a-z]+ing)|to\s+([a-z]+))\s+([^]+)$/.exec(object);
+  if (!m) return namedFor(object);
+  const [, long = '', acronym, gerund, base, rest = ''] = m;
+  const name = acronym && isName(acronym) ? acronym : long;
+  if (!isName(name) && !(knownName && name.toLowerCase() === knownName.toLowerCase())) return undefined;
+  if (/^(?:an?|the|our|this)\b/i.test(long)) return undefined;
+  const verb = gerund ? baseOfGerund(gerund) : base;
+  if (!verb || /^(?:be|the|an?|our|this|their|its)$/.test(verb) || rest.length < 10) return undefined;
+  const lead = acronym && name === acronym && long !== acronym ? `${long} (${acronym})` : name;
+  return `${lead} ${thirdPerson(verb)} ${rest}.`;
+}
+
+/** "We introduce Vector Post-Training Quantization (VPTQ) for X" → "… (VPTQ) is a method for X". */
+function namedFor(object: string): string | undefined {
+  const m = /^(?:the\s+)?((?:[A-Z0-9][^\s,;:()]*\s+){0,5}[A-Z0-9][^\s,;:()]*)(?:\s*\(([^()]{2,20})\))?\s+for\s+([^]{10,})$/.exec(object);
+  if (!m) return undefined;
+  const [, long = '', acronym, rest = ''] = m;
+  if (!(acronym ? isName(acronym) : isStrongName(long) || isName(long))) return undefined;
+  if (/^(?:We|This|The|A|An|In|Our)\b/.test(long) || /^[^,;()]{0,60}\([^()]{2,20}\)/.test(rest)) return undefined;
+  return `${acronym ? `${long} (${acronym})` : long} is a method for ${rest}.`;
+}
+
+/** "We propose an approach for X that generates Y" → "An approach for X generates Y" (no name to put first). */
+function unnamedFirst(object: string): string | undefined {
+  const m = /^(an?\s[^,;:()]{5,120}?)\s+(?:that|which)\s+([a-z]+s)\s+([^]+)$/i.exec(object);
+  if (!m) return undefined;
+  const [, subject = '', verb = '', rest = ''] = m;
+  if (/(?:ss|us|is)$/.test(verb) || !baseOf(verb) || rest.length < 10) return undefined;
+  return `${subject.charAt(0).toUpperCase()}${subject.slice(1)} ${verb} ${rest}.`;
+}
+
+/** "We investigate X" → "The paper investigates X": an analysis paper says what it studied. */
+function analysisFirst(body: string): string | undefined {
+  const m =
+    /^(?:(?:in this (?:paper|work|study),?|here,?)\s+)?we\s+((?:(?:first|systematically|empirically|theoretically|comprehensively|thoroughly|extensively|carefully|also)\s+)?)(study|investigate|explore|analy[sz]e|examine|evaluate|benchmark|characterize|characterise|survey|review|compare|revisit|quantify|assess|probe|measure|conduct|perform|train|provide|give|identify|uncover|establish|prove|derive|demonstrate|show|find)\s+([^]+)$/i.exec(
+      body,
+    );
+  if (!m) return undefined;
+  const [, adverbs = '', verb = '', rest = ''] = m;
+  if (/^(?:that|how|whether|why|what)\b/i.test(rest) && /^(?:show|find|demonstrate|prove|establish)$/i.test(verb)) return undefined;
+  // "We train and release X" → "The paper trains and releases X".
+  const coordinated = rest.replace(
+    /^((?:[^,;]{0,40}?\s)?and\s+(?:\w+ly\s+)?)(release|propose|introduce|present|show|find|demonstrate|evaluate|analy[sz]e|provide|develop|use|apply|compare|open-source|discuss|identify|offer|train)\b/i,
+    (_, and: string, v: string) => `${and}${thirdPerson(v.toLowerCase())}`,
+  );
+  return `The paper ${adverbs}${thirdPerson(verb.toLowerCase())} ${coordinated}.`;
 }
 
 /** A number a reader would quote: with its unit, or a score on a named benchmark. */
 const HEADLINE_NUMBER =
   /(?:\d(?:[\d,.]*\d)?\s?(?:%|×|x\b|times\b|-?fold\b|\s?(?:percentage )?points?\b|pp\b|\s?(?:BLEU|CodeBLEU|FID|mIoU|mAP|AP\d*|F1|FPS|ms|s\b|seconds?|minutes?|hours?|days?|GB|MB|KB|TB|[KMB]\b|tokens|FLOPs|dB|PSNR|WER|CER|accuracy|top-1|R@\d+|MRR@\d+|UTMOS|score))|\$\s?\d|\d(?:[\d,.]*\d)?\s+(?:on|in)\s+[A-Z])/i;
 const RESULT_VERB =
-  /\b(achiev|reach|improv|outperform|surpass|reduc|cut|speed|increas|boost|compress|lower|attain|obtain|yield|exceed|set|deliver|match|decreas|sav|beat|gain|scor|accelerat|halv|shrink|lift|rais|push|bring|run|lead|rank|top|deliver|recover|retain|preserv|maintain|narrow|close|perform|demonstrat|show|offer|provid|enabl|exhibit|attain|produc|remain|stay|keep|use|need|require|achieve|scal)(?:es|s|ed|d|e)?\b/i;
+  /\b(achiev|reach|improv|outperform|surpass|reduc|cut|speed|increas|boost|compress|lower|attain|obtain|yield|exceed|set|deliver|match|decreas|sav|beat|gain|scor|accelerat|halv|shrink|lift|rais|push|bring|run|lead|rank|top|deliver|recover|retain|preserv|maintain|narrow|close|perform|demonstrat|show|offer|provid|enabl|exhibit|attain|produc|remain|stay|keep|use|need|require|achieve|scal|rival|generat|enhanc|handl|realiz|realis|mak)(?:es|s|ed|d|e)?\b/i;
 const GERUND: Record<string, string> = {
   achiev: 'achieving',
   reach: 'reaching',
@@ -188,12 +268,19 @@ const GERUND: Record<string, string> = {
   require: 'requiring',
   scal: 'scaling',
   achieve: 'achieving',
+  rival: 'rivaling',
+  generat: 'generating',
+  enhanc: 'enhancing',
+  handl: 'handling',
+  realiz: 'realizing',
+  realis: 'realising',
+  mak: 'making',
 };
 /** "Experiments on X show that …", "On GLUE, …", "In practice, …": what comes before the result itself. */
 const RESULT_LEAD =
   /^(?:[^,]{0,120}?\b(?:show|shows|showed|shown|demonstrate|demonstrates|demonstrated|indicate|indicates|reveal|reveals|confirm|confirms|verify|verifies|suggest|suggests)\s+that\s+)/i;
 const FRAME_LEAD =
-  /^(?:(?:in practice|notably|empirically|numerically|experimentally|as a result|overall|specifically|in particular|remarkably|importantly|moreover|furthermore|additionally|finally|consequently|therefore|thus|in addition|in experiments|in our experiments),\s+|[^,]{2,80},\s+(?=(?:our|it|the|we|this)\b))/i;
+  /^(?:(?:in practice|for example|for instance|notably|empirically|numerically|experimentally|as a result|overall|specifically|in particular|remarkably|importantly|moreover|furthermore|additionally|finally|consequently|therefore|thus|in addition|in experiments|in our experiments),\s+|[^,]{2,80},\s+(?=(?:our|it|the|we|this)\b))/i;
 /** Subjects that are the method itself, so the result can hang off the TL;DR as a participle. */
 const SELF_SUBJECT =
   /^(?:it|our (?:[^,\s]+ ){0,3}?(?:method|approach|model|models|framework|system|technique|algorithm|solution|design|architecture|encoder|codec|pipeline|network|networks|variant|implementation)|the (?:proposed|resulting|new) [\w-]+(?: [\w-]+){0,2}|this (?:method|approach|model|framework|system|technique)|the (?:method|approach|model|framework|system)|we)$/i;
@@ -220,9 +307,10 @@ function headlineCandidates(sentences: readonly string[], name?: string): Scored
     if (!/\d/.test(raw)) continue;
     const sentence = cleanSentence(raw);
     if (!HEADLINE_NUMBER.test(sentence) || /https?:|github|available/i.test(sentence)) continue;
-    const clause = participle(sentence, name);
-    if (!clause) continue;
-    let score = 0;
+    const made = participle(sentence, name);
+    if (!made) continue;
+    const { clause } = made;
+    let score = made.self ? 0 : -0.5;
     if (/\b(?:state-of-the-art|sota|outperform\w*|surpass\w*|best)\b/i.test(clause)) score += 1;
     if (/\b(?:\d+(?:\.\d+)?\s?(?:%|×|x)\b)/.test(clause)) score += 1;
     if (/\b(?:on|over|than|vs\.?|compared)\b/i.test(clause)) score += 0.5;
@@ -239,7 +327,11 @@ function bestHeadline(candidates: readonly ScoredHeadline[], skip: number): Head
   return best ? { index: best.index, clause: best.clause } : undefined;
 }
 
-function participle(sentence: string, name?: string): string | undefined {
+/** Subjects that are results of something else, not a result: background, prior work, the problem. */
+const OTHER_SUBJECT_BAD =
+  /\b(?:existing|prior|previous|current|traditional|conventional|baselines?|they|them|their|these|those|this|such|it|its|which|that|who|where|when|if|while|although|however|because|since|recent|many|most|some|often|typically|results?|experiments?|evaluations?|analys[ie]s|findings?|ablations?|we|our|us)\b/i;
+
+function participle(sentence: string, name?: string): { clause: string; self: boolean } | undefined {
   let text = sentence.replace(/[.!?]+$/, '');
   for (let i = 0; i < 2; i++) {
     const lead = RESULT_LEAD.exec(text) ?? FRAME_LEAD.exec(text);
@@ -251,32 +343,145 @@ function participle(sentence: string, name?: string): string | undefined {
   }
   const verb = RESULT_VERB.exec(text);
   if (!verb || verb.index === undefined) return undefined;
-  let subject = text
-    .slice(0, verb.index)
-    .trim()
-    .replace(/\s+(?:can|could|also|further|consistently|significantly|substantially|still|even|only|then|successfully|greatly|largely|clearly|notably)$/i, '')
-    .replace(/\s+(?:can|could|also|further|consistently|significantly|substantially)$/i, '');
+  let subject = text.slice(0, verb.index).trim();
+  // "X can improve …", "X also consistently reaches …": the modal or adverb goes with the subject.
+  let modal = false;
+  for (;;) {
+    const m =
+      /\s+(can|could|will|would|may|might|also|further|consistently|significantly|substantially|still|even|only|then|successfully|greatly|largely|clearly|notably|dramatically|remarkably|effectively|simultaneously|reliably|drastically)$/i.exec(
+        subject,
+      );
+    if (!m) break;
+    if (/^(?:can|could|will|would|may|might)$/i.test(m[1] ?? '')) modal = true;
+    subject = subject.slice(0, m.index);
+  }
   subject = subject.replace(/,$/, '');
   const bare = subject.replace(/^(?:our|the|this)\s+(?:proposed\s+)?/i, '');
   const isSelf =
     SELF_SUBJECT.test(subject) || (name !== undefined && bare.startsWith(name) && bare.split(/\s+/).length <= 3 && !/\b(?:and|or|than|vs)\b/.test(bare));
-  if (!isSelf) return undefined;
-  // A finite verb only ("achieves", "reduced"), not a noun ("the speed of …").
+  // Any other subject: a short noun phrase that names something ("Gemma 2B-2B", "the 7B variant").
+  const other =
+    !isSelf &&
+    subject.length >= 2 &&
+    subject.split(/\s+/).length <= 5 &&
+    /^(?:the\s+)?[\p{L}\p{N}]/u.test(subject) &&
+    !/[,;:()]/.test(subject) &&
+    !OTHER_SUBJECT_BAD.test(subject) &&
+    /^(?:the\s|an?\s)?\S*[A-Z0-9]/.test(subject);
+  if (!isSelf && !other) return undefined;
+  // A finite verb only ("achieves", "reduced"), not a noun ("the speed of …"); a base form after a modal
+  // or a plural subject ("FDEs achieve").
   const word = verb[0];
-  if (!/(?:es|s|ed|d)$/i.test(word) && !/^(?:cut|set|run|beat|top|lead|close)$/i.test(word) && subject.toLowerCase() !== 'we') return undefined;
+  const finite =
+    /(?:es|s|ed|d)$/i.test(word) ||
+    /^(?:cut|set|run|beat|top|lead|close)$/i.test(word) ||
+    subject.toLowerCase() === 'we' ||
+    modal ||
+    /[a-z0-9]s$/i.test(subject);
+  if (!finite) return undefined;
   const gerund = GERUND[(verb[1] ?? '').toLowerCase()];
   if (!gerund) return undefined;
   const rest = text.slice(verb.index + word.length);
   // "cuts memory by 40% and runs 3.2x faster" → "cutting memory by 40% and running 3.2x faster".
   const coordinated = rest.replace(
-    new RegExp(`(\\sand\\s+)(${Object.keys(GERUND).join('|')})(?:es|s)\\b`, 'i'),
+    new RegExp(`(\\sand\\s+)(${Object.keys(GERUND).join('|')})(?:es|s|e)?\\b`, 'i'),
     (_, and: string, stem: string) => `${and}${GERUND[stem.toLowerCase()] ?? stem}`,
   );
-  const clause = tidy(`${gerund}${coordinated}`);
+  // "demonstrating impressive results, achieving 2.7x …": the praise goes, the number stays.
+  let clause = tidy(`${gerund}${coordinated}`).replace(
+    /^\w+ing (?:(?:impressive|strong|promising|remarkable|significant|superior|competitive|excellent|good|great|consistent|substantial|notable|clear)\s+)?(?:results|performance|improvements?|gains|effectiveness|efficiency|superiority)(?: (?:on|across|in) [^,]{0,40})?,\s+(?=\w+ing\b)/i,
+    '',
+  );
+  if (!isSelf) clause = `with ${/^(?:The|An?)\s/.test(subject) ? lowerFirst(subject) : subject} ${clause}`;
   // The number is the point: it must come early, not after a list of other claims.
   const number = HEADLINE_NUMBER.exec(clause);
-  if (!number || (number.index ?? 0) > 90) return undefined;
-  return clause;
+  if (!number || (number.index ?? 0) > 90 + (isSelf ? 0 : subject.length + 6)) return undefined;
+  return { clause, self: isSelf };
+}
+
+/** "-ing" of a verb's base form: "use" → "using", "run" → "running", "apply" → "applying". */
+export function gerundOf(base: string): string {
+  const w = base.toLowerCase();
+  if (/^(?:run|set|get|cut|put|plan|ship|stop|map|top|swap|drop|split|hit|win|beg|pin|tag|trim)$/.test(w)) {
+    return w === 'split' || w === 'hit' ? `${w}ting` : `${w}${w.slice(-1)}ing`;
+  }
+  if (/ie$/.test(w)) return `${w.slice(0, -2)}ying`;
+  if (/[^aeiou]e$|[^e]ue$|[aiou]e$/.test(w) && !/(?:ee|ye|oe)$/.test(w)) return `${w.slice(0, -1)}ing`;
+  return `${w}ing`;
+}
+
+/** The base form of a third-person or past verb: "generates" → "generate", "matches" → "match". */
+function baseOf(verb: string): string | undefined {
+  const w = verb.toLowerCase();
+  if (/ies$/.test(w)) return `${w.slice(0, -3)}y`;
+  if (/(?:ss|x|zz|ch|sh)es$/.test(w)) return w.slice(0, -2);
+  if (/ses$/.test(w)) return w.slice(0, -1);
+  if (/[^s]s$/.test(w)) return w.slice(0, -1);
+  return undefined;
+}
+
+/** Verbs that say how a method works, after "we" or the method's name. */
+const APPROACH_VERB =
+  /^(?:use|employ|adopt|design|train|leverage|combine|extend|build|introduce|propose|develop|apply|formulate|decompose|replace|augment|incorporate|utilize|utilise|exploit|add|insert|learn|model|encode|represent|treat|cast|reformulate|distill|distil|fuse|integrate|align|convert|transform|compress|quantize|prune|adapt|construct|generate|enforce|impose|inject|devise|couple|pair|project|map|split|partition|group|share|reuse|freeze|sparsify|decouple|unify|jointly|consist|comprise|contain|include|rely|operate|predict|learn|capture|exploit|process|compute|estimate|select|route|mix|cache|store|prune|sample|retrieve|fine-tune|pre-train|pretrain|finetune|initialize|optimize|optimise|minimize|maximize|reparameterize|approximate|factorize|aggregate|distribute|parallelize|offload)$/i;
+
+interface ScoredApproach {
+  index: number;
+  clause: string;
+  score: number;
+}
+
+/**
+ * How the method works, as a participle: "We use X to Y" / "FooNet uses X to Y" → "using X to Y";
+ * "FooNet consists of A and B" → "consisting of A and B". Only sentences after the contribution.
+ */
+export function approachCandidates(sentences: readonly string[], name?: string): ScoredApproach[] {
+  const found: ScoredApproach[] = [];
+  for (let index = 1; index < sentences.length; index++) {
+    const raw = sentences[index] ?? '';
+    if (
+      raw.length > 320 ||
+      /https?:|github|available|\b(?:we|they) (?:show|find|found|observe|believe|hope|evaluate|conduct|test|validate|demonstrate)/i.test(raw)
+    )
+      continue;
+    let text = cleanSentence(raw).replace(/[.!?]+$/, '');
+    // "Specifically, we …", "Within this framework, we …": the lead-in goes.
+    text = text
+      .replace(/^[^,]{2,70},\s+(?=we\s)/i, '')
+      .replace(/^(?:specifically|concretely|in particular|more specifically|technically|at its core),\s+/i, '');
+    const subjectVerb =
+      /^(we|it|our (?:method|approach|model|framework|system|design|architecture|pipeline)|the (?:proposed )?(?:method|approach|model|framework|system|architecture|pipeline)|([^\s,;:]+))\s+(?:(?:first|also|further|then|additionally|jointly|simply|directly|explicitly|efficiently|effectively|mainly)\s+)?([a-z][a-z-]+)\s+([^]*)$/i.exec(
+        text,
+      );
+    if (!subjectVerb) continue;
+    const [, subject = '', named, verb = '', rest = ''] = subjectVerb;
+    if (named !== undefined && (!name || named.toLowerCase() !== name.toLowerCase())) continue;
+    const lowerSubject = subject.toLowerCase();
+    const base = lowerSubject === 'we' ? verb.toLowerCase() : baseOf(verb);
+    if (!base || !APPROACH_VERB.test(base)) continue;
+    if (/^(?:also|further|additionally)\b/i.test(rest)) continue;
+    // "… and leverages Y" → "… and leveraging Y".
+    const coordinated = rest.replace(/(\s(?:and|while|then)\s+)([a-z]+)\b/gi, (m, and: string, v: string) => {
+      const b = lowerSubject === 'we' ? v.toLowerCase() : baseOf(v);
+      return b && APPROACH_VERB.test(b) ? `${and}${gerundOf(b)}` : m;
+    });
+    const clause = tighten(`${gerundOf(base)} ${coordinated}`);
+    // A number makes it a result, which the headline states.
+    if (clause.length < 30 || hasDanglingReference(clause) || /\b(?:we|our|us)\b/i.test(clause) || HEADLINE_NUMBER.test(clause)) continue;
+    // "incorporating two innovative components": says that there are parts, not what they are.
+    if (
+      /^\w+ (?:(?:two|three|four|several|a few|some|the following|multiple)\s+)?(?:[\w-]+\s+){0,2}(?:components?|modules?|parts?|stages?|steps?|strategies|techniques|mechanisms|contributions|improvements|aspects|designs?|innovations|ideas|changes)$/i.test(
+        clause,
+      )
+    )
+      continue;
+    let score = 0;
+    if (/^(?:consist|comprise|contain|include|combine|use|employ|leverage|utili[sz]e|design|build|decouple|fuse|integrate)/i.test(base)) score += 0.5;
+    if (/^(?:propose|introduce|develop|extend)$/i.test(base)) score -= 0.3;
+    if (/\d/.test(clause)) score -= 0.3;
+    score -= 0.15 * index;
+    found.push({ index, clause, score });
+  }
+  return found;
 }
 
 export interface TldrParts {
@@ -325,8 +530,9 @@ export function buildTldr(sentences: readonly string[], ranked: readonly ScoredS
   const name = knownName(title, sentences.join(' '));
   const tries = ranked.slice(0, 6);
   const headlines = headlineCandidates(sentences, name);
+  const approaches = approachCandidates(sentences, name);
   for (const candidate of tries) {
-    const built = fromSentence(sentences, candidate.index, name, max, headlines);
+    const built = fromSentence(sentences, candidate.index, name, max, headlines, approaches);
     if (built) return built;
   }
   return undefined;
@@ -338,33 +544,127 @@ function fromSentence(
   name: string | undefined,
   max: number,
   headlines: readonly ScoredHeadline[],
+  approaches: readonly ScoredApproach[],
 ): TldrParts | undefined {
   const original = sentences[index] ?? '';
   let text = dropHype(dropLeadingClause(dropLeadingClause(cleanSentence(original))));
   text = repairReferences(text, name);
-  text = nameFirst(text, name);
+  text = tighten(nameFirst(text, name));
   const plain = compress(text, max).text;
   if (!acceptable(plain)) return undefined;
-  if (HEADLINE_NUMBER.test(plain)) return { text: plain, index };
-  const result = bestHeadline(headlines, index);
-  if (!result) return { text: plain, index };
   const body = text.replace(/[.!?]+$/, '');
-  // Both parts whole when they fit; otherwise the contribution gives way to at most a third of its room.
-  for (const [bodyMax, clauseMax] of [
-    [max, max],
-    [max - Math.min(result.clause.length, 90) - 2, 90],
-    [Math.max(90, max - 72), 70],
-  ] as const) {
-    const head = compress(body, bodyMax).text.replace(/[.!?]+$/, '');
-    if (head.endsWith('…')) continue;
-    const room = max - head.length - 2;
-    if (room < 30) continue;
-    const tail = compress(result.clause, Math.min(room, clauseMax)).text;
-    if (tail.endsWith('…') || !/\d/.test(tail)) continue;
-    const joined = `${head}, ${tail}`;
-    if (joined.length <= max && acceptable(joined)) return { text: joined, index, resultIndex: result.index };
+  const hasNumber = HEADLINE_NUMBER.test(plain);
+  const result = hasNumber ? undefined : bestHeadline(headlines, index);
+  const approach = bestApproach(approaches, index, body, result?.index);
+  // The contribution, how it works and its headline result when all fit; else the result; else how.
+  if (result && approach) {
+    const joined = assemble(body, [approach.clause, result.clause], max);
+    if (joined) return { text: joined, index, resultIndex: result.index };
+  }
+  if (result) {
+    const joined = assemble(body, [result.clause], max);
+    if (joined) return { text: joined, index, resultIndex: result.index };
+  }
+  if (approach && plain.length < max - 50) {
+    const joined = assemble(body, [approach.clause], max);
+    if (joined) return { text: joined, index };
   }
   return { text: plain, index };
+}
+
+/**
+ * A result clause cut to `max` characters after its number, not before it: "improving X by 5.9x | while
+ * maintaining …" rather than "improving X | by 5.9x …".
+ */
+function keepNumber(clause: string, max: number): string | undefined {
+  if (clause.length <= max) return undefined;
+  const number = HEADLINE_NUMBER.exec(clause);
+  if (!number) return undefined;
+  const after = (number.index ?? 0) + number[0].length;
+  let best: number | undefined;
+  for (const m of clause.matchAll(
+    /,\s|\s(?=(?:while|whereas|and|but|with|without|compared|across|on|in|at|over|than|for|using|under|when|through|via|thanks|as)\s)/g,
+  )) {
+    const end = m.index ?? 0;
+    if (end < after || end > max) continue;
+    const head = clause.slice(0, end).replace(/[,;:\s]+$/, '');
+    if (/\b(?:a|an|the|of|to|for|and|or|by|in|on|at|from|with|than|as)$/i.test(head)) continue;
+    // "… 0.38-0.68 on Mistral-7B, 4.41-7.34 | on LLaMA-3": a bare number needs what follows it.
+    if (/\d$/.test(head) && !HEADLINE_NUMBER.test(head.slice(head.search(/\S+$/)))) continue;
+    if ((head.match(/\(/g) ?? []).length !== (head.match(/\)/g) ?? []).length) continue;
+    best = end;
+  }
+  return best === undefined ? undefined : clause.slice(0, best).replace(/[,;:\s]+$/, '');
+}
+
+/**
+ * Words a one-line summary can do without, so more of what the paper did fits: intensifiers
+ * ("significantly", "highly"), "specifically designed for" (→ "for"), "is able to" (→ "can"),
+ * "in order to" (→ "to") and lower-case asides in brackets ("(facial image-to-text)").
+ */
+export function tighten(text: string): string {
+  return tidy(
+    text
+      .replace(/\b(?:specifically|especially|carefully|purposely|explicitly) (designed|tailored|crafted|built) (for|to)\b/gi, '$1 $2')
+      .replace(/\b(?:is|are) (?:also )?(?:able|capable) to\b/gi, 'can')
+      .replace(/\bin order to\b/gi, 'to')
+      .replace(
+        /\b(?:highly|very|effectively|successfully|significantly|substantially|greatly|considerably|remarkably|dramatically|truly|seamlessly|readily|consistently|notably) (?=[a-z])/gi,
+        '',
+      )
+      .replace(/\s*\((?=[a-z][^()]*\s)[^()]{3,60}\)/g, ''),
+  );
+}
+
+function bestApproach(candidates: readonly ScoredApproach[], index: number, body: string, resultIndex?: number): ScoredApproach | undefined {
+  let best: ScoredApproach | undefined;
+  for (const c of candidates) {
+    if (c.index <= index || c.index > index + 4 || c.index === resultIndex) continue;
+    // Nothing the contribution sentence already says.
+    if (containment(c.clause, body) >= 0.5) continue;
+    if (!best || c.score > best.score) best = c;
+  }
+  return best;
+}
+
+/**
+ * The body with participle clauses after it, in one sentence of at most `max` characters: the body
+ * whole when it leaves room, else shortened at a clause boundary; the last clause (the result) keeps
+ * its number; a clause that cannot be cut whole makes the attempt fail.
+ */
+function assemble(body: string, clauses: readonly string[], max: number): string | undefined {
+  const last = clauses.length - 1;
+  const wantLast = Math.min(clauses[last]?.length ?? 0, 90);
+  for (const bodyMax of [max, max - wantLast - 2 - 40 * last, Math.max(90, max - 72 - 50 * last)]) {
+    if (bodyMax < 60) continue;
+    const head = compress(body, bodyMax).text.replace(/[.!?]+$/, '');
+    // The contribution is the point: with more than one clause after it, it keeps most of itself.
+    if (head.endsWith('…') || (last > 0 && head.length < Math.min(body.length, 0.7 * body.length + 20))) continue;
+    let room = max - head.length;
+    const tails: string[] = [];
+    let ok = true;
+    for (let i = 0; i < clauses.length; i++) {
+      const clause = clauses[i] ?? '';
+      // Room for what comes later: the result's number.
+      const reserve = i < last ? Math.min(clauses[last]?.length ?? 0, 90) + 2 : 0;
+      const budget = Math.min(room - 2 - reserve, i === last ? (last === 0 ? 90 + Math.max(0, room - 92) : 100) : 110);
+      if (budget < 30) {
+        ok = false;
+        break;
+      }
+      const tail = (i === last ? keepNumber(clause, budget) : undefined) ?? compress(clause, budget).text.replace(/[.!?]+$/, '');
+      if (tail.endsWith('…') || (i === last && (i > 0 || HEADLINE_NUMBER.test(clause)) && !/\d/.test(tail))) {
+        ok = false;
+        break;
+      }
+      tails.push(tail);
+      room -= tail.length + 2;
+    }
+    if (!ok) continue;
+    const joined = `${[head, ...tails].join(', ')}.`;
+    if (joined.length <= max && acceptable(joined)) return joined;
+  }
+  return undefined;
 }
 
 function acceptable(text: string): boolean {

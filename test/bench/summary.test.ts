@@ -81,6 +81,24 @@ describe('the summary benchmark', () => {
     }
   });
 
+  it('has a second tuning set of at least 40 corpus papers in none of the other three sets', async () => {
+    const { papers } = await loadCorpus(CORPUS_DIR, { now: NOW });
+    const read = (name: string) =>
+      JSON.parse(readFileSync(new URL(`../../bench/${name}`, import.meta.url), 'utf8')) as Array<{ id: string; reference: string }>;
+    const tune2 = read('summary-references-tune2.json');
+    const others = new Set(
+      [...read('summary-references.json'), ...read('summary-references-heldout.json'), ...read('summary-references-new.json')].map((r) => r.id),
+    );
+    expect(tune2.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(tune2.map((r) => r.id)).size).toBe(tune2.length);
+    expect(tune2.filter((r) => others.has(r.id))).toEqual([]);
+    expect(evaluate(papers, tune2).missing).toEqual([]);
+    for (const r of tune2) {
+      expect(r.reference.length, r.id).toBeLessThanOrEqual(200);
+      expect(r.reference, r.id).toMatch(/[.!?]$/);
+    }
+  });
+
   it('counts dangling-reference TL;DRs per system over the corpus: none for paperwire, some before issue 14', async () => {
     const { papers } = await loadCorpus(CORPUS_DIR, { now: NOW });
     const counts = Object.fromEntries(danglingCounts(papers).map((c) => [c.name, c.dangling]));

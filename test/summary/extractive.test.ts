@@ -152,11 +152,12 @@ describe('every paper of the shipped corpus', () => {
     for (const p of papers) {
       const { tldr } = extractiveSummary(p);
       expect(tldr, p.id).not.toMatch(/https?:\/\/|github\.com/);
-      const words = new Set(p.abstract.split(/[\s,;:()]+/).map((w) => w.replace(/[.!?"']+$/, '')));
+      // "15~30%" reads "15–30%": a range is split at its dash, so "30%" is a word of the abstract.
+      const words = new Set(p.abstract.split(/[\s,;:()~]+/).map((w) => w.replace(/[.!?"']+$/, '')));
       const last =
         tldr
           .replace(/[.!?"')\]]+$/, '')
-          .split(/[\s,;:()]+/)
+          .split(/[\s,;:()–~]+/)
           .pop() ?? '';
       if (!tldr.endsWith('…')) expect(words.has(last) || words.has(last.replace(/[.…]$/, '')), `${p.id}: ${tldr}`).toBe(true);
     }

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { baseOfGerund, gerundOf, headlineResult, nameFirst, thirdPerson, tighten } from '../../src/summary/tldr.js';
+
+describe('the TL;DR rewriting rules', () => {
+  it('puts the name first in "We propose X for Ving …" and "We introduce Long Name (X) for …"', () => {
+    expect(nameFirst('We propose LLM-FP4 for quantizing both weights and activations in large language models down to 4-bit floating-point values.')).toBe(
+      'LLM-FP4 quantizes both weights and activations in large language models down to 4-bit floating-point values.',
+    );
+    expect(nameFirst('We introduce Vector Post-Training Quantization (VPTQ) for extremely low-bit quantization of LLMs.')).toBe(
+      'Vector Post-Training Quantization (VPTQ) is a method for extremely low-bit quantization of LLMs.',
+    );
+    expect(nameFirst('We present a completely unsupervised sentence model termed as Trans-Encoder that combines two paradigms.')).toBe(
+      'Trans-Encoder is a completely unsupervised sentence model that combines two paradigms.',
+    );
+  });
+
+  it('drops "We propose" before an unnamed method and states what an analysis paper studied', () => {
+    expect(nameFirst('We introduce an approach for single-view reconstruction that generates a 3D model from one image.')).toBe(
+      'An approach for single-view reconstruction generates a 3D model from one image.',
+    );
+    expect(nameFirst('We train and openly release a suite of 54 language models.')).toBe('The paper trains and openly releases a suite of 54 language models.');
+    expect(nameFirst('We show that our method is fast.')).toBe('We show that our method is fast.');
+  });
+
+  it('turns a results sentence into a participle, also when its subject is not the method', () => {
+    expect(headlineResult(['x', 'Experiments show that PaD-TS can improve the shift score by 5.9x on four datasets.'], 0, 'PaD-TS')?.clause).toBe(
+      'improving the shift score by 5.9x on four datasets',
+    );
+    expect(headlineResult(['x', 'For example, Gemma 2B-2B outperforms Gemma 2B by 7% after instruction tuning.'], 0, 'EncDec')?.clause).toBe(
+      'with Gemma 2B-2B outperforming Gemma 2B by 7% after instruction tuning',
+    );
+    // Prior work's numbers are background, not the paper's result.
+    expect(headlineResult(['x', 'Existing methods achieve 50% accuracy on ImageNet.'], 0, 'FooNet')).toBeUndefined();
+  });
+
+  it('conjugates regular verbs and drops words a one-liner can do without', () => {
+    expect(['use', 'run', 'apply', 'design', 'leverage', 'split'].map(gerundOf)).toEqual([
+      'using',
+      'running',
+      'applying',
+      'designing',
+      'leveraging',
+      'splitting',
+    ]);
+    expect(['quantizing', 'learning', 'running', 'generating', 'training', 'reducing', 'combining', 'predicting'].map((g) => baseOfGerund(g))).toEqual([
+      'quantize',
+      'learn',
+      'run',
+      'generate',
+      'train',
+      'reduce',
+      'combine',
+      'predict',
+    ]);
+    expect(['match', 'apply', 'use', 'release'].map(thirdPerson)).toEqual(['matches', 'applies', 'uses', 'releases']);
+    expect(tighten('A framework specifically designed for sampling that is able to significantly cut latency (see the appendix for details).')).toBe(
+      'A framework designed for sampling that can cut latency.',
+    );
+  });
+});

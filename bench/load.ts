@@ -19,6 +19,8 @@ import { mb, ms, summarise } from './load-stats.js';
  *   --seconds 60  --clients 50  --warmup 5 (not counted: JIT, first connections)  --max-requests 500000
  *   --query TEXT (repeatable) instead of the mixed set; --corpus DIR (default data/corpus, copied first)
  *   --reload-every S   take a page out of the copied corpus and put it back every S seconds (live reloads under load)
+ *   --in-place         serve the corpus directory itself (no copy), so its start-up snapshot is kept between runs:
+ *                      the second run measures an app started from the snapshot, as a restarted app is
  *   --rate N           open loop: N commands a second on a fixed schedule, at most --clients in flight
  *                      (default: closed loop, each client sends its next command once the last is acknowledged)
  *   --profile-dir DIR  write the app's CPU profile there
@@ -66,6 +68,7 @@ const { values } = parseArgs({
     corpus: { type: 'string', default: fromPackageRoot('data/corpus') },
     query: { type: 'string', multiple: true },
     'profile-dir': { type: 'string' },
+    'in-place': { type: 'boolean', default: false },
   },
 });
 const seconds = bounded('--seconds', values.seconds, 1, 600);
@@ -98,8 +101,9 @@ interface Phase {
 
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'paperwire-load-'));
-  const corpusDir = join(work, 'corpus');
-  cpSync(values.corpus, corpusDir, { recursive: true });
+  if (values['in-place'] && reloadEvery > 0) throw new Error('--in-place and --reload-every do not go together: the reloads change the corpus');
+  const corpusDir = values['in-place'] ? values.corpus : join(work, 'corpus');
+  if (!values['in-place']) cpSync(values.corpus, corpusDir, { recursive: true });
 
   const pending = new Map<string, { at: number; phase: Phase }>();
   let unknownAnswers = 0;
@@ -220,7 +224,7 @@ async function main(): Promise<void> {
   await slack.stop();
   rmSync(work, { recursive: true, force: true });
   // The app keeps a start-up snapshot per corpus directory; this run's directory is gone, so is its snapshot.
-  rmSync(snapshotPath(fromPackageRoot(DEFAULT_CACHE_DIR), corpusDir), { force: true });
+  if (!values['in-place']) rmSync(snapshotPath(fromPackageRoot(DEFAULT_CACHE_DIR), corpusDir), { force: true });
 
   const ack = summarise(measured.ackMs);
   const answer = summarise(measured.answerMs);

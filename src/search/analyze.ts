@@ -3,15 +3,9 @@
  * same term, so "Quantisation", "quantizations" and "quantization" meet in one index entry.
  */
 
-const WORD = /[\p{L}\p{N}]+/gu;
+import { STOPWORDS, words } from '../text/words.js';
 
-export const STOPWORDS: ReadonlySet<string> = new Set(
-  `a about above after again against all am an and any are as at be because been before being below between both but by
-  can could did do does doing down during each few for from further had has have having he her here hers him his how i if in
-  into is it its itself just me more most my no nor not now of off on once only or other our ours out over own same she should
-  so some such than that the their theirs them then there these they this those through to too under until up very was we were
-  what when where which while who whom why will with would you your yours also via thus however whereas`.split(/\s+/),
-);
+const WORD = /[\p{L}\p{N}]+/gu;
 
 /** British spellings whose American form differs by more than a suffix rule can catch. */
 const OUR_WORDS = /^(behavi|col|fav|neighb|harb|lab|hon|flav|rum|vap|hum|odo|arm)our/;
@@ -32,11 +26,6 @@ export function tokenize(text: string): Token[] {
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) tokens.push({ word: m[0], start: m.index, end: m.index + m[0].length });
   return tokens;
-}
-
-/** The words of `text`, without offsets. */
-export function words(text: string): string[] {
-  return text.match(WORD) ?? [];
 }
 
 /** Two-part compounds with a short first part (auto-encoder, pre-training, multi-modal, re-ranking). */

@@ -1,4 +1,5 @@
-import { stem, words } from './words.js';
+import { compoundWords } from '../text/words.js';
+import { stem } from './words.js';
 
 /**
  * References a one-sentence summary cannot carry: "this bottleneck", "these issues", "such methods",
@@ -54,10 +55,10 @@ export function danglingReferences(sentence: string): DanglingReference[] {
     const phrase = (
       /^(?:(?:a|an|two|three|four|both|kinds? of|types? of|sorts? of)\s+)*((?:[\p{L}\p{N}][\p{L}\p{N}'-]*\s*){1,3})/iu.exec(after)?.[1] ?? ''
     ).trim();
-    const nouns = words(phrase).map(stem);
+    const nouns = compoundWords(phrase).map(stem);
     if (nouns.length === 0 || SELF.test(phrase)) continue;
     // An antecedent earlier in the same sentence: "… a loss for Y; this loss …".
-    const before = new Set(words(text.slice(0, at)).map(stem));
+    const before = new Set(compoundWords(text.slice(0, at)).map(stem));
     if (nouns.some((n) => n.length > 2 && before.has(n))) continue;
     found.push({ phrase: `${m[0]} ${phrase}`.trim() });
   }

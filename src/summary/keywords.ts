@@ -1,4 +1,6 @@
-import { STOPWORDS, stem } from './words.js';
+import { findDefinitions } from '../text/acronyms.js';
+import { PHRASE_STOPWORDS } from '../text/words.js';
+import { stem } from './words.js';
 
 /**
  * Key phrases in the manner of RAKE: runs of meaningful words between stopwords and punctuation,
@@ -134,7 +136,7 @@ function collect(text: string, inTitle: boolean, into: Map<string, Candidate>, e
     position++;
     const lower = token.toLowerCase();
     const isWord = /^[\p{L}\p{N}]/u.test(token);
-    if (!isWord || STOPWORDS.has(lower) || FILLER.has(lower) || /^\d/.test(token) || token.length < 2) {
+    if (!isWord || PHRASE_STOPWORDS.has(lower) || FILLER.has(lower) || /^\d/.test(token) || token.length < 2) {
       flush();
       continue;
     }
@@ -242,35 +244,19 @@ function contains(outer: string[], inner: string[]): boolean {
   return false;
 }
 
-/** "key-value (KV) cache" style definitions: the long form and its acronym name one thing (both directions). */
+/** "key-value (KV) cache" style definitions (src/text/acronyms.ts): the long form and its acronym name one thing (both directions). */
 function definedAcronyms(text: string): Map<string, string> {
   const pairs = new Map<string, string>();
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}-])((?:[\p{L}\p{N}-]{1,40}\s+){1,6})\(([A-Z][A-Za-z0-9-]{1,11})s?\)/gu)) {
-    const acronym = m[2] ?? '';
-    const letters = acronym.replace(/[^A-Za-z]/g, '').toLowerCase();
-    const before = (m[1] ?? '').trim().split(/\s+/);
-    for (let n = 1; n <= before.length; n++) {
-      const phrase = before.slice(before.length - n);
-      const initials = phrase
-        .flatMap((w) => w.split('-'))
-        .map((w) => w.charAt(0).toLowerCase())
-        .join('');
-      if (initials === letters || phrase.map((w) => w.charAt(0).toLowerCase()).join('') === letters || looseMatch(phrase, letters)) {
-        const long = phrase.map((w) => stem(w.toLowerCase())).join(' ');
-        const short = stem(acronym.toLowerCase());
-        pairs.set(long, short);
-        pairs.set(short, long);
-        break;
-      }
-    }
+  for (const [acronym, longForm] of findDefinitions(text)) {
+    const long = longForm
+      .split(/\s+/)
+      .map((w) => stem(w.toLowerCase()))
+      .join(' ');
+    const short = stem(acronym.toLowerCase());
+    pairs.set(long, short);
+    pairs.set(short, long);
   }
   return pairs;
-}
-
-/** "extreme multi-label classification" for XMC: one word per letter, each letter early in its word. */
-function looseMatch(phrase: string[], letters: string): boolean {
-  if (phrase.length !== letters.length || phrase.length < 2) return false;
-  return phrase.every((word, i) => word.toLowerCase().slice(0, 2).includes(letters.charAt(i)));
 }
 
 function surface(c: Candidate): string {

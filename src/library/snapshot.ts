@@ -121,7 +121,18 @@ function* unpack(payload: Buffer): Steps<SnapshotPayload | 'corrupt'> {
     if (!Array.isArray(part)) return 'corrupt';
     for (const paper of part) papers.push(paper);
   }
-  return { corpus: { ...stored.corpus, papers }, index: stored.index };
+  yield;
+  return { corpus: { ...stored.corpus, papers }, index: { ...stored.index, postings: ownBuffers(stored.index.postings) } };
+}
+
+/**
+ * Node deserialises a typed array as a view into the buffer it was read from when it can: the
+ * postings would keep the whole file (hundreds of MB at 100,000 papers) alive. Each gets its own copy.
+ */
+function ownBuffers<T extends object>(value: T): T {
+  const out = { ...value } as Record<string, unknown>;
+  for (const [key, field] of Object.entries(out)) if (ArrayBuffer.isView(field) && !(field instanceof DataView)) out[key] = (field as Uint8Array).slice();
+  return out as T;
 }
 
 /** Writes a snapshot atomically (a reader sees the old file or the new one, never half of one). */

@@ -166,3 +166,8 @@ function capitalise(text: string): string {
   if (/^[a-z][a-z0-9-]*[A-Z]/.test(text)) return text;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** "A method …" → "a method …" when it moves into the middle of a sentence. */
+export function lowerFirst(text: string): string {
+  return /^(?:A|An|The)\b/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}

@@ -4,7 +4,8 @@ import { extractKeywords } from './keywords.js';
 import { rankContributions, rankKeyPoints, type ScoredSentence } from './score.js';
 import { cleanAbstract, splitSentences } from './sentences.js';
 import { hasDanglingReference } from './dangling.js';
-import { buildTldr, knownName, repairReferences } from './tldr.js';
+import { buildTldr, repairReferences } from './tldr.js';
+import { knownName } from './tldr-names.js';
 import type { Summary } from './types.js';
 import { containment } from './words.js';
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { baseOfGerund, gerundOf, headlineResult, nameFirst, thirdPerson, tighten } from '../../src/summary/tldr.js';
+import { headlineResult, tighten } from '../../src/summary/tldr-clauses.js';
+import { nameFirst } from '../../src/summary/tldr-names.js';
+import { baseOfGerund, gerundOf, thirdPerson } from '../../src/summary/verbs.js';
 
 describe('the TL;DR rewriting rules', () => {
   it('puts the name first in "We propose X for Ving …" and "We introduce Long Name (X) for …"', () => {

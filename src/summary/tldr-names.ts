@@ -1,0 +1,203 @@
+import { lowerFirst } from './compress.js';
+import { titleName } from './score.js';
+import { baseOf, baseOfGerund, thirdPerson } from './verbs.js';
+/** Naming the contribution: the method's name first ("We propose FooNet, a …" → "FooNet is a …"), and the name an abstract uses. */
+
+const CONTRIBUTION_VERB =
+  '(?:propose|introduce|present|develop|design|build|release|describe|contribute|offer|construct|curate|create|unveil|devise|put forward|establish)';
+/** "We propose X", "This paper introduces X", "Here we present X". */
+const ANNOUNCE = new RegExp(
+  `^(?:(?:in this (?:paper|work|study),?\\s+|here,?\\s+)?we|this (?:paper|work|study|report|article)|our (?:paper|work))\\s+(?:(?:first|here|also|further|then|thus|therefore|now|newly)\\s+)?${CONTRIBUTION_VERB}(?:s|d|ed)?\\s+`,
+  'i',
+);
+/** "We show that X": X is the finding, and stands alone. */
+const FINDING =
+  /^(?:we|this (?:paper|work|study)|our (?:results|analysis|experiments|findings))\s+(?:(?:theoretically|empirically|formally|also|further|first)\s+)?(?:show|find|demonstrate|prove|reveal|establish|argue|observe|conclude|confirm)(?:s|ed)?,?\s+that\s+/i;
+const NAMING = /^(?:called|named|dubbed|termed|coined|namely|which we (?:call|name|dub|term))\s+/i;
+/** A token written as a name: "FaceNet", "OTOv2", "M2-BERT", "LLM-FP4", "mmMamba", "CRATE". */
+const NAME_TOKEN = /^["'“]?(?:[A-Z][\p{L}\p{N}]*(?:[-+.][\p{L}\p{N}]+)*\+*|[a-z]+[A-Z][\p{L}\p{N}-]*)["'”]?$/u;
+/** Acronyms that name a field or a model family, not a contribution. */
+const GENERIC_ACRONYM =
+  /^(?:LLMs?|VLMs?|LVLMs?|MLLMs?|LMs?|NLP|NLU|CV|AI|ML|DNNs?|CNNs?|RNNs?|GNNs?|ViTs?|GPUs?|CPUs?|TPUs?|SOTA|MLPs?|SSMs?|RL|ASR|TTS|QA|KV|PTQ|QAT|MoE|INRs?)$/;
+
+/** A name is a single name-like token or a short run of capitalised words ("Double Sparsity"). */
+function isName(candidate: string): boolean {
+  const words = candidate.trim().split(/\s+/);
+  if (words.length === 0 || words.length > 4) return false;
+  if (words.length === 1) {
+    const w = words[0] ?? '';
+    return NAME_TOKEN.test(w) && (/[A-Z].*[A-Z0-9]|[0-9]|^[a-z]+[A-Z]/.test(w) || w.length >= 3) && !GENERIC_ACRONYM.test(w);
+  }
+  return words.every((w) => /^["'“]?[A-Z0-9]/.test(w)) && !words.some((w) => /^(?:We|This|The|A|An|In|Our)$/.test(w));
+}
+
+/** A single word that can only be a name: inner capitals or digits ("DEYOLO", "MFTcoder", "GPT-4"). */
+function isStrongName(word: string): boolean {
+  const w = unquote(word);
+  return isName(w) && /^[^\s]+$/.test(w) && /[a-z][A-Z]|[A-Z].*[A-Z]|[A-Z].*\d|^[a-z]+[A-Z]/.test(w);
+}
+
+const unquote = (s: string) => s.replace(/^["'“]+|["'”,]+$/g, '').trim();
+
+/** The contribution sentence with the name first, when it announces a named thing; otherwise unchanged. */
+export function nameFirst(sentence: string, knownName?: string): string {
+  const body = sentence.replace(/[.!?]+$/, '');
+  // "A tri-level attention-based DeepLabv3+ architecture (DeepTriNet) is proposed for …"
+  const passive = new RegExp(
+    `^((?:an?|the)\\s[^()]{5,120}?)\\s*\\(([^()]{2,20})\\)\\s+(?:is|was)\\s+(?:first\\s+)?${CONTRIBUTION_VERB}d?\\s+([^]*)$`,
+    'i',
+  ).exec(body);
+  if (passive && isName(passive[2] ?? '')) return `${passive[2]} is ${lowerFirst(passive[1] ?? '')} ${passive[3]}.`;
+  const finding = FINDING.exec(body);
+  if (finding) {
+    const rest = body.slice(finding[0].length);
+    if (rest.length >= 40 && !/^(?:we|it|they|this|these|such)\b/i.test(rest)) return `${capitalise(rest)}.`;
+    return sentence;
+  }
+  // "The outcome of our effort is a new generation of YOLO detectors, dubbed YOLOv10."
+  const dubbed = /^[^,]{0,80}?\b(?:is|are)\s+((?:an?|the)\s[^]{5,160}?),?\s+(?:dubbed|called|named|termed|coined)\s+([^\s,;:()]+)$/i.exec(body);
+  if (dubbed && isName(unquote(dubbed[2] ?? ''))) return `${unquote(dubbed[2] ?? '')} is ${dubbed[1]}.`;
+  const announce = ANNOUNCE.exec(body);
+  if (!announce) return analysisFirst(body) ?? sentence;
+  const object = body.slice(announce[0].length);
+  const purpose = namedPurpose(object, knownName);
+  if (purpose) return purpose;
+
+  // "We propose FooNet, a sparse …" / "We present Franca: a …" / "We present FastComposer which enables …"
+  const lead =
+    /^(?:the\s+)?((?:["'“][^"'”]{2,40}["'”])|[^\s,:;(]+(?:\s+[A-Z0-9][^\s,:;(]*){0,3})(?:\s*\(([^()]{2,60})\))?(?:\s*[,:—–]\s*|\s+--?\s+|\s+(?=(?:which|that|an?|the)\s))/.exec(
+      object,
+    );
+  if (lead) {
+    const name = unquote(lead[2] && isName(lead[2]) ? lead[2] : (lead[1] ?? ''));
+    const rest = object.slice(lead[0].length);
+    if (isName(name) || (knownName && name.toLowerCase() === knownName.toLowerCase())) {
+      const relative = /^(?:which|that)\s+(.*)$/i.exec(rest);
+      if (relative) return `${name} ${relative[1]}.`;
+      if (/^(?:an?|the|one|two|three|our)\s/i.test(rest) && rest.length >= 15) return `${name} is ${rest}.`;
+    }
+  }
+  // "We introduce the Reducing Task Discrepancy of text encoders (RTD), a plug-and-play scheme …"
+  const defined = /^(?:the\s+)?[^,;:()]{3,120}?\s*\(([^()]{2,20})\),\s+((?:an?|the)\s[^]*)$/i.exec(object);
+  if (defined && isStrongName(defined[1] ?? '') && (defined[2] ?? '').length >= 15) return `${defined[1]} is ${defined[2]}.`;
+  // "We propose a sparse …, called FooNet, that …" / "… architecture called MAXIM, that …"
+  const naming =
+    /^((?:an?|the)\s[^]*?)(?:,\s*|\s+)(called|named|dubbed|termed|coined|namely)(?:\s+as)?\s+(["'“][^"'”]{2,40}["'”]|[^\s,;:()]+(?:\s*\([^()]{2,20}\))?)(?:,\s*|\s+|$)/i.exec(
+      object,
+    );
+  if (naming && naming[1] && naming[1].length <= 140) {
+    const raw = (naming[3] ?? '').replace(/\s*\(([^()]+)\)$/, '');
+    const name = unquote(raw);
+    if (isName(name)) {
+      let rest = object.slice(naming[0].length).trim();
+      rest = rest.replace(/^(?:which|that)\s+/i, 'that ');
+      const desc = naming[1].replace(/,\s*$/, '');
+      return `${name} is ${desc}${rest ? `${/^(?:that|for|to|with|in|on|which)\b/i.test(rest) ? ' ' : ', '}${rest}` : ''}.`;
+    }
+  }
+  // "We present a multi-task fine-tuning framework, MFTcoder, that enables …"
+  const apposition = /^((?:an?|the)\s[^,;:]{3,120}?),\s+([^\s,;:]+)(?:,\s+(?:(which|that)\s+)?([^]*))?$/i.exec(object);
+  if (apposition && isStrongName(apposition[2] ?? '')) {
+    const [, desc, name, relative, rest] = apposition;
+    return `${unquote(name ?? '')} is ${desc}${rest ? (relative ? ` that ${rest}` : `, ${rest}`) : ''}.`;
+  }
+  // "We design a dual-enhancement-based cross-modality object detection network DEYOLO."
+  const trailing = /^((?:an?|the)\s[^,;:()]{5,140}?)\s+([^\s,;:()]+)(,\s+[^]*)?$/i.exec(object);
+  if (trailing && isStrongName(trailing[2] ?? '')) return `${unquote(trailing[2] ?? '')} is ${trailing[1]}${trailing[3] ?? ''}.`;
+  // "We propose a binary embedding-based retrieval (BEBR) engine …": the bracket names the head phrase.
+  const bracket = /^((?:an?|the)\s[^,;:()]*?)\s*\(([^()]{2,20})\)/i.exec(object);
+  if (bracket && bracket[1] && !/\s(?:for|of|in|on|to|with|from|by|that|which)\s/i.test(bracket[1])) {
+    const name = unquote(bracket[2] ?? '');
+    if (isName(name) && (!/s$/.test(name) || /[a-z]s$/.test(name) === false)) {
+      const rest = object.slice(bracket[0].length);
+      return `${name} is ${bracket[1]}${rest}.`;
+    }
+  }
+  return unnamedFirst(object) ?? sentence;
+}
+
+/** "We propose LLM-FP4 for quantizing X" → "LLM-FP4 quantizes X"; "We introduce FooNet to align X" → "FooNet aligns X". */
+function namedPurpose(object: string, knownName?: string): string | undefined {
+  const m = /^(?:the\s+)?((?:[^\s,;:()]+\s+){0,4}?[^\s,;:()]+)(?:\s*\(([^()]{2,20})\))?\s+(?:for\s+([a-z]+ing)|to\s+([a-z]+))\s+([^]+)$/.exec(object);
+  if (!m) return namedFor(object);
+  const [, long = '', acronym, gerund, base, rest = ''] = m;
+  const name = acronym && isName(acronym) ? acronym : long;
+  if (!isName(name) && !(knownName && name.toLowerCase() === knownName.toLowerCase())) return undefined;
+  if (/^(?:an?|the|our|this)\b/i.test(long)) return undefined;
+  const verb = gerund ? baseOfGerund(gerund) : base;
+  if (!verb || /^(?:be|the|an?|our|this|their|its)$/.test(verb) || rest.length < 10) return undefined;
+  const lead = acronym && name === acronym && long !== acronym ? `${long} (${acronym})` : name;
+  return `${lead} ${thirdPerson(verb)} ${rest}.`;
+}
+
+/** "We introduce Vector Post-Training Quantization (VPTQ) for X" → "… (VPTQ) is a method for X". */
+function namedFor(object: string): string | undefined {
+  const m = /^(?:the\s+)?((?:[A-Z0-9][^\s,;:()]*\s+){0,5}[A-Z0-9][^\s,;:()]*)(?:\s*\(([^()]{2,20})\))?\s+for\s+([^]{10,})$/.exec(object);
+  if (!m) return undefined;
+  const [, long = '', acronym, rest = ''] = m;
+  if (!(acronym ? isName(acronym) : isStrongName(long) || isName(long))) return undefined;
+  if (/^(?:We|This|The|A|An|In|Our)\b/.test(long) || /^[^,;()]{0,60}\([^()]{2,20}\)/.test(rest)) return undefined;
+  return `${acronym ? `${long} (${acronym})` : long} is a method for ${rest}.`;
+}
+
+/** "We propose an approach for X that generates Y" → "An approach for X generates Y" (no name to put first). */
+function unnamedFirst(object: string): string | undefined {
+  const m = /^(an?\s[^,;:()]{5,120}?)\s+(?:that|which)\s+([a-z]+s)\s+([^]+)$/i.exec(object);
+  if (!m) return undefined;
+  const [, subject = '', verb = '', rest = ''] = m;
+  if (/(?:ss|us|is)$/.test(verb) || !baseOf(verb) || rest.length < 10) return undefined;
+  return `${subject.charAt(0).toUpperCase()}${subject.slice(1)} ${verb} ${rest}.`;
+}
+
+/** "We investigate X" → "The paper investigates X": an analysis paper says what it studied. */
+function analysisFirst(body: string): string | undefined {
+  const m =
+    /^(?:(?:in this (?:paper|work|study),?|here,?)\s+)?we\s+((?:(?:first|systematically|empirically|theoretically|comprehensively|thoroughly|extensively|carefully|also)\s+)?)(study|investigate|explore|analy[sz]e|examine|evaluate|benchmark|characterize|characterise|survey|review|compare|revisit|quantify|assess|probe|measure|conduct|perform|train|provide|give|identify|uncover|establish|prove|derive|demonstrate|show|find)\s+([^]+)$/i.exec(
+      body,
+    );
+  if (!m) return undefined;
+  const [, adverbs = '', verb = '', rest = ''] = m;
+  if (/^(?:that|how|whether|why|what)\b/i.test(rest) && /^(?:show|find|demonstrate|prove|establish)$/i.test(verb)) return undefined;
+  // "We train and release X" → "The paper trains and releases X".
+  const coordinated = rest.replace(
+    /^((?:[^,;]{0,40}?\s)?and\s+(?:\w+ly\s+)?)(release|propose|introduce|present|show|find|demonstrate|evaluate|analy[sz]e|provide|develop|use|apply|compare|open-source|discuss|identify|offer|train)\b/i,
+    (_, and: string, v: string) => `${and}${thirdPerson(v.toLowerCase())}`,
+  );
+  return `The paper ${adverbs}${thirdPerson(verb.toLowerCase())} ${coordinated}.`;
+}
+
+/**
+ * The name the paper gives its contribution: the title's "Name:" prefix or a name-like word of the title,
+ * when the abstract uses it; else the name-like word the abstract uses most (at least twice).
+ */
+export function knownName(title: string, abstract: string): string | undefined {
+  const fromTitle = titleName(title);
+  if (fromTitle && !GENERIC_ACRONYM.test(fromTitle)) {
+    const at = abstract.toLowerCase().indexOf(fromTitle.toLowerCase());
+    const found = at >= 0 ? abstract.slice(at, at + fromTitle.length) : '';
+    if (/[A-Z]/.test(found)) return found;
+  }
+  const counts = new Map<string, number>();
+  for (const m of abstract.matchAll(/(?<![\p{L}\p{N}-])([A-Za-z][\p{L}\p{N}]*(?:[-+.][\p{L}\p{N}]+)*)/gu)) {
+    let token = m[1] ?? '';
+    if (!/[a-z][A-Z]|[A-Z].*[A-Z]|[A-Z].*\d/.test(token) || GENERIC_ACRONYM.test(token) || token.length < 3) continue;
+    // "mmMamba-linear" is a variant of "mmMamba".
+    const head = token.split('-')[0] ?? token;
+    if (head.length >= 3 && /[a-z][A-Z]|[A-Z].*[A-Z]/.test(head) && !GENERIC_ACRONYM.test(head)) token = head;
+    counts.set(token, (counts.get(token) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  let bestCount = 1;
+  for (const [token, count] of counts) {
+    if (count > bestCount || (count === bestCount && best !== undefined && title.includes(token) && !title.includes(best))) {
+      best = token;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+export function capitalise(text: string): string {
+  if (/^[a-z][a-z0-9-]*[A-Z]/.test(text)) return text;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,6 +1,6 @@
 import { cleanSentence, compress, dropHype, dropLeadingClause, tidy } from './compress.js';
 import { hasDanglingReference, isFragment } from './dangling.js';
-import { type ScoredSentence, titleName } from './score.js';
+import type { ScoredSentence } from './score.js';
 import {
   approachCandidates,
   bestHeadline,

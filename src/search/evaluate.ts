@@ -167,6 +167,8 @@ function transpositions(p: Postings, term: string): number[] {
 interface Scratch {
   scores: Float64Array;
   parts: Uint8Array;
+  /** for a weighted OR, the summed weight of the parts each paper was in */
+  weights: Float64Array;
   stamp: Uint32Array;
   /** papers a term matched before its stem's other terms were read (their stamp when so) */
   strong: Uint32Array;
@@ -182,6 +184,7 @@ function scratchOf(p: Postings): Scratch {
     s = {
       scores: new Float64Array(n),
       parts: new Uint8Array(n),
+      weights: new Float64Array(n),
       stamp: new Uint32Array(n),
       strong: new Uint32Array(n),
       touched: new Int32Array(n),
@@ -280,16 +283,19 @@ function union(ev: Evaluation, parts: Matches[], weights?: readonly number[]): M
   const s = scratchOf(ev.postings);
   const { scores, stamp, touched, generation } = s;
   let count = 0;
-  for (const part of parts) {
+  for (const [j, part] of parts.entries()) {
+    const w = weights?.[j] ?? 1;
     for (let k = 0; k < part.ids.length; k++) {
       const doc = part.ids[k]!;
       if (stamp[doc] === generation) {
         scores[doc]! += part.scores[k]!;
         s.parts[doc]!++;
+        s.weights[doc]! += w;
       } else {
         stamp[doc] = generation;
         scores[doc] = part.scores[k]!;
         s.parts[doc] = 1;
+        s.weights[doc] = w;
         touched[count++] = doc;
       }
     }
@@ -298,17 +304,8 @@ function union(ev: Evaluation, parts: Matches[], weights?: readonly number[]): M
   const matched = new Uint8Array(count);
   for (let k = 0; k < count; k++) matched[k] = s.parts[result.ids[k]!]!;
   if (!weights) return { ...result, matched };
-  // The weight of the parts each paper was in: a second pass over the parts (an OR has few).
   const weight = new Float64Array(count);
-  for (const [j, part] of parts.entries()) {
-    const w = weights[j] ?? 1;
-    let k = 0;
-    for (let i = 0; i < part.ids.length; i++) {
-      const doc = part.ids[i]!;
-      while (result.ids[k]! < doc) k++;
-      weight[k]! += w;
-    }
-  }
+  for (let k = 0; k < count; k++) weight[k] = s.weights[result.ids[k]!]!;
   return { ...result, matched, weight };
 }
 

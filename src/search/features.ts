@@ -14,6 +14,8 @@ export const TECHNIQUES = {
   numerals: 'numerals',
   /** A version typed as a number matches how papers write it: "RetroMAE-2" is RetroMAE v2, "VideoMAE 2" VideoMAE V2. */
   versions: 'versions',
+  /** A hyphenated word ("decoder-only") and each side of a comparison rank papers writing them as typed higher. */
+  units: 'hyphenated words and comparison sides',
   /** A word also matches the words sharing its stem (distil, distillation, distilled), for less. */
   stemming: 'stemming',
   /** Pseudo-relevance feedback: the best few results' characteristic terms find papers saying it in other words. */

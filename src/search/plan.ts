@@ -32,6 +32,12 @@ export interface Plan {
   groups: Group[];
   /** Every term the query looks for (for snippets and title coverage). */
   terms: string[];
+  /**
+   * Words that belong together without being quoted: a hyphenated word ("decoder-only", whose "only"
+   * is a stopword) and each side of a comparison of two or more words ("vision transformers" in
+   * "convolutions versus vision transformers"). Papers writing them so rank higher; none must.
+   */
+  units: string[];
 }
 
 /**
@@ -83,7 +89,21 @@ export function planQuery(index: PaperIndex, query: ParsedQuery): Plan {
   for (const phrase of query.phrases) for (const term of terms(phrase)) groups.push({ clauses: [[term]], exact: true });
   const all = new Set<string>();
   for (const g of groups) for (const c of g.clauses) for (const t of c) all.add(t);
-  return { groups, terms: [...all] };
+  return { groups, terms: [...all], units: isOn('units') ? unitsOf(query.words) : [] };
+}
+
+/** Hyphenated words, and the sides of a comparison with two words or more (see Plan.units). */
+function unitsOf(words: readonly string[]): string[] {
+  const units = new Set<string>();
+  for (const w of words) if (/[\p{L}\p{N}]-[\p{L}\p{N}]/u.test(w) && terms(w).length >= 1 && w.split('-').length >= 2) units.add(w);
+  const at = words.findIndex((w) => COMPARISON.test(w));
+  if (at > 0) {
+    for (const side of [words.slice(0, at), words.slice(at + 1)]) {
+      const text = side.join(' ');
+      if (side.length >= 2 && terms(text).length >= 2) units.add(text);
+    }
+  }
+  return [...units];
 }
 
 /**

@@ -15,6 +15,8 @@ import type { SearchOptions, SearchResponse } from './types.js';
 const RERANK_DEPTH = 100;
 /** With fewer papers than this matching every word, papers matching most words follow them. */
 const PARTIAL_BELOW = 10;
+/** A paper writing a hyphenated word or a comparison's side as typed (see Plan.units). */
+const UNIT_BOOST = 1.2;
 /** A word in the title counts this many times a word in the abstract. */
 const TITLE_BOOST = 2.5;
 
@@ -87,12 +89,13 @@ function candidates(index: PaperIndex, plan: Plan, combineWith: 'AND' | 'OR', ke
   let mask: Uint8Array | undefined;
   if (plan.groups.length > 1 && combineWith === 'OR') {
     const byRarity = plan.groups.map((g, k) => ({ g, df: groupFrequency(index, g, k === plan.groups.length - 1) })).sort((a, b) => a.df - b.df);
-    const seeds = byRarity.slice(0, Math.max(2, Math.ceil(plan.groups.length / 2)));
-    // Partial matches only fill the list after the full ones: the two rarest groups always seed them.
+    // Partial matches only fill the list after the full ones: the rarest groups always seed them (two,
+    // or three of a long query, whose relevant papers may miss both of its two rarest words).
+    const seeds = byRarity.slice(0, isOn('seeds') && plan.groups.length >= 5 ? 3 : 2);
     if (seeds.reduce((sum, s) => sum + s.df, 0) < n / 2) {
       mask = new Uint8Array(n);
       for (const { g } of seeds) {
-        const { ids } = evaluate(evaluation(index), groupQuery(index, { groups: [g], terms: [] }, 0));
+        const { ids } = evaluate(evaluation(index), groupQuery(index, { groups: [g], terms: [], units: [] }, 0));
         for (const position of ids) if (keep(position)) mask[position] = 1;
       }
       return mask;
@@ -265,6 +268,7 @@ class TopK {
 function rerank(index: PaperIndex, parsed: ParsedQuery, plan: Plan, ranked: Ranked[]): void {
   const typed = titleKey([...parsed.words, ...parsed.phrases].join(' '));
   const depth = Math.min(RERANK_DEPTH, ranked.length);
+  const units = plan.units.map(phrasePattern);
   for (let k = 0; k < depth; k++) {
     const r = ranked[k]!;
     const { key, terms: titleTerms } = titleOf(index, r.position);
@@ -274,6 +278,10 @@ function rerank(index: PaperIndex, parsed: ParsedQuery, plan: Plan, ranked: Rank
     }
     const covered = plan.groups.filter((g) => g.clauses.some((c) => c.every((t) => titleTerms.has(t)))).length;
     if (plan.groups.length > 1 && covered === plan.groups.length) r.score *= 1.25;
+    if (units.length > 0) {
+      const p = index.papers[r.position]!;
+      for (const unit of units) if (unit.test(p.title) || unit.test(p.abstract)) r.score *= UNIT_BOOST;
+    }
   }
 }
 

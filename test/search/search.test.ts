@@ -205,4 +205,12 @@ describe('issue 15, second round: partial matches, feedback, versions', () => {
     expect(titles('RetroMAE-2', 1)).toEqual(['RetroMAE v2: Duplex Masked Auto-Encoder For Pre-Training Retrieval-Oriented Language Models']);
     expect(titles('VideoMAE 2', 1)).toEqual(['VideoMAE V2: Scaling Video Masked Autoencoders with Dual Masking']);
   });
+
+  it('ranks papers writing a hyphenated word or a side of a comparison as typed higher', () => {
+    // "only" is a stopword: without the unit, "decoder-only" is just "decoder".
+    for (const h of search(library.index, 'encoder-decoder vs decoder-only', { limit: 2 }).hits) {
+      expect(`${h.paper.title} ${h.paper.abstract}`).toMatch(/decoder-only/i);
+      expect(`${h.paper.title} ${h.paper.abstract}`).toMatch(/encoder-decoder/i);
+    }
+  });
 });

@@ -187,10 +187,11 @@ export function ablation(papers: readonly Paper[], size: number, sets: Record<st
 
 function ablationTable(rows: AblationRow[], size: number): string {
   const names = Object.keys(rows[0]?.sets ?? {});
-  const head = `${'techniques'.padEnd(40)}${names.map((n) => n.padStart(10)).join('')}${`p50 ms @${size}`.padStart(16)}${`p99 ms @${size}`.padStart(16)}`;
+  const width = Math.max(34, ...rows.map((r) => r.label.length + 2));
+  const head = `${'techniques'.padEnd(width)}${names.map((n) => n.padStart(10)).join('')}${`p50 ms @${size}`.padStart(16)}${`p99 ms @${size}`.padStart(16)}`;
   const lines = rows.map(
     (r) =>
-      `${r.label.padEnd(40)}${names.map((n) => r.sets[n]!.toFixed(3).padStart(10)).join('')}${r.p50.toFixed(2).padStart(16)}${r.p99.toFixed(2).padStart(16)}`,
+      `${r.label.padEnd(width)}${names.map((n) => r.sets[n]!.toFixed(3).padStart(10)).join('')}${r.p50.toFixed(2).padStart(16)}${r.p99.toFixed(2).padStart(16)}`,
   );
   return [head, ...lines].join('\n');
 }

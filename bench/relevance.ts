@@ -1,11 +1,15 @@
 /**
- * Relevance benchmark: two judged sets, the tuning set (relevance-queries.json) and the held-out set
+ * Relevance benchmark: three judged sets, the tuning set (relevance-queries.json), the second tuning
+ * set written before the second round of issue 15 (relevance-queries-tune2.json) and the held-out set
  * written before issue 15's changes and never tuned on (relevance-queries-heldout.json), run against
  * paperwire's search and against MiniSearch with its default options (and a quick title boost +
  * fuzzy + prefix setup) on the same corpus in the same run. Prints nDCG@10, MRR and recall@10 per
  * kind and overall, then an ablation table: each ranking technique switched off in turn, its nDCG@10
- * on both sets and the p50/p99 latency of the speed benchmark's queries at 20,000 synthetic papers.
+ * on every set and the p50/p99 latency of the speed benchmark's queries at 20,000 synthetic papers.
  * Usage: node dist/bench/relevance.js [--corpus DIR] [--json] [--no-ablation] [--ablation-size N]
+ *   [--sets tuning,tuning-2,held-out] [--per-query]
+ * `--sets` picks the sets (all three by default); `--per-query` prints each query's nDCG@10 and the
+ * ranks of its judged papers (for the tuning sets: the held-out set is for reporting only).
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -34,8 +38,13 @@ function judgedSet(file: string): JudgedQuery[] {
 
 /** The set the ranking was tuned on. */
 export const JUDGED_QUERIES: JudgedQuery[] = judgedSet('relevance-queries.json');
+/** The second round's tuning set: the kinds the first one lacks, written before that round's changes. */
+export const TUNING2_QUERIES: JudgedQuery[] = judgedSet('relevance-queries-tune2.json');
 /** Written from the papers before the changes of issue 15 and never tuned on: only reported. */
 export const HELDOUT_QUERIES: JudgedQuery[] = judgedSet('relevance-queries-heldout.json');
+
+/** Every judged set by the name the benchmark prints. */
+export const JUDGED_SETS: Record<string, JudgedQuery[]> = { tuning: JUDGED_QUERIES, 'tuning-2': TUNING2_QUERIES, 'held-out': HELDOUT_QUERIES };
 
 export type Engine = (query: string) => string[];
 
@@ -67,9 +76,9 @@ export interface Report {
   overall: Scores;
 }
 
-export function evaluate(papers: readonly Paper[], queries: readonly JudgedQuery[] = JUDGED_QUERIES, only?: string): Report[] {
+function withIds(papers: readonly Paper[], queries: readonly JudgedQuery[]) {
   const idOf = new Map(papers.map((p) => [p.title, p.id]));
-  const judged = queries.map((q) => {
+  return queries.map((q) => {
     const map = new Map<string, number>();
     for (const [title, grade] of Object.entries(q.relevant)) {
       const id = idOf.get(title);
@@ -78,6 +87,10 @@ export function evaluate(papers: readonly Paper[], queries: readonly JudgedQuery
     }
     return { ...q, judged: map };
   });
+}
+
+export function evaluate(papers: readonly Paper[], queries: readonly JudgedQuery[] = JUDGED_QUERIES, only?: string): Report[] {
+  const judged = withIds(papers, queries);
   return Object.entries(engines(papers))
     .filter(([engine]) => only === undefined || engine === only)
     .map(([engine, run]) => {
@@ -108,11 +121,35 @@ function table(reports: Report[]): string {
   return [head, sub, ...kinds.map((k) => line(k, (r) => r.byKind[k]!)), line('overall', (r) => r.overall)].join('\n');
 }
 
+/** Each query of a set with paperwire's nDCG@10 and where its judged papers ranked (worst first). */
+function perQuery(papers: readonly Paper[], queries: readonly JudgedQuery[]): string {
+  const run = engines(papers).paperwire!;
+  const titleOf = new Map(papers.map((p) => [p.id, p.title]));
+  const rows = withIds(papers, queries).map((q) => {
+    const ranked = run(q.query);
+    const ranks = [...q.judged]
+      .sort((a, b) => b[1] - a[1])
+      .map(([id, grade]) => {
+        const at = ranked.indexOf(id);
+        return `${grade}@${at < 0 ? '-' : at + 1} ${titleOf.get(id)!.slice(0, 48)}`;
+      });
+    const extra = ranked
+      .slice(0, 5)
+      .map((id, i) => (q.judged.has(id) ? undefined : `#${i + 1} ${titleOf.get(id)!.slice(0, 48)}`))
+      .filter(Boolean);
+    return { ndcg: ndcgAt(ranked, q.judged), text: `${q.kind} | ${q.query}\n    judged: ${ranks.join(' · ')}\n    unjudged in top 5: ${extra.join(' · ')}` };
+  });
+  return rows
+    .sort((a, b) => a.ndcg - b.ndcg)
+    .map((r) => `${r.ndcg.toFixed(3)} ${r.text}`)
+    .join('\n');
+}
+
 export interface AblationRow {
   /** the technique switched off, or 'all on' */
   label: string;
-  tuning: number;
-  heldOut: number;
+  /** nDCG@10 per judged set */
+  sets: Record<string, number>;
   p50: number;
   p99: number;
 }
@@ -132,7 +169,7 @@ function latencies(run: (q: string) => unknown, rounds: number): number[] {
 }
 
 /** Each technique off in turn (and all on): nDCG@10 on both sets and latency at `size` synthetic papers. */
-export function ablation(papers: readonly Paper[], size: number, rounds = 40): AblationRow[] {
+export function ablation(papers: readonly Paper[], size: number, sets: Record<string, readonly JudgedQuery[]> = JUDGED_SETS, rounds = 40): AblationRow[] {
   const big = buildLibrary({ papers: syntheticPapers(papers, size), warnings: [], files: [], version: 'bench' });
   const configs: Array<{ label: string; off: Technique[] }> = [
     { label: 'all on', off: [] },
@@ -141,29 +178,46 @@ export function ablation(papers: readonly Paper[], size: number, rounds = 40): A
   ];
   return configs.map(({ label, off }) =>
     withTechniquesOff(off, () => {
-      const tuning = evaluate(papers, JUDGED_QUERIES, 'paperwire')[0]!.overall.ndcg;
-      const heldOut = evaluate(papers, HELDOUT_QUERIES, 'paperwire')[0]!.overall.ndcg;
+      const scores = Object.fromEntries(Object.entries(sets).map(([name, queries]) => [name, evaluate(papers, queries, 'paperwire')[0]!.overall.ndcg]));
       const times = latencies((q) => search(big.index, q, { limit: 10 }), rounds);
-      return { label, tuning, heldOut, p50: percentile(times, 50), p99: percentile(times, 99) };
+      return { label, sets: scores, p50: percentile(times, 50), p99: percentile(times, 99) };
     }),
   );
 }
 
 function ablationTable(rows: AblationRow[], size: number): string {
-  const head = `${'techniques'.padEnd(34)}${'tuning'.padStart(8)}${'held-out'.padStart(10)}${`p50 ms @${size}`.padStart(16)}${`p99 ms @${size}`.padStart(16)}`;
+  const names = Object.keys(rows[0]?.sets ?? {});
+  const width = Math.max(34, ...rows.map((r) => r.label.length + 2));
+  const head = `${'techniques'.padEnd(width)}${names.map((n) => n.padStart(10)).join('')}${`p50 ms @${size}`.padStart(16)}${`p99 ms @${size}`.padStart(16)}`;
   const lines = rows.map(
     (r) =>
-      `${r.label.padEnd(34)}${r.tuning.toFixed(3).padStart(8)}${r.heldOut.toFixed(3).padStart(10)}${r.p50.toFixed(2).padStart(16)}${r.p99.toFixed(2).padStart(16)}`,
+      `${r.label.padEnd(width)}${names.map((n) => r.sets[n]!.toFixed(3).padStart(10)).join('')}${r.p50.toFixed(2).padStart(16)}${r.p99.toFixed(2).padStart(16)}`,
   );
   return [head, ...lines].join('\n');
 }
 
 async function main() {
   const { values } = parseArgs({
-    options: { corpus: { type: 'string' }, json: { type: 'boolean' }, 'no-ablation': { type: 'boolean' }, 'ablation-size': { type: 'string' } },
+    options: {
+      corpus: { type: 'string' },
+      json: { type: 'boolean' },
+      'no-ablation': { type: 'boolean' },
+      'ablation-size': { type: 'string' },
+      sets: { type: 'string' },
+      'per-query': { type: 'boolean' },
+    },
   });
   const corpus = await loadCorpus(fromPackageRoot(values.corpus ?? 'data/corpus'));
-  const sets = { tuning: JUDGED_QUERIES, 'held-out': HELDOUT_QUERIES };
+  const names = values.sets ? values.sets.split(',').map((s) => s.trim()) : Object.keys(JUDGED_SETS);
+  for (const name of names) if (!JUDGED_SETS[name]) throw new Error(`no judged set "${name}" (${Object.keys(JUDGED_SETS).join(', ')})`);
+  const sets = Object.fromEntries(names.map((name) => [name, JUDGED_SETS[name]!]));
+  if (values['per-query']) {
+    for (const [name, queries] of Object.entries(sets)) {
+      if (name === 'held-out') continue;
+      console.log(`Per query, ${name} set (worst first; grade@rank):\n${perQuery(corpus.papers, queries)}\n`);
+    }
+    return;
+  }
   const reports = Object.fromEntries(Object.entries(sets).map(([name, queries]) => [name, evaluate(corpus.papers, queries)]));
   if (values.json) {
     console.log(JSON.stringify(reports, null, 1));
@@ -177,7 +231,7 @@ async function main() {
   console.log(
     `Ablation: nDCG@10 of paperwire with each technique off, and the latency of the speed benchmark's ${SPEED_QUERIES.length} queries at ${size} synthetic papers\n`,
   );
-  console.log(ablationTable(ablation(corpus.papers, size), size));
+  console.log(ablationTable(ablation(corpus.papers, size, sets), size));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -8,7 +8,7 @@ const F = FIELDS.length;
  * A query over the postings: a term (matched exactly, and optionally within `fuzzy` edits or as a
  * prefix), all of several queries (AND) or any of them (OR).
  */
-export type QueryNode = TermNode | { all: QueryNode[] } | { any: QueryNode[] };
+export type QueryNode = TermNode | { all: QueryNode[] } | { any: QueryNode[]; weights?: number[] };
 
 export interface TermNode {
   term: string;
@@ -26,11 +26,15 @@ export interface TermNode {
   boost?: number;
 }
 
-/** Matching papers by position, ascending, with their scores; `matched` says how many of an OR's parts each had. */
+/**
+ * Matching papers by position, ascending, with their scores; `matched` says how many of an OR's parts
+ * each had, and `weight` the sum of those parts' weights when the OR gives them.
+ */
 export interface Matches {
   ids: Int32Array;
   scores: Float64Array;
   matched?: Uint8Array;
+  weight?: Float64Array;
 }
 
 export interface Evaluation {
@@ -67,6 +71,7 @@ export function evaluate(ev: Evaluation, node: QueryNode, within?: Uint8Array): 
     return union(
       ev,
       node.any.map((child) => evaluate(ev, child, within)),
+      node.weights,
     );
   const parts = node.all.map((child) => ({ child, cost: cost(ev.postings, child) })).sort((a, b) => a.cost - b.cost);
   let result: Matches | undefined;
@@ -162,6 +167,8 @@ function transpositions(p: Postings, term: string): number[] {
 interface Scratch {
   scores: Float64Array;
   parts: Uint8Array;
+  /** for a weighted OR, the summed weight of the parts each paper was in */
+  weights: Float64Array;
   stamp: Uint32Array;
   /** papers a term matched before its stem's other terms were read (their stamp when so) */
   strong: Uint32Array;
@@ -177,6 +184,7 @@ function scratchOf(p: Postings): Scratch {
     s = {
       scores: new Float64Array(n),
       parts: new Uint8Array(n),
+      weights: new Float64Array(n),
       stamp: new Uint32Array(n),
       strong: new Uint32Array(n),
       touched: new Int32Array(n),
@@ -270,21 +278,24 @@ function intersect(a: Matches, b: Matches): Matches {
   return { ids: ids.subarray(0, k), scores: scores.subarray(0, k) };
 }
 
-/** Papers in any, scores added, with how many of the parts each was in. */
-function union(ev: Evaluation, parts: Matches[]): Matches {
+/** Papers in any, scores added, with how many of the parts each was in (and their summed weights, when given). */
+function union(ev: Evaluation, parts: Matches[], weights?: readonly number[]): Matches {
   const s = scratchOf(ev.postings);
   const { scores, stamp, touched, generation } = s;
   let count = 0;
-  for (const part of parts) {
+  for (const [j, part] of parts.entries()) {
+    const w = weights?.[j] ?? 1;
     for (let k = 0; k < part.ids.length; k++) {
       const doc = part.ids[k]!;
       if (stamp[doc] === generation) {
         scores[doc]! += part.scores[k]!;
         s.parts[doc]!++;
+        s.weights[doc]! += w;
       } else {
         stamp[doc] = generation;
         scores[doc] = part.scores[k]!;
         s.parts[doc] = 1;
+        s.weights[doc] = w;
         touched[count++] = doc;
       }
     }
@@ -292,7 +303,10 @@ function union(ev: Evaluation, parts: Matches[]): Matches {
   const result = collect(s, count);
   const matched = new Uint8Array(count);
   for (let k = 0; k < count; k++) matched[k] = s.parts[result.ids[k]!]!;
-  return { ...result, matched };
+  if (!weights) return { ...result, matched };
+  const weight = new Float64Array(count);
+  for (let k = 0; k < count; k++) weight[k] = s.weights[result.ids[k]!]!;
+  return { ...result, matched, weight };
 }
 
 function empty(): Matches {

@@ -12,10 +12,18 @@ export const TECHNIQUES = {
   joins: 'word joins',
   /** "1-bit" also matches binary, "2-bit" ternary, "8-bit" INT8, "16-bit" FP16 and the other way round. */
   numerals: 'numerals',
+  /** A version typed as a number matches how papers write it: "RetroMAE-2" is RetroMAE v2, "VideoMAE 2" VideoMAE V2. */
+  versions: 'versions',
+  /** A hyphenated word ("decoder-only") and each side of a comparison rank papers writing them as typed higher. */
+  units: 'hyphenated words and comparison sides',
   /** A word also matches the words sharing its stem (distil, distillation, distilled), for less. */
   stemming: 'stemming',
   /** Pseudo-relevance feedback: the best few results' characteristic terms find papers saying it in other words. */
   feedback: 'feedback (RM3)',
+  /** A misspelt or other form of a rare word counts as rare when choosing which words seed the partial matches. */
+  seeds: 'loose words seed',
+  /** A partial match counts its words by rarity: the rare words of a long query matter more than the common ones. */
+  coverage: 'coverage by rarity',
 } as const;
 
 export type Technique = keyof typeof TECHNIQUES;

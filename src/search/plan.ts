@@ -1,7 +1,10 @@
 import { normalizeTerm, terms } from './analyze.js';
 import { isOn } from './features.js';
 import type { QueryNode, TermNode } from './evaluate.js';
-import { documentFrequency, type PaperIndex } from './index.js';
+import { documentFrequency, nearTerms, type PaperIndex } from './index.js';
+import { stem } from './stem.js';
+import { prefixTerms } from './vocabulary.js';
+import { frequencyOf } from './postings.js';
 import type { ParsedQuery } from './query.js';
 
 /** One thing the query asks for: any of its clauses (each an AND of terms) satisfies it. */
@@ -29,6 +32,12 @@ export interface Plan {
   groups: Group[];
   /** Every term the query looks for (for snippets and title coverage). */
   terms: string[];
+  /**
+   * Words that belong together without being quoted: a hyphenated word ("decoder-only", whose "only"
+   * is a stopword) and each side of a comparison of two or more words ("vision transformers" in
+   * "convolutions versus vision transformers"). Papers writing them so rank higher; none must.
+   */
+  units: string[];
 }
 
 /**
@@ -59,7 +68,7 @@ export function planQuery(index: PaperIndex, query: ParsedQuery): Plan {
     const whole = joined.get(term);
     if (whole) {
       const parts = free.slice(i, i + countParts(words, term));
-      groups.push(withNumerals(index, { clauses: [parts, [whole]], exact: false }));
+      groups.push(withVersions(index, withNumerals(index, { clauses: [parts, [whole]], exact: false })));
       i += parts.length;
       continue;
     }
@@ -67,20 +76,34 @@ export function planQuery(index: PaperIndex, query: ParsedQuery): Plan {
     if (pair) {
       // "YOLO v10", "pre training": two words the papers write as one. Each word stays a group of its
       // own (a paper with one of them is still a partial match), the joined word satisfying both.
-      groups.push(withNumerals(index, { clauses: [[term], [pair]], exact: false }));
+      groups.push(withVersions(index, withNumerals(index, { clauses: [[term], [pair]], exact: false })));
       i++;
       continue;
     }
     const expansions = (index.acronyms.expansions.get(term) ?? []).slice(0, 2);
     // A long expansion's head ("speech recognition" of "automatic speech recognition") is a looser match.
     const heads = expansions.filter((e) => e.length >= 3).map((e) => e.slice(-2));
-    groups.push(withNumerals(index, { clauses: [[term], ...expansions, ...heads], exact: false }));
+    groups.push(withVersions(index, withNumerals(index, { clauses: [[term], ...expansions, ...heads], exact: false })));
     i++;
   }
   for (const phrase of query.phrases) for (const term of terms(phrase)) groups.push({ clauses: [[term]], exact: true });
   const all = new Set<string>();
   for (const g of groups) for (const c of g.clauses) for (const t of c) all.add(t);
-  return { groups, terms: [...all] };
+  return { groups, terms: [...all], units: isOn('units') ? unitsOf(query.words) : [] };
+}
+
+/** Hyphenated words, and the sides of a comparison with two words or more (see Plan.units). */
+function unitsOf(words: readonly string[]): string[] {
+  const units = new Set<string>();
+  for (const w of words) if (/[\p{L}\p{N}]-[\p{L}\p{N}]/u.test(w) && terms(w).length >= 1 && w.split('-').length >= 2) units.add(w);
+  const at = words.findIndex((w) => COMPARISON.test(w));
+  if (at > 0) {
+    for (const side of [words.slice(0, at), words.slice(at + 1)]) {
+      const text = side.join(' ');
+      if (side.length >= 2 && terms(text).length >= 2) units.add(text);
+    }
+  }
+  return [...units];
 }
 
 /**
@@ -95,11 +118,46 @@ function adjacentJoins(index: PaperIndex, words: readonly string[]): Map<number,
     const next = w + 1 < words.length ? terms(words[w + 1]!) : [];
     if (here.length === 1 && next.length === 1 && !words[w]!.includes('-') && !words[w + 1]!.includes('-') && !out.has(position - 1)) {
       const whole = normalizeTerm(words[w]! + words[w + 1]!);
+      // "VideoMAE 2" is how people say VideoMAE V2.
+      const versioned = isOn('versions') && VERSION.test(next[0]!) ? normalizeTerm(`${words[w]!}v${next[0]!}`) : undefined;
       if (whole && whole !== here[0] && whole !== next[0] && documentFrequency(index, whole) > 0) out.set(position, whole);
+      else if (versioned && documentFrequency(index, versioned) > 0) out.set(position, versioned);
     }
     position += here.length;
   }
   return out;
+}
+
+/** A version number as typed after a name ("RetroMAE-2", "VideoMAE 2"). */
+const VERSION = /^\d{1,2}$/;
+/** Weight of a version written another way ("v2" for a typed "2"). */
+const VERSION_WEIGHT = 0.9;
+
+/**
+ * A version typed as a bare number also matches how papers write it: "RetroMAE-2" is RetroMAE v2
+ * (and RetroMAEv2), the "2" of "VideoMAE 2" is a "v2".
+ */
+function withVersions(index: PaperIndex, group: Group): Group {
+  if (!isOn('versions')) return group;
+  const added: string[][] = [];
+  for (const clause of group.clauses) {
+    const last = clause[clause.length - 1]!;
+    if (!VERSION.test(last)) continue;
+    const v = `v${last}`;
+    if (documentFrequency(index, v) === 0) continue;
+    if (clause.length === 1) added.push([v]);
+    else {
+      const name = clause.slice(0, -1);
+      added.push([...name, v]);
+      const joinedName = `${name.join('')}${v}`;
+      if (documentFrequency(index, joinedName) > 0) added.push([joinedName]);
+    }
+  }
+  const have = new Set(group.clauses.map((c) => c.join(' ')));
+  const fresh = added.filter((c) => !have.has(c.join(' ')));
+  if (fresh.length === 0) return group;
+  const weights = group.clauses.map((_, c) => group.weights?.[c] ?? (c === 0 ? 1 : c > 2 ? ALTERNATIVE_WEIGHT / 2 : ALTERNATIVE_WEIGHT));
+  return { ...group, clauses: [...group.clauses, ...fresh], weights: [...weights, ...fresh.map(() => VERSION_WEIGHT)] };
 }
 
 /** Bits as papers write them: "1-bit" is binary, "2-bit" (or 1.58) ternary, up to 4 low-bit; 8 INT8, 16 FP16 or half precision. */
@@ -184,6 +242,29 @@ function looseTerm(index: PaperIndex, term: string, last: boolean): TermNode {
   // A word in an eighth of the papers or more was typed in full: completing it would only cost time.
   const prefix = term.length >= 3 && (!known || (last && df < index.papers.length / 8));
   return { term, fuzzy, prefix };
+}
+
+/**
+ * About how many papers a term matches as `termQuery` looks it up: its own papers when the index
+ * knows it; for an unknown word (a typo, a prefix, another form of a known word) the papers of what
+ * it will be matched through: its likeliest correction, the words it starts, the words sharing its stem.
+ * Zero when it matches nothing.
+ */
+export function looseFrequency(index: PaperIndex, term: string, last: boolean): number {
+  const df = documentFrequency(index, term);
+  if (df > 0) return df;
+  const node = looseTerm(index, term, last);
+  const p = index.postings;
+  let most = 0;
+  if (node.fuzzy > 0) for (const near of nearTerms(index, term, node.fuzzy)) most = Math.max(most, near.df);
+  if (node.prefix) {
+    let sum = 0;
+    for (const id of prefixTerms(index.vocabulary, term)) sum += frequencyOf(p, id);
+    most = Math.max(most, Math.min(sum, index.papers.length));
+  }
+  const root = stem(term);
+  if (root !== term) for (const id of prefixTerms(index.vocabulary, root)) if (stem(p.terms[id]!) === root) most = Math.max(most, frequencyOf(p, id));
+  return most;
 }
 
 /** An alternative made only of words in a quarter of the papers or more says too little to search for. */

@@ -4,7 +4,7 @@ import { isOn } from './features.js';
 import { stem } from './stem.js';
 import { evaluate, type Evaluation, type Matches, type QueryNode } from './evaluate.js';
 import { documentFrequency, evaluationOf, markPostings, type PaperIndex } from './index.js';
-import { groupQuery, planQuery, type Plan } from './plan.js';
+import { groupQuery, looseFrequency, planQuery, type Plan } from './plan.js';
 import { FIELDS, holds } from './postings.js';
 import { parseQuery, type ParsedQuery } from './query.js';
 import { makeSnippet } from './snippet.js';
@@ -15,6 +15,8 @@ import type { SearchOptions, SearchResponse } from './types.js';
 const RERANK_DEPTH = 100;
 /** With fewer papers than this matching every word, papers matching most words follow them. */
 const PARTIAL_BELOW = 10;
+/** A paper writing a hyphenated word or a comparison's side as typed (see Plan.units). */
+const UNIT_BOOST = 1.2;
 /** A word in the title counts this many times a word in the abstract. */
 const TITLE_BOOST = 2.5;
 
@@ -38,6 +40,8 @@ export function search(index: PaperIndex, query: string, options: SearchOptions 
   const plan = planQuery(index, parsed);
   const depth = Math.max(offset + limit, RERANK_DEPTH);
   let outcome = run(index, parsed, plan, 'AND', depth);
+  /** The papers matching every word come first (before partial matches and feedback's papers). */
+  const strictCount = outcome.ranked.length;
   const suggestions = outcome.total === 0 ? suggestFor(index, query, parsed) : [];
   // A misspelt word makes any answer a weak one: it was matched only through its likely corrections.
   const corrected = correctWords(index, query);
@@ -49,8 +53,8 @@ export function search(index: PaperIndex, query: string, options: SearchOptions 
     const more = partial.ranked.filter((r) => !strict.has(r.position));
     outcome = { total: partial.total, ranked: [...outcome.ranked, ...more], derived: new Set([...outcome.derived, ...partial.derived]) };
   }
-  if (isOn('feedback') && parsed.sort === 'relevance' && parsed.phrases.length === 0 && outcome.ranked.length > 0) {
-    outcome = { ...outcome, ranked: withFeedback(index, parsed, plan, outcome.ranked) };
+  if (isOn('feedback') && parsed.sort === 'relevance' && parsed.phrases.length === 0 && plan.groups.length > 0 && outcome.ranked.length > 0) {
+    outcome = { ...outcome, ranked: withFeedback(index, parsed, plan, outcome.ranked, strictCount) };
   }
   const derived = [...outcome.derived];
   const hits = outcome.ranked.slice(offset, offset + limit).map((r) => {
@@ -84,13 +88,14 @@ function candidates(index: PaperIndex, plan: Plan, combineWith: 'AND' | 'OR', ke
   const n = index.papers.length;
   let mask: Uint8Array | undefined;
   if (plan.groups.length > 1 && combineWith === 'OR') {
-    const byRarity = plan.groups.map((g) => ({ g, df: groupFrequency(index, g) })).sort((a, b) => a.df - b.df);
-    const seeds = byRarity.slice(0, 2);
-    // Partial matches only fill the list after the full ones: the two rarest groups always seed them.
+    const byRarity = plan.groups.map((g, k) => ({ g, df: groupFrequency(index, g, k === plan.groups.length - 1) })).sort((a, b) => a.df - b.df);
+    // Partial matches only fill the list after the full ones: the rarest groups always seed them (two,
+    // or three of a long query, whose relevant papers may miss both of its two rarest words).
+    const seeds = byRarity.slice(0, isOn('seeds') && plan.groups.length >= 5 ? 3 : 2);
     if (seeds.reduce((sum, s) => sum + s.df, 0) < n / 2) {
       mask = new Uint8Array(n);
       for (const { g } of seeds) {
-        const { ids } = evaluate(evaluation(index), groupQuery(index, { groups: [g], terms: [] }, 0));
+        const { ids } = evaluate(evaluation(index), groupQuery(index, { groups: [g], terms: [], units: [] }, 0));
         for (const position of ids) if (keep(position)) mask[position] = 1;
       }
       return mask;
@@ -102,18 +107,33 @@ function candidates(index: PaperIndex, plan: Plan, combineWith: 'AND' | 'OR', ke
   return mask;
 }
 
-/** Roughly how many papers a group matches; a word unknown to the index (a typo, a prefix) counts as common. */
-function groupFrequency(index: PaperIndex, group: Plan['groups'][number]): number {
+/**
+ * Roughly how many papers a group matches; a word unknown to the index (a typo, a prefix) by what it
+ * will be matched through (its likeliest correction, its completions, its stem's words), so that a
+ * misspelt rare word still seeds the partial matches. A group matching nothing counts as common.
+ */
+function groupFrequency(index: PaperIndex, group: Plan['groups'][number], last: boolean): number {
   let total = 0;
-  for (const clause of group.clauses) {
+  for (const [c, clause] of group.clauses.entries()) {
     let least = Number.POSITIVE_INFINITY;
-    for (const term of clause) {
-      const df = documentFrequency(index, term);
-      least = Math.min(least, df === 0 && !group.exact ? index.papers.length : df);
+    for (const [k, term] of clause.entries()) {
+      const known = documentFrequency(index, term);
+      const loose =
+        group.exact || c > 0 || known > 0 ? known : isOn('seeds') ? looseFrequency(index, term, last && k === clause.length - 1) : index.papers.length;
+      least = Math.min(least, loose);
     }
     total += least;
   }
-  return total;
+  return Math.min(total, index.papers.length) || index.papers.length;
+}
+
+/** Each group's rarity (BM25's idf of about how many papers it matches), for a partial match's coverage. */
+function groupWeights(index: PaperIndex, plan: Plan): number[] {
+  const n = index.papers.length;
+  return plan.groups.map((g, k) => {
+    const df = groupFrequency(index, g, k === plan.groups.length - 1);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  });
 }
 
 function run(index: PaperIndex, parsed: ParsedQuery, plan: Plan, combineWith: 'AND' | 'OR', depth: number): Outcome {
@@ -128,7 +148,9 @@ function run(index: PaperIndex, parsed: ParsedQuery, plan: Plan, combineWith: 'A
   const mask = candidates(index, plan, combineWith, keep, filtered);
   const ev = evaluation(index);
   const groups = plan.groups.map((_, g) => groupQuery(index, plan, g));
-  const query: QueryNode = combineWith === 'AND' ? { all: groups } : { any: groups };
+  const weights = combineWith === 'OR' && isOn('coverage') ? groupWeights(index, plan) : undefined;
+  const query: QueryNode = combineWith === 'AND' ? { all: groups } : { any: groups, ...(weights ? { weights } : {}) };
+  const totalWeight = weights?.reduce((a, b) => a + b, 0) ?? 0;
   const raw: Matches = evaluate(ev, query, mask);
   const patterns = parsed.phrases.map(phrasePattern);
   const top = new TopK(depth, comparator(index, parsed.sort));
@@ -141,7 +163,7 @@ function run(index: PaperIndex, parsed: ParsedQuery, plan: Plan, combineWith: 'A
       if (!patterns.every((re) => re.test(p.title) || re.test(p.abstract))) continue;
     }
     total++;
-    const coverage = raw.matched ? (raw.matched[k]! / plan.groups.length) ** 2 : 1;
+    const coverage = raw.weight ? (raw.weight[k]! / totalWeight) ** 2 : raw.matched ? (raw.matched[k]! / plan.groups.length) ** 2 : 1;
     top.offer(position, raw.scores[k]! * coverage * index.priors[position]!);
   }
   const ranked = top.sorted();
@@ -160,7 +182,7 @@ const FEEDBACK_WEIGHT = 0.2;
  * them, and that score is added, scaled to the best result's, to the ranked list (papers new to it
  * join after the ones matching the query). Only rarer terms are read, so the cost stays bounded.
  */
-function withFeedback(index: PaperIndex, parsed: ParsedQuery, plan: Plan, ranked: Ranked[]): Ranked[] {
+function withFeedback(index: PaperIndex, parsed: ParsedQuery, plan: Plan, ranked: Ranked[], strictCount: number): Ranked[] {
   const n = index.papers.length;
   const asked = new Set(plan.terms.map(stem));
   const weights = new Map<string, number>();
@@ -197,7 +219,9 @@ function withFeedback(index: PaperIndex, parsed: ParsedQuery, plan: Plan, ranked
     const position = raw.ids[k]!;
     if (!seen.has(position) && keep(position)) added.offer(position, raw.scores[k]! * scale);
   }
-  return [...scored.sort((a, b) => b.score - a.score || a.position - b.position), ...added.sorted()];
+  const byScore = (a: Ranked, b: Ranked) => b.score - a.score || a.position - b.position;
+  // Feedback reorders the papers matching every word among themselves, and the partial matches among themselves.
+  return [...scored.slice(0, strictCount).sort(byScore), ...scored.slice(strictCount).sort(byScore), ...added.sorted()];
 }
 
 function lowerBound(ids: Int32Array, value: number): number {
@@ -244,6 +268,7 @@ class TopK {
 function rerank(index: PaperIndex, parsed: ParsedQuery, plan: Plan, ranked: Ranked[]): void {
   const typed = titleKey([...parsed.words, ...parsed.phrases].join(' '));
   const depth = Math.min(RERANK_DEPTH, ranked.length);
+  const units = plan.units.map(phrasePattern);
   for (let k = 0; k < depth; k++) {
     const r = ranked[k]!;
     const { key, terms: titleTerms } = titleOf(index, r.position);
@@ -253,6 +278,10 @@ function rerank(index: PaperIndex, parsed: ParsedQuery, plan: Plan, ranked: Rank
     }
     const covered = plan.groups.filter((g) => g.clauses.some((c) => c.every((t) => titleTerms.has(t)))).length;
     if (plan.groups.length > 1 && covered === plan.groups.length) r.score *= 1.25;
+    if (units.length > 0) {
+      const p = index.papers[r.position]!;
+      for (const unit of units) if (unit.test(p.title) || unit.test(p.abstract)) r.score *= UNIT_BOOST;
+    }
   }
 }
 

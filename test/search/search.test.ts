@@ -178,3 +178,39 @@ describe('issue 15: typos in long queries, other words, did you mean', () => {
     expect(search(library.index, 'speculative decodng').didYouMean).toBe('speculative decoding');
   });
 });
+
+describe('issue 15, second round: partial matches, feedback, versions', () => {
+  it('keeps the newest first for a query of filters only (feedback has no words to go by)', () => {
+    const days = search(library.index, 'upvotes:>=1', { limit: 30 }).hits.map((h) => h.paper.publishedAt ?? '');
+    expect(days.length).toBeGreaterThan(5);
+    expect(days).toEqual([...days].sort().reverse());
+  });
+
+  it('lets a misspelt or other form of a rare word seed the partial matches of a long query', async () => {
+    const echo = 'End-to-End Complex-Valued Multidilated Convolutional Neural Network for Joint Acoustic Echo Cancellation and Noise Suppression';
+    expect(titles('removing echoes and background noise from voice calls', 1)).toEqual([echo]);
+    const { withTechniquesOff } = await import('../../src/search/features.js');
+    withTechniquesOff(['seeds', 'coverage'], () => expect(titles('removing echoes and background noise from voice calls', 10)).not.toContain(echo));
+  });
+
+  it('keeps the papers matching every word first when feedback reorders', () => {
+    const hits = search(library.index, 'model compression via distillation and quantization', { limit: 10 }).hits;
+    const strict = matches(library.index, 'model compression via distillation and quantization');
+    const firstPartial = hits.findIndex((h) => !strict.has(h.paper.id));
+    expect(firstPartial).toBeGreaterThan(0);
+    expect(hits.slice(firstPartial).every((h) => !strict.has(h.paper.id))).toBe(true);
+  });
+
+  it('reads a number typed after a name as its version', () => {
+    expect(titles('RetroMAE-2', 1)).toEqual(['RetroMAE v2: Duplex Masked Auto-Encoder For Pre-Training Retrieval-Oriented Language Models']);
+    expect(titles('VideoMAE 2', 1)).toEqual(['VideoMAE V2: Scaling Video Masked Autoencoders with Dual Masking']);
+  });
+
+  it('ranks papers writing a hyphenated word or a side of a comparison as typed higher', () => {
+    // "only" is a stopword: without the unit, "decoder-only" is just "decoder".
+    for (const h of search(library.index, 'encoder-decoder vs decoder-only', { limit: 2 }).hits) {
+      expect(`${h.paper.title} ${h.paper.abstract}`).toMatch(/decoder-only/i);
+      expect(`${h.paper.title} ${h.paper.abstract}`).toMatch(/encoder-decoder/i);
+    }
+  });
+});

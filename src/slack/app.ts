@@ -71,6 +71,7 @@ export function createSlackApp(rt: Runtime, startedAt = Date.now()): SlackApp {
           installerOptions: {
             installPath: '/slack/install',
             redirectUriPath: '/slack/oauth_redirect',
+            renderHtmlForInstallPath: installPage,
             clientOptions: { slackApiUrl: slack.apiUrl, timeout: 10_000 },
             ...(slack.apiUrl ? { authorizationUrl: new URL('../oauth/v2/authorize', slack.apiUrl).toString() } : {}),
           },
@@ -123,6 +124,18 @@ export function createSlackApp(rt: Runtime, startedAt = Date.now()): SlackApp {
     },
     port: () => (server?.address() as AddressInfo | null)?.port,
   };
+}
+
+/** The page at /slack/install: one "Add to Slack" link (it carries the state), nothing loaded from elsewhere. */
+function installPage(addToSlackUrl: string): string {
+  const href = addToSlackUrl.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Add paperwire to Slack</title></head>
+<body style="font-family: sans-serif; text-align: center; padding: 2em">
+<h1>paperwire</h1>
+<p>Find, summarise and follow research papers without leaving Slack.</p>
+<p><a id="add-to-slack" href="${href}" style="font-size: 1.2em">Add to Slack</a></p>
+</body></html>`;
 }
 
 /** Whether the store answers within two seconds (a load balancer asks often; it must not hang). */

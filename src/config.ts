@@ -36,7 +36,7 @@ const envSchema = z.object({
     message: 'must be the hex Client Secret from Basic Information → App Credentials',
   }),
   SLACK_STATE_SECRET: optionalText.refine((v) => v === undefined || v.length >= 16, {
-    message: 'must be at least 16 characters of your own choosing (it signs the install link\'s state), e.g. from `openssl rand -hex 16`',
+    message: "must be at least 16 characters of your own choosing (it signs the install link's state), e.g. from `openssl rand -hex 16`",
   }),
   PAPERWIRE_ENCRYPTION_KEY: optionalText.refine((v) => v === undefined || parseKey(v) !== undefined, {
     message: `must be 32 random bytes written in base64 (44 characters) or hex (64 characters); make one with \`openssl rand -base64 32\``,

@@ -28,7 +28,14 @@ ${corpusUsage}
 Posting uses SLACK_BOT_TOKEN (and SLACK_API_URL, if set) and records in PAPERWIRE_DB, like the app:
 a second run for the same channel and local date posts nothing, and a run after a partial failure
 completes the missing replies.`,
-  options: { ...corpusOptions, channel: { type: 'string' }, team: { type: 'string' }, now: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+  options: {
+    ...corpusOptions,
+    channel: { type: 'string' },
+    team: { type: 'string' },
+    now: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
   async run({ values }, io) {
     const channel = typeof values.channel === 'string' ? values.channel.trim() : '';
     if (!CHANNEL_ID.test(channel)) throw new UsageError(`--channel needs a Slack channel id such as C0123ABCD (got "${channel}")`);
@@ -38,7 +45,8 @@ completes the missing replies.`,
     if (values.json && !dryRun) throw new UsageError('--json goes with --dry-run (a real run prints what it posted)');
 
     const givenTeam = typeof values.team === 'string' ? values.team.trim() : undefined;
-    if (givenTeam !== undefined && !/^[TE][A-Z0-9]+$/.test(givenTeam)) throw new UsageError(`--team needs a Slack workspace id such as T0123ABCD (got "${givenTeam}")`);
+    if (givenTeam !== undefined && !/^[TE][A-Z0-9]+$/.test(givenTeam))
+      throw new UsageError(`--team needs a Slack workspace id such as T0123ABCD (got "${givenTeam}")`);
 
     const config = loadConfig(process.env);
     if (!dryRun && !config.slack.botToken && !config.slack.oauth)

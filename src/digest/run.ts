@@ -28,7 +28,10 @@ export const LEASE_MS = 60_000;
 /** What a channel's digest would hold now: its settings, what it was sent before, the team's activity. */
 export async function planDigest(rt: DigestContext, subscription: Subscription, now: Date): Promise<DigestPlan> {
   const { store } = rt;
-  const [activity, posted] = await Promise.all([teamActivity(store, subscription.teamId, now), store.digests.postedPaperIds(subscription.teamId, subscription.channelId)]);
+  const [activity, posted] = await Promise.all([
+    teamActivity(store, subscription.teamId, now),
+    store.digests.postedPaperIds(subscription.teamId, subscription.channelId),
+  ]);
   return composeDigest({
     ...activity,
     library: rt.library(),

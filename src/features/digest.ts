@@ -65,7 +65,13 @@ export const digestRoutes: Record<DigestKind, DigestHandler> = {
 
   'digest-now': async (rt, surface, requester) => {
     const delivery = rt.digest.delivery ?? deliveryThroughSurface(surface);
-    const outcome = await runDigest(rt, delivery, { teamId: requester.teamId, channelId: requester.channelId, reason: 'now', now: rt.now(), owner: rt.digest.owner });
+    const outcome = await runDigest(rt, delivery, {
+      teamId: requester.teamId,
+      channelId: requester.channelId,
+      reason: 'now',
+      now: rt.now(),
+      owner: rt.digest.owner,
+    });
     return renderNotice(outcome.note);
   },
 };

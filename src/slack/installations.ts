@@ -27,7 +27,12 @@ export function installationKey(query: { teamId?: string; enterpriseId?: string;
  * AES-256-GCM under PAPERWIRE_ENCRYPTION_KEY before it is written, bound to its key, so the database
  * never holds a token in plain text. A new install also lifts the pauses its uninstall made.
  */
-export function sealedInstallationStore(store: Pick<Store, 'installations' | 'subscriptions'>, key: Buffer, log: Log, now = () => new Date()): InstallationStore {
+export function sealedInstallationStore(
+  store: Pick<Store, 'installations' | 'subscriptions'>,
+  key: Buffer,
+  log: Log,
+  now = () => new Date(),
+): InstallationStore {
   return {
     async storeInstallation(installation) {
       const teamId = installation.team?.id;
@@ -59,7 +64,11 @@ export function sealedInstallationStore(store: Pick<Store, 'installations' | 'su
  * The bot token to post with in a workspace: the one SLACK_BOT_TOKEN in single-workspace mode, the
  * workspace's own installation in OAuth mode (undefined when it is not installed there).
  */
-export function workspaceTokens(config: Pick<Config, 'slack'>, store: Pick<Store, 'installations' | 'subscriptions'>, log: Log): (teamId: string) => Promise<string | undefined> {
+export function workspaceTokens(
+  config: Pick<Config, 'slack'>,
+  store: Pick<Store, 'installations' | 'subscriptions'>,
+  log: Log,
+): (teamId: string) => Promise<string | undefined> {
   const { oauth, botToken } = config.slack;
   if (!oauth) return async () => botToken;
   const installations = sealedInstallationStore(store, oauth.encryptionKey, log);

@@ -88,7 +88,8 @@ export function digestsRepo(db: Db): DigestsRepo {
     const existing = request.kind === 'daily' ? dailyRun.get(request.teamId, request.channelId, request.localDate) : undefined;
     if (existing) return continueRun(existing, request.owner, request.now, request.leaseMs);
     const id = Number(
-      insertRun.run(request.teamId, request.channelId, request.localDate, request.kind, JSON.stringify(request.hotTopics), nowIso, request.owner, leaseUntil).lastInsertRowid,
+      insertRun.run(request.teamId, request.channelId, request.localDate, request.kind, JSON.stringify(request.hotTopics), nowIso, request.owner, leaseUntil)
+        .lastInsertRowid,
     );
     request.items.forEach((item, position) => insertItem.run(id, position, item.paperId, item.score, item.why));
     return { status: 'claimed', run: toRun(runById.get(id)!) };
@@ -122,7 +123,6 @@ export function digestsRepo(db: Db): DigestsRepo {
     finish: async (runId, at) => void finish.run(at.toISOString(), runId),
     postedPaperIds: async (teamId, channelId) => new Set(posted.all(teamId, channelId).map((r) => r.paper_id)),
     paperForMessage: async (teamId, channelId, ts) => byReply.get(teamId, channelId, ts)?.paper_id,
-    isDigestMessage: async (teamId, channelId, ts) =>
-      byReply.get(teamId, channelId, ts) !== undefined || byParent.get(teamId, channelId, ts) !== undefined,
+    isDigestMessage: async (teamId, channelId, ts) => byReply.get(teamId, channelId, ts) !== undefined || byParent.get(teamId, channelId, ts) !== undefined,
   };
 }

@@ -46,8 +46,6 @@ export function unseal(key: Buffer, sealed: string, context: string): string {
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
     return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
   } catch {
-    throw new SealError(
-      'a sealed record does not open with PAPERWIRE_ENCRYPTION_KEY: the key is not the one it was written with, or the record was altered',
-    );
+    throw new SealError('a sealed record does not open with PAPERWIRE_ENCRYPTION_KEY: the key is not the one it was written with, or the record was altered');
   }
 }

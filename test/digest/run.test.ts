@@ -27,7 +27,13 @@ describe('posting a digest', () => {
     for (const call of [...parents, ...replies]) expectValidMessage(call.body as never);
     expect(JSON.stringify(parents[0]!.body.blocks)).toContain('Monday 23 November 2026');
 
-    const again = await runDigest(rt, poster(slack, rt), { teamId: 'T1', channelId: 'C1', reason: 'scheduled', now: new Date(MONDAY.getTime() + 3_600_000), owner: 'a' });
+    const again = await runDigest(rt, poster(slack, rt), {
+      teamId: 'T1',
+      channelId: 'C1',
+      reason: 'scheduled',
+      now: new Date(MONDAY.getTime() + 3_600_000),
+      owner: 'a',
+    });
     expect(again.status).toBe('already-posted');
     expect(slack.callsTo('chat.postMessage')).toHaveLength(4);
   });
@@ -122,7 +128,9 @@ describe('posting a digest', () => {
     expect((await runDigest(rt, poster(slack, rt), { teamId: 'T1', channelId: 'C1', reason: 'now', now: MONDAY, owner: 'a' })).status).toBe('posted');
     expect((await runDigest(rt, poster(slack, rt), { teamId: 'T1', channelId: 'C1', reason: 'now', now: MONDAY, owner: 'a' })).status).toBe('posted');
     expect(JSON.stringify(digestPosts(slack).parents[1]!.body.blocks)).toContain('Preview');
-    expect((await runDigest(rt, poster(slack, rt), { teamId: 'T1', channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'a' })).status).toBe('already-posted');
+    expect((await runDigest(rt, poster(slack, rt), { teamId: 'T1', channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'a' })).status).toBe(
+      'already-posted',
+    );
   });
 });
 

@@ -110,7 +110,10 @@ describe.each(backends)('many workspaces through the OAuth install ($name)', (ba
     expect(link.searchParams.get('scope')).toContain('chat:write');
     const state = link.searchParams.get('state')!;
     expect(state).toBeTruthy();
-    const cookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = page.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const code = `code-${teamId}-${Math.random()}`;
     slack.oauthCodes.set(code, { teamId, botToken: TOKENS[teamId] });
     return fetch(`${url}/slack/oauth_redirect?code=${encodeURIComponent(code)}&state=${encodeURIComponent(state)}`, { headers: { cookie } });
@@ -180,7 +183,12 @@ describe.each(backends)('many workspaces through the OAuth install ($name)', (ba
     const users = slack.callsTo('users.info').length;
     expect(blocksText(await papers('T2', 'CSHARED', 'digest on at 09:00'))).toContain('Subscribed');
     // The subscriber's timezone is read with the second workspace's token.
-    expect(slack.callsTo('users.info').slice(users).map((c) => c.token)).toEqual([TOKENS.T2]);
+    expect(
+      slack
+        .callsTo('users.info')
+        .slice(users)
+        .map((c) => c.token),
+    ).toEqual([TOKENS.T2]);
     expect(blocksText(await papers('T1', 'CSHARED', 'digest'))).toContain('no daily digest');
 
     const posts = slack.callsTo('chat.postMessage').length;

@@ -77,7 +77,16 @@ export function pgDigestsRepo(db: PgDb): DigestsRepo {
       const inserted = await q.query<RunRow>(
         `INSERT INTO digest_runs (team_id, channel_id, local_date, kind, hot_topics, claimed_at, owner, lease_until) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (team_id, channel_id, local_date) WHERE kind = 'daily' DO NOTHING RETURNING *`,
-        [request.teamId, request.channelId, request.localDate, request.kind, JSON.stringify(request.hotTopics), request.now.toISOString(), request.owner, leaseUntil],
+        [
+          request.teamId,
+          request.channelId,
+          request.localDate,
+          request.kind,
+          JSON.stringify(request.hotTopics),
+          request.now.toISOString(),
+          request.owner,
+          leaseUntil,
+        ],
       );
       const row = inserted.rows[0];
       if (!row) {

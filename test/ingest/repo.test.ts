@@ -129,7 +129,7 @@ describe('the ingested papers repository (SQLite)', () => {
     await old.saves.save('T1', 'U1', 'p-a', T1);
     await old.close();
     const store = openStore(path);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(4);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(Math.max(...migrations.map((m) => m.version)));
     expect(await store.saves.list('T1', 'U1')).toHaveLength(1);
     expect(await store.ingested.storeDay('2026-03-02', [paper('2603.00001', '2026-03-02')], T1)).toMatchObject({ new: 1 });
     await store.close();

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { parseKey } from './util/seal.js';
 import { fromPackageRoot } from './util/paths.js';
 
 /** The one place that reads the environment. Secrets are never echoed back in an error. */
@@ -27,6 +28,18 @@ const envSchema = z.object({
   }),
   SLACK_SIGNING_SECRET: optionalText.refine((v) => v === undefined || /^[0-9a-f]{20,}$/i.test(v), {
     message: 'must be the hex signing secret from Basic Information → App Credentials',
+  }),
+  SLACK_CLIENT_ID: optionalText.refine((v) => v === undefined || /^\d+\.\d+$/.test(v), {
+    message: 'must be the Client ID from Basic Information → App Credentials (digits, a dot, digits)',
+  }),
+  SLACK_CLIENT_SECRET: optionalText.refine((v) => v === undefined || /^[0-9a-f]{20,}$/i.test(v), {
+    message: 'must be the hex Client Secret from Basic Information → App Credentials',
+  }),
+  SLACK_STATE_SECRET: optionalText.refine((v) => v === undefined || v.length >= 16, {
+    message: "must be at least 16 characters of your own choosing (it signs the install link's state), e.g. from `openssl rand -hex 16`",
+  }),
+  PAPERWIRE_ENCRYPTION_KEY: optionalText.refine((v) => v === undefined || parseKey(v) !== undefined, {
+    message: `must be 32 random bytes written in base64 (44 characters) or hex (64 characters); make one with \`openssl rand -base64 32\``,
   }),
   SLACK_API_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s]+\/$/.test(v), {
     message: 'must be an http(s) URL ending in "/", e.g. https://slack.com/api/',
@@ -58,6 +71,15 @@ const envSchema = z.object({
   PAPERWIRE_INGEST_EVERY_MINUTES: numberVar('must be a whole number of minutes from 5 to 1440', 5, 1440, 60),
 });
 
+/** Slack's OAuth install for many workspaces (HTTP mode): each workspace's token comes from its installation, sealed in the store. */
+export interface OAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  /** PAPERWIRE_ENCRYPTION_KEY, decoded: the 32-byte AES-256-GCM key installations are sealed with. */
+  encryptionKey: Buffer;
+}
+
 export interface ModelConfig {
   url: string;
   model: string;
@@ -67,7 +89,7 @@ export interface ModelConfig {
 
 export interface Config {
   mode: SlackMode;
-  slack: { botToken?: string; appToken?: string; signingSecret?: string; apiUrl?: string };
+  slack: { botToken?: string; appToken?: string; signingSecret?: string; apiUrl?: string; oauth?: OAuthConfig };
   port: number;
   /** HTTP mode: the address to listen on (every interface when unset). */
   host?: string;
@@ -111,8 +133,41 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const problems: string[] = [];
 
   const { SLACK_BOT_TOKEN: bot, SLACK_APP_TOKEN: app, SLACK_SIGNING_SECRET: secret } = v;
+  const oauthVars = { SLACK_CLIENT_ID: v.SLACK_CLIENT_ID, SLACK_CLIENT_SECRET: v.SLACK_CLIENT_SECRET, SLACK_STATE_SECRET: v.SLACK_STATE_SECRET };
+  const oauthWanted = Object.values(oauthVars).some(Boolean);
   let mode: SlackMode = 'shell';
-  if (app) {
+  let oauth: OAuthConfig | undefined;
+  if (oauthWanted) {
+    mode = 'http';
+    const missing = Object.entries(oauthVars)
+      .filter(([, value]) => !value)
+      .map(([name]) => name);
+    if (missing.length > 0) {
+      problems.push(
+        `${missing.join(', ')} missing: the OAuth install for many workspaces needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET together (unset all three for one workspace with SLACK_BOT_TOKEN)`,
+      );
+    }
+    if (app) {
+      problems.push(
+        'SLACK_APP_TOKEN cannot be combined with the OAuth install: installing in many workspaces needs HTTP mode (Slack sends people to /slack/install and /slack/oauth_redirect); unset SLACK_APP_TOKEN, or unset SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to run Socket Mode in one workspace',
+      );
+    }
+    if (bot) {
+      problems.push(
+        "SLACK_BOT_TOKEN cannot be combined with the OAuth install: each workspace's token comes from its own installation; unset SLACK_BOT_TOKEN, or unset SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to run in one workspace",
+      );
+    }
+    if (!secret) problems.push('SLACK_SIGNING_SECRET is missing: the OAuth install runs in HTTP mode, which checks every request with the signing secret');
+    const key = v.PAPERWIRE_ENCRYPTION_KEY ? parseKey(v.PAPERWIRE_ENCRYPTION_KEY) : undefined;
+    if (!v.PAPERWIRE_ENCRYPTION_KEY) {
+      problems.push(
+        "PAPERWIRE_ENCRYPTION_KEY is missing: the OAuth install keeps each workspace's token encrypted with it; make one with `openssl rand -base64 32`, keep it secret and give every replica the same one",
+      );
+    }
+    if (key && v.SLACK_CLIENT_ID && v.SLACK_CLIENT_SECRET && v.SLACK_STATE_SECRET) {
+      oauth = { clientId: v.SLACK_CLIENT_ID, clientSecret: v.SLACK_CLIENT_SECRET, stateSecret: v.SLACK_STATE_SECRET, encryptionKey: key };
+    }
+  } else if (app) {
     mode = 'socket';
     if (!bot) problems.push('SLACK_BOT_TOKEN is missing: Socket Mode needs the bot token (xoxb-) as well as SLACK_APP_TOKEN');
   } else if (bot) {
@@ -133,7 +188,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 
   return {
     mode,
-    slack: { botToken: bot, appToken: app, signingSecret: secret, apiUrl: v.SLACK_API_URL },
+    slack: { botToken: bot, appToken: app, signingSecret: secret, apiUrl: v.SLACK_API_URL, ...(oauth ? { oauth } : {}) },
     port: v.PORT!,
     host: v.HOST,
     databaseUrl: v.DATABASE_URL,

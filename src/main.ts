@@ -22,7 +22,18 @@ async function main(): Promise<number> {
   }
   const { slack, model } = config;
   const log = createLog({
-    secrets: [slack.botToken, slack.appToken, slack.signingSecret, model?.apiKey, config.databaseUrl, databasePassword(config.databaseUrl)],
+    secrets: [
+      slack.botToken,
+      slack.appToken,
+      slack.signingSecret,
+      slack.oauth?.clientSecret,
+      slack.oauth?.stateSecret,
+      slack.oauth?.encryptionKey.toString('base64'),
+      slack.oauth?.encryptionKey.toString('hex'),
+      model?.apiKey,
+      config.databaseUrl,
+      databasePassword(config.databaseUrl),
+    ],
   });
 
   let running: Running;

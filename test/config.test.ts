@@ -87,3 +87,55 @@ describe('replicas: HOST and DATABASE_URL', () => {
     expect(() => loadConfig({ HOST: 'not an address' })).toThrow(/HOST must be an address/);
   });
 });
+
+describe('many workspaces: the OAuth install', () => {
+  const OAUTH = {
+    SLACK_CLIENT_ID: '1111111111.2222222222',
+    SLACK_CLIENT_SECRET: '0123456789abcdef0123456789abcdef',
+    SLACK_STATE_SECRET: 'canary-state-secret-long-enough',
+    SLACK_SIGNING_SECRET: SECRET,
+  };
+  const KEY = Buffer.alloc(32, 9);
+
+  it('selects HTTP mode with the OAuth install and decodes the key from base64 or hex', () => {
+    for (const written of [KEY.toString('base64'), KEY.toString('hex'), KEY.toString('base64url')]) {
+      const config = loadConfig({ ...OAUTH, PAPERWIRE_ENCRYPTION_KEY: written });
+      expect(config.mode).toBe('http');
+      expect(config.slack.botToken).toBeUndefined();
+      expect(config.slack.oauth?.clientId).toBe(OAUTH.SLACK_CLIENT_ID);
+      expect(config.slack.oauth?.encryptionKey.equals(KEY)).toBe(true);
+    }
+    expect(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET }).slack.oauth).toBeUndefined();
+  });
+
+  it('refuses to start without a key, naming the variable and how to make one', () => {
+    expect(problems(OAUTH)).toEqual([
+      "PAPERWIRE_ENCRYPTION_KEY is missing: the OAuth install keeps each workspace's token encrypted with it; make one with `openssl rand -base64 32`, keep it secret and give every replica the same one",
+    ]);
+  });
+
+  it('refuses a key that is not 32 bytes, without echoing it', () => {
+    for (const wrong of ['canary-key', Buffer.alloc(16, 1).toString('base64'), `${KEY.toString('hex')}00`, Buffer.alloc(33, 2).toString('base64')]) {
+      const list = problems({ ...OAUTH, PAPERWIRE_ENCRYPTION_KEY: wrong });
+      expect(list).toEqual([
+        'PAPERWIRE_ENCRYPTION_KEY must be 32 random bytes written in base64 (44 characters) or hex (64 characters); make one with `openssl rand -base64 32`',
+      ]);
+      expect(list.join('\n')).not.toContain(wrong);
+    }
+  });
+
+  it('explains the combinations that cannot work, never echoing a secret', () => {
+    const key = { PAPERWIRE_ENCRYPTION_KEY: KEY.toString('base64') };
+    expect(problems({ ...OAUTH, ...key, SLACK_APP_TOKEN: APP, SLACK_BOT_TOKEN: BOT })).toEqual([
+      'SLACK_APP_TOKEN cannot be combined with the OAuth install: installing in many workspaces needs HTTP mode (Slack sends people to /slack/install and /slack/oauth_redirect); unset SLACK_APP_TOKEN, or unset SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to run Socket Mode in one workspace',
+      "SLACK_BOT_TOKEN cannot be combined with the OAuth install: each workspace's token comes from its own installation; unset SLACK_BOT_TOKEN, or unset SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to run in one workspace",
+    ]);
+    const { SLACK_SIGNING_SECRET: _, SLACK_STATE_SECRET: __, ...partial } = OAUTH;
+    const list = problems({ ...partial, ...key });
+    expect(list[0]).toMatch(
+      /^SLACK_STATE_SECRET missing: the OAuth install for many workspaces needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET together/,
+    );
+    expect(list[1]).toMatch(/^SLACK_SIGNING_SECRET is missing: the OAuth install runs in HTTP mode/);
+    expect(problems({ ...OAUTH, SLACK_CLIENT_SECRET: 'canary not hex', SLACK_STATE_SECRET: 'canary' }).join('\n')).not.toContain('canary');
+  });
+});

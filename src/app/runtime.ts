@@ -24,7 +24,7 @@ export interface RuntimeOptions {
   schedule?: boolean;
   /** Tests fire schedules by hand. */
   cron?: CronSchedule;
-  userTimezone?: (userId: string) => Promise<string | undefined>;
+  userTimezone?: (userId: string, teamId: string) => Promise<string | undefined>;
   owner?: string;
 }
 

@@ -1,12 +1,12 @@
 import type { Readable, Writable } from 'node:stream';
-import { WebClient } from '@slack/web-api';
 import type { Config } from '../config.js';
 import { runShell } from '../shell/shell.js';
 import { createSlackApp } from '../slack/app.js';
-import { digestClient, slackDigestDelivery } from '../slack/digest-delivery.js';
+import { slackDigestDelivery, workspaceDigestClients } from '../slack/digest-delivery.js';
 import { pruneLedgerEvery } from '../slack/event-ledger.js';
-import { slackLogger } from '../slack/logger.js';
+import { workspaceTokens } from '../slack/installations.js';
 import { slackUserTimezone } from '../slack/users.js';
+import type { Store } from '../store/store.js';
 import type { Log } from '../util/log.js';
 import { createRuntime } from './runtime.js';
 
@@ -38,13 +38,22 @@ export async function startPaperwire(config: Config, options: StartOptions): Pro
     return { mode: 'shell', finished, stop: () => rt.close() };
   }
 
+  // Each workspace's token: the one SLACK_BOT_TOKEN, or (OAuth) its installation in the store, which
+  // the runtime opens; nothing asks for a token before the runtime is started.
+  let store: Store | undefined;
+  const tokenFor = async (teamId: string) => {
+    if (!store) throw new Error('a Slack token was asked for before the store was open');
+    return workspaceTokens(config, store, log)(teamId);
+  };
+  const clients = workspaceDigestClients(config, log, tokenFor);
   const rt = await createRuntime(config, {
     log,
     now,
-    delivery: slackDigestDelivery(digestClient(config, log), log),
+    delivery: slackDigestDelivery(clients, log),
     schedule: true,
-    userTimezone: slackUserTimezone(new WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl, logger: slackLogger(log), timeout: 10_000 })),
+    userTimezone: slackUserTimezone(clients),
   });
+  store = rt.store;
   const slack = createSlackApp(rt);
   try {
     await slack.start();

@@ -4,6 +4,8 @@ import type { Summary } from '../summary/types.js';
 /** What the parent message of a digest shows. */
 export interface DigestParent {
   runId: number;
+  /** The workspace it is posted in (its token posts it). */
+  teamId: string;
   channelId: string;
   /** "Monday 23 November 2026", in the channel's timezone. */
   dateLabel: string;
@@ -17,6 +19,7 @@ export interface DigestParent {
 /** One paper of a digest, as a reply in the parent's thread. */
 export interface DigestReply {
   runId: number;
+  teamId: string;
   channelId: string;
   position: number;
   paper: Paper;
@@ -29,7 +32,7 @@ export type DeliveryFailure =
   | { kind: 'rate-limited'; retryAfterSeconds: number }
   /** A timeout or a server error: the post may have landed, so look before sending again. */
   | { kind: 'uncertain'; detail: string }
-  /** The app's credentials no longer work anywhere: nothing is posted until it is reinstalled. */
+  /** The app's credentials for this workspace no longer work (uninstalled, revoked): nothing is posted there until it is reinstalled. */
   | { kind: 'auth-revoked'; detail: string }
   | { kind: 'channel-gone'; reason: 'archived' | 'not-found' }
   | { kind: 'not-in-channel' }
@@ -48,8 +51,8 @@ export interface DigestDelivery {
   postParent(parent: DigestParent): Promise<Delivered>;
   postReply(parentTs: string, reply: DigestReply): Promise<Delivered>;
   /** A parent of this run already in the channel (sent before a crash, never recorded). */
-  findParent(channelId: string, runId: number): Promise<string | undefined>;
+  findParent(teamId: string, channelId: string, runId: number): Promise<string | undefined>;
   /** A reply at this position already in the parent's thread. */
-  findReply(channelId: string, parentTs: string, position: number): Promise<string | undefined>;
-  tellSubscriber(userId: string, notice: SubscriberNotice): Promise<void>;
+  findReply(teamId: string, channelId: string, parentTs: string, position: number): Promise<string | undefined>;
+  tellSubscriber(teamId: string, userId: string, notice: SubscriberNotice): Promise<void>;
 }

@@ -28,7 +28,10 @@ export const LEASE_MS = 60_000;
 /** What a channel's digest would hold now: its settings, what it was sent before, the team's activity. */
 export async function planDigest(rt: DigestContext, subscription: Subscription, now: Date): Promise<DigestPlan> {
   const { store } = rt;
-  const [activity, posted] = await Promise.all([teamActivity(store, subscription.teamId, now), store.digests.postedPaperIds(subscription.channelId)]);
+  const [activity, posted] = await Promise.all([
+    teamActivity(store, subscription.teamId, now),
+    store.digests.postedPaperIds(subscription.teamId, subscription.channelId),
+  ]);
   return composeDigest({
     ...activity,
     library: rt.library(),
@@ -46,6 +49,8 @@ export type DigestOutcome =
   | { status: 'already-posted' | 'busy' | 'empty' | 'paused' | 'failed' | 'stopped'; note: string; runId?: number };
 
 export interface RunRequest {
+  /** The workspace the channel's digest belongs to. */
+  teamId: string;
   channelId: string;
   /** `scheduled`: the day's digest. `now`: the day's digest if none was posted today, else a preview. */
   reason: 'scheduled' | 'now';
@@ -65,14 +70,14 @@ export async function runDigest(
   request: RunRequest,
   policy: DeliveryPolicy = DEFAULT_POLICY,
 ): Promise<DigestOutcome> {
-  const { channelId, now, owner } = request;
+  const { teamId, channelId, now, owner } = request;
   const { store, log } = rt;
-  const subscription = (await store.subscriptions.get(channelId)) ?? defaultSubscription(channelId, now);
+  const subscription = (await store.subscriptions.get(teamId, channelId)) ?? defaultSubscription(teamId, channelId, now);
   if (subscription.pausedReason && request.reason === 'scheduled') {
     return { status: 'paused', note: `the digest in ${channelId} is paused: ${subscription.pausedReason}` };
   }
   const plan = await planDigest(rt, subscription, now);
-  const today = await store.digests.daily(channelId, plan.localDate);
+  const today = await store.digests.daily(teamId, channelId, plan.localDate);
   const kind = request.reason === 'now' && today?.finishedAt ? 'preview' : 'daily';
   if (kind === 'daily' && !today && plan.items.length === 0) {
     log.info('digest: nothing to post', { channel: channelId, date: plan.localDate, why: plan.shortfall });
@@ -81,6 +86,7 @@ export async function runDigest(
   if (kind === 'preview' && plan.items.length === 0) return { status: 'empty', note: `Nothing to preview: ${plan.shortfall}.` };
 
   const claim = await store.digests.claim({
+    teamId,
     channelId,
     localDate: plan.localDate,
     kind,
@@ -125,7 +131,8 @@ export async function resumeDigest(
 ): Promise<DigestOutcome> {
   const claim = await rt.store.digests.resume(runId, owner, rt.now(), rt.leaseMs ?? LEASE_MS);
   if (claim.status !== 'resume') return { status: claim.status === 'done' ? 'already-posted' : 'busy', runId, note: `run ${runId} is ${claim.status}` };
-  const subscription = (await rt.store.subscriptions.get(claim.run.channelId)) ?? defaultSubscription(claim.run.channelId, rt.now());
+  const { teamId, channelId } = claim.run;
+  const subscription = (await rt.store.subscriptions.get(teamId, channelId)) ?? defaultSubscription(teamId, channelId, rt.now());
   try {
     const parentTs = await post(rt, delivery, claim.run, subscription, owner, policy);
     rt.log.info('digest resumed and completed', { channel: claim.run.channelId, date: claim.run.localDate, run: runId });
@@ -159,13 +166,14 @@ async function post(
 
   let parentTs = run.parentTs;
   if (!parentTs && run.parentAttempted) {
-    parentTs = await delivery.findParent(run.channelId, run.id);
+    parentTs = await delivery.findParent(run.teamId, run.channelId, run.id);
     if (parentTs) await store.digests.setParent(run.id, parentTs);
   }
   if (!parentTs) {
     await keep();
     const parent = {
       runId: run.id,
+      teamId: run.teamId,
       channelId: run.channelId,
       dateLabel: longDate(run.localDate),
       hotTopics: run.hotTopics,
@@ -182,7 +190,7 @@ async function post(
       () =>
         deliver(
           () => delivery.postParent(parent),
-          () => delivery.findParent(run.channelId, run.id),
+          () => delivery.findParent(run.teamId, run.channelId, run.id),
           policy,
         ),
       () => store.digests.setParentAttempted(run.id, false),
@@ -199,7 +207,7 @@ async function post(
       continue;
     }
     if (item.replyAttempted) {
-      const found = await delivery.findReply(run.channelId, threadTs, item.position);
+      const found = await delivery.findReply(run.teamId, run.channelId, threadTs, item.position);
       if (found) {
         await store.digests.setReply(run.id, item.position, found);
         continue;
@@ -207,12 +215,12 @@ async function post(
     }
     await keep();
     await store.digests.setReplyAttempted(run.id, item.position, true);
-    const reply = { runId: run.id, channelId: run.channelId, position: item.position, paper, summary: summaries.get(item.position)! };
+    const reply = { runId: run.id, teamId: run.teamId, channelId: run.channelId, position: item.position, paper, summary: summaries.get(item.position)! };
     const ts = await sent(
       () =>
         deliver(
           () => delivery.postReply(threadTs, reply),
-          () => delivery.findReply(run.channelId, threadTs, item.position),
+          () => delivery.findReply(run.teamId, run.channelId, threadTs, item.position),
           policy,
         ),
       () => store.digests.setReplyAttempted(run.id, item.position, false),
@@ -242,6 +250,7 @@ class LostClaim extends Error {
 async function handleFailure(rt: DigestContext, delivery: DigestDelivery, subscription: Subscription, run: DigestRun, error: unknown): Promise<DigestOutcome> {
   const { log, store } = rt;
   const channel = run.channelId;
+  const team = run.teamId;
   if (error instanceof LostClaim) return { status: 'busy', runId: run.id, note: error.message };
   if (!(error instanceof DeliveryError)) {
     log.error('digest failed part way; it resumes on the next check', { channel, run: run.id, error });
@@ -250,21 +259,21 @@ async function handleFailure(rt: DigestContext, delivery: DigestDelivery, subscr
   const { failure } = error;
   switch (failure.kind) {
     case 'auth-revoked':
-      log.error(`digest: the app's token was rejected (${failure.detail}); no digest is posted until the app is reinstalled`, { channel, run: run.id });
+      log.error(`digest: the app's token was rejected (${failure.detail}); no digest is posted until the app is reinstalled`, { team, channel, run: run.id });
       return { status: 'stopped', runId: run.id, note: "paperwire's Slack token is no longer valid; ask whoever installed it to reinstall the app." };
     case 'channel-gone': {
       const reason = failure.reason === 'archived' ? 'the channel is archived' : 'the channel was not found (deleted, or private without paperwire)';
-      if (await store.subscriptions.get(channel)) await store.subscriptions.pause(channel, reason);
+      if (await store.subscriptions.get(team, channel)) await store.subscriptions.pause(team, channel, reason);
       log.warn(`digest paused: ${reason}`, { channel, run: run.id });
       return { status: 'paused', runId: run.id, note: `Digest paused: ${reason}.` };
     }
     case 'not-in-channel': {
       const problem = 'paperwire is not in this channel, so it cannot post the digest: invite it with `/invite @paperwire`';
-      if (await store.subscriptions.get(channel)) await store.subscriptions.setProblem(channel, problem);
+      if (await store.subscriptions.get(team, channel)) await store.subscriptions.setProblem(team, channel, problem);
       log.warn('digest: not in the channel; told the subscriber to invite the bot', { channel, run: run.id, subscriber: subscription.createdBy });
       if (subscription.createdBy) {
         await delivery
-          .tellSubscriber(subscription.createdBy, { kind: 'not-in-channel', channelId: channel })
+          .tellSubscriber(team, subscription.createdBy, { kind: 'not-in-channel', channelId: channel })
           .catch((notifyError: unknown) => log.warn('could not tell the subscriber', { channel, error: notifyError }));
       }
       return { status: 'failed', runId: run.id, note: 'I am not in this channel: invite me with `/invite @paperwire`, then try again.' };

@@ -71,7 +71,7 @@ export interface DueCheck {
  */
 export function dueDigests(
   subscriptions: readonly Subscription[],
-  claimed: (channelId: string, localDate: string) => boolean,
+  claimed: (subscription: Subscription, localDate: string) => boolean,
   now: Date,
   catchUpMs: number,
 ): DueCheck[] {
@@ -80,7 +80,7 @@ export function dueDigests(
     if (subscription.pausedReason) continue;
     const slot = lastSlot(subscription, now);
     if (!slot || slot.at.getTime() < Date.parse(subscription.createdAt)) continue;
-    if (claimed(subscription.channelId, slot.localDate)) continue;
+    if (claimed(subscription, slot.localDate)) continue;
     due.push({ subscription, slot, action: now.getTime() - slot.at.getTime() <= catchUpMs ? 'post' : 'missed' });
   }
   return due;

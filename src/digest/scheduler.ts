@@ -11,6 +11,8 @@ export type CronSchedule = (expression: string, task: () => void, options: { tim
 const SAFETY_CHECK = '*/5 * * * *';
 /** Unfinished runs older than this are left alone: yesterday's digest posted today helps no one. */
 const RESUME_WINDOW_MS = 24 * 3_600_000;
+/** A workspace whose token was refused is tried again after this long (it may have been reinstalled). */
+const HALT_MS = 3_600_000;
 
 export interface DigestScheduler {
   /** Starts the schedules and a first check; until then `sync` and `check` do nothing. */
@@ -42,7 +44,10 @@ export function createDigestScheduler(rt: DigestContext, delivery: DigestDeliver
   const { log, store } = rt;
   const tasks = new Map<string, { key: string; task: ReturnType<CronSchedule> }>();
   const reportedMissed = new Set<string>();
-  let halted = false;
+  /** Workspaces whose token Slack refused: nothing more is posted there by this process until the hour is up. */
+  const halted = new Map<string, number>();
+  const isHalted = (teamId: string) => (halted.get(teamId) ?? 0) > Date.now();
+  const halt = (teamId: string) => halted.set(teamId, Date.now() + HALT_MS);
   let started = false;
   let stopped = false;
   let safety: ReturnType<CronSchedule> | undefined;
@@ -54,24 +59,25 @@ export function createDigestScheduler(rt: DigestContext, delivery: DigestDeliver
   };
 
   async function runCheck(): Promise<void> {
-    if (halted || stopped || !started) return;
+    if (stopped || !started) return;
     await sync();
     const now = rt.now();
     for (const run of await store.digests.unfinished()) {
-      if (now.getTime() - Date.parse(run.claimedAt) > RESUME_WINDOW_MS || halted || stopped) continue;
+      if (now.getTime() - Date.parse(run.claimedAt) > RESUME_WINDOW_MS || isHalted(run.teamId) || stopped) continue;
       const outcome = await resumeDigest(rt, delivery, run.id, owner);
-      if (outcome.status === 'stopped') halted = true;
+      if (outcome.status === 'stopped') halt(run.teamId);
     }
-    const subscriptions = await store.subscriptions.list();
+    const subscriptions = (await store.subscriptions.list()).filter((s) => !isHalted(s.teamId));
     const claimed = new Set<string>();
     for (const s of subscriptions) {
       const slot = lastSlot(s, now);
-      if (slot && (await store.digests.daily(s.channelId, slot.localDate))) claimed.add(`${s.channelId} ${slot.localDate}`);
+      if (slot && (await store.digests.daily(s.teamId, s.channelId, slot.localDate))) claimed.add(`${s.teamId} ${s.channelId} ${slot.localDate}`);
     }
-    const due = dueDigests(subscriptions, (channel, date) => claimed.has(`${channel} ${date}`), now, options.catchUpMs);
+    const due = dueDigests(subscriptions, (s, date) => claimed.has(`${s.teamId} ${s.channelId} ${date}`), now, options.catchUpMs);
     for (const { subscription, slot, action } of due) {
-      if (halted || stopped) return;
-      const key = `${subscription.channelId}:${slot.localDate}`;
+      if (stopped) return;
+      if (isHalted(subscription.teamId)) continue;
+      const key = `${subscription.teamId}:${subscription.channelId}:${slot.localDate}`;
       if (action === 'missed') {
         if (!reportedMissed.has(key))
           log.warn('digest skipped: its time passed while paperwire was down, beyond the catch-up window', {
@@ -83,11 +89,18 @@ export function createDigestScheduler(rt: DigestContext, delivery: DigestDeliver
         continue;
       }
       const late = now.getTime() - slot.at.getTime() > 60_000;
-      const outcome = await runDigest(rt, delivery, { channelId: subscription.channelId, reason: 'scheduled', now, owner });
-      log.info(`digest ${late ? 'catch-up' : 'run'}: ${outcome.status}`, { channel: subscription.channelId, date: slot.localDate, note: outcome.note });
+      const outcome = await runDigest(rt, delivery, { teamId: subscription.teamId, channelId: subscription.channelId, reason: 'scheduled', now, owner });
+      log.info(`digest ${late ? 'catch-up' : 'run'}: ${outcome.status}`, {
+        team: subscription.teamId,
+        channel: subscription.channelId,
+        date: slot.localDate,
+        note: outcome.note,
+      });
       if (outcome.status === 'stopped') {
-        halted = true;
-        log.error('digests stopped: Slack no longer accepts the token; reinstall the app and restart paperwire');
+        halt(subscription.teamId);
+        log.error("digests stopped in this workspace: Slack no longer accepts the app's token there; reinstall the app (tried again in an hour)", {
+          team: subscription.teamId,
+        });
       }
     }
   }
@@ -102,20 +115,20 @@ export function createDigestScheduler(rt: DigestContext, delivery: DigestDeliver
       return;
     }
     if (stopped) return;
-    const wanted = new Map(subscriptions.filter((s) => !s.pausedReason).map((s) => [s.channelId, s]));
-    for (const [channel, entry] of tasks) {
-      const subscription = wanted.get(channel);
+    const wanted = new Map(subscriptions.filter((s) => !s.pausedReason).map((s) => [`${s.teamId} ${s.channelId}`, s]));
+    for (const [id, entry] of tasks) {
+      const subscription = wanted.get(id);
       if (!subscription || entry.key !== `${cronExpression(subscription)} ${subscription.timezone}`) {
         entry.task.destroy();
-        tasks.delete(channel);
+        tasks.delete(id);
       }
     }
-    for (const [channel, subscription] of wanted) {
-      if (tasks.has(channel)) continue;
+    for (const [id, subscription] of wanted) {
+      if (tasks.has(id)) continue;
       const expression = cronExpression(subscription);
-      tasks.set(channel, {
+      tasks.set(id, {
         key: `${expression} ${subscription.timezone}`,
-        task: schedule(expression, () => void check(), { timezone: subscription.timezone, name: `digest ${channel}` }),
+        task: schedule(expression, () => void check(), { timezone: subscription.timezone, name: `digest ${id}` }),
       });
     }
   }

@@ -25,19 +25,27 @@ export interface Subscription {
 /** A new subscription's settings, and the settings of a channel with none (`paperwire digest --channel …`). */
 export const DIGEST_DEFAULTS = { time: '09:00', cadence: 'weekdays', topN: 5 } as const satisfies Pick<Subscription, 'time' | 'cadence' | 'topN'>;
 
-export function defaultSubscription(channelId: string, now: Date): Subscription {
-  return { channelId, teamId: '', timezone: 'UTC', ...DIGEST_DEFAULTS, createdBy: '', createdAt: now.toISOString() };
+export function defaultSubscription(teamId: string, channelId: string, now: Date): Subscription {
+  return { channelId, teamId, timezone: 'UTC', ...DIGEST_DEFAULTS, createdBy: '', createdAt: now.toISOString() };
 }
 
+/**
+ * Subscriptions are keyed by workspace and channel: a channel shared between workspaces has one id in
+ * all of them, and each workspace's digest there is its own.
+ */
 export interface SubscriptionsRepo {
   /** Creates or replaces the channel's subscription (and clears any pause or problem). */
   upsert(subscription: Subscription): Promise<void>;
-  get(channelId: string): Promise<Subscription | undefined>;
-  remove(channelId: string): Promise<boolean>;
-  /** Every subscription (of one team when given), by channel. */
+  get(teamId: string, channelId: string): Promise<Subscription | undefined>;
+  remove(teamId: string, channelId: string): Promise<boolean>;
+  /** Every subscription (of one team when given), by team and channel. */
   list(teamId?: string): Promise<Subscription[]>;
-  pause(channelId: string, reason: string): Promise<void>;
-  setProblem(channelId: string, problem: string | undefined): Promise<void>;
+  pause(teamId: string, channelId: string, reason: string): Promise<void>;
+  setProblem(teamId: string, channelId: string, problem: string | undefined): Promise<void>;
+  /** Pauses every subscription of a workspace not paused yet (the app was uninstalled there); returns how many. */
+  pauseTeam(teamId: string, reason: string): Promise<number>;
+  /** Lifts the pauses of a workspace that were made for exactly this reason (the app is installed again); returns how many. */
+  resumeTeam(teamId: string, reason: string): Promise<number>;
 }
 
 export type DigestKind = 'daily' | 'preview';
@@ -55,6 +63,7 @@ export interface DigestItemRecord {
 /** One digest in one channel: what it holds, and how far posting got. */
 export interface DigestRun {
   id: number;
+  teamId: string;
   channelId: string;
   /** YYYY-MM-DD in the channel's timezone. */
   localDate: string;
@@ -68,6 +77,7 @@ export interface DigestRun {
 }
 
 export interface ClaimRequest {
+  teamId: string;
   channelId: string;
   localDate: string;
   kind: DigestKind;
@@ -95,9 +105,9 @@ export interface DigestsRepo {
   claim(request: ClaimRequest): Promise<ClaimResult>;
   /** Takes over an unfinished run (after a crash) unless its owner's lease is still running. */
   resume(runId: number, owner: string, now: Date, leaseMs: number): Promise<ClaimResult>;
-  daily(channelId: string, localDate: string): Promise<DigestRun | undefined>;
+  daily(teamId: string, channelId: string, localDate: string): Promise<DigestRun | undefined>;
   /** The newest daily run of a channel. */
-  lastDaily(channelId: string): Promise<DigestRun | undefined>;
+  lastDaily(teamId: string, channelId: string): Promise<DigestRun | undefined>;
   /** Unfinished runs, oldest first (resumed on start-up). */
   unfinished(): Promise<DigestRun[]>;
   /** Keeps the run this owner's for another lease; false when another process has taken it over. */
@@ -109,9 +119,9 @@ export interface DigestsRepo {
   setReply(runId: number, position: number, ts: string): Promise<void>;
   finish(runId: number, at: Date): Promise<void>;
   /** Papers ever posted (or being posted) to a channel: never again. */
-  postedPaperIds(channelId: string): Promise<Set<string>>;
+  postedPaperIds(teamId: string, channelId: string): Promise<Set<string>>;
   /** The paper a digest message in a channel is about: a reply's paper, or undefined for a parent. */
-  paperForMessage(channelId: string, ts: string): Promise<string | undefined>;
+  paperForMessage(teamId: string, channelId: string, ts: string): Promise<string | undefined>;
   /** Whether a message is one of our digest parents or replies. */
-  isDigestMessage(channelId: string, ts: string): Promise<boolean>;
+  isDigestMessage(teamId: string, channelId: string, ts: string): Promise<boolean>;
 }

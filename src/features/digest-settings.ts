@@ -12,7 +12,7 @@ export function shortLocal(instant: Date, timezone: string): string {
 
 /** A subscription as `/papers digest` and the App Home show it. */
 export async function settingsView(rt: Runtime, subscription: Subscription): Promise<DigestSettingsView> {
-  const last = await rt.store.digests.lastDaily(subscription.channelId);
+  const last = await rt.store.digests.lastDaily(subscription.teamId, subscription.channelId);
   return {
     channelId: subscription.channelId,
     time: subscription.time,

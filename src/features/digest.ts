@@ -12,7 +12,7 @@ import type { DigestHandler, DigestKind } from './routes.js';
 /** `/papers digest …`: show, subscribe, unsubscribe, post now. */
 export const digestRoutes: Record<DigestKind, DigestHandler> = {
   'digest-show': async (rt, _surface, requester) => {
-    const subscription = await rt.store.subscriptions.get(requester.channelId);
+    const subscription = await rt.store.subscriptions.get(requester.teamId, requester.channelId);
     if (!subscription)
       return renderNotice(
         `This channel has no daily digest. Start one with \`/papers digest on\` (defaults: ${DIGEST_DEFAULTS.time} in your timezone, ${DIGEST_DEFAULTS.cadence}, top ${DIGEST_DEFAULTS.topN}).`,
@@ -34,7 +34,7 @@ export const digestRoutes: Record<DigestKind, DigestHandler> = {
     let timezone = settings.timezone;
     let note = '';
     if (!timezone) {
-      timezone = await rt.digest.userTimezone(requester.userId).catch(() => undefined);
+      timezone = await rt.digest.userTimezone(requester.userId, requester.teamId).catch(() => undefined);
       if (!timezone) {
         timezone = 'UTC';
         note = ' I could not read your timezone from Slack, so it runs on UTC: add `tz Area/City` to change it.';
@@ -58,14 +58,20 @@ export const digestRoutes: Record<DigestKind, DigestHandler> = {
   },
 
   'digest-off': async (rt, _surface, requester) => {
-    const removed = await rt.store.subscriptions.remove(requester.channelId);
+    const removed = await rt.store.subscriptions.remove(requester.teamId, requester.channelId);
     await rt.digest.scheduler?.sync();
     return renderNotice(removed ? 'Daily digest turned off for this channel.' : 'This channel had no daily digest; nothing to turn off.');
   },
 
   'digest-now': async (rt, surface, requester) => {
     const delivery = rt.digest.delivery ?? deliveryThroughSurface(surface);
-    const outcome = await runDigest(rt, delivery, { channelId: requester.channelId, reason: 'now', now: rt.now(), owner: rt.digest.owner });
+    const outcome = await runDigest(rt, delivery, {
+      teamId: requester.teamId,
+      channelId: requester.channelId,
+      reason: 'now',
+      now: rt.now(),
+      owner: rt.digest.owner,
+    });
     return renderNotice(outcome.note);
   },
 };

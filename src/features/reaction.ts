@@ -13,7 +13,7 @@ export interface Reaction {
  * on the digest parent, which is about several papers) are not ours to count.
  */
 export async function handleReaction(rt: Runtime, reaction: Reaction): Promise<boolean> {
-  const paperId = await rt.store.digests.paperForMessage(reaction.channelId, reaction.ts);
+  const paperId = await rt.store.digests.paperForMessage(reaction.teamId, reaction.channelId, reaction.ts);
   if (!paperId) return false;
   await rt.store.engagement.record({ teamId: reaction.teamId, userId: reaction.userId, paperId, kind: 'reaction', at: rt.now().toISOString() });
   return true;

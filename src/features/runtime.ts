@@ -13,8 +13,8 @@ export interface DigestServices {
   delivery?: DigestDelivery;
   /** Absent in the shell and the CLI: nothing is scheduled there. */
   scheduler?: DigestScheduler;
-  /** The IANA timezone of a person, when the platform knows it. */
-  userTimezone(userId: string): Promise<string | undefined>;
+  /** The IANA timezone of a person (of a workspace), when the platform knows it. */
+  userTimezone(userId: string, teamId: string): Promise<string | undefined>;
   /** This process, as the owner of the runs it posts. */
   owner: string;
 }

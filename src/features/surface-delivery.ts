@@ -12,6 +12,6 @@ export function deliveryThroughSurface(surface: Surface): DigestDelivery {
     }),
     findParent: async () => undefined,
     findReply: async () => undefined,
-    tellSubscriber: (_user, notice) => surface.respond(renderNotInChannel(notice.channelId)),
+    tellSubscriber: (_team, _user, notice) => surface.respond(renderNotInChannel(notice.channelId)),
   };
 }

@@ -6,6 +6,7 @@ import type { Log } from '../util/log.js';
 import { CARD_EVENT_TYPE } from '../views/card.js';
 import { DIGEST_EVENT_TYPE, renderDigestParent, renderDigestReply, renderNotInChannel } from '../views/digest.js';
 import type { Message } from '../views/message.js';
+import { noRetryClients } from './clients.js';
 import { slackLogger } from './logger.js';
 import { FATAL_AUTH_CODES, postMessage, SlackPostError, UNCERTAIN_CODES } from './post.js';
 
@@ -39,9 +40,29 @@ export function deliveryFailure(error: SlackPostError): DeliveryFailure {
   return { kind: 'other', detail: code };
 }
 
-/** Digests through the Web API: rendered with the views, recognised again by their message metadata. */
-export function slackDigestDelivery(client: WebClient, log: Log): DigestDelivery {
-  const post = async (channel: string, message: Message, threadTs?: string): Promise<Delivered> => {
+/** The Web API client to post with in a workspace; undefined when paperwire is not installed there (OAuth mode). */
+export type WorkspaceClients = (teamId: string) => Promise<WebClient | undefined>;
+
+/** Digest clients (see digestClient) for each workspace's token: the one bot token, or each installation's. */
+export function workspaceDigestClients(config: Pick<Config, 'slack'>, log: Log, tokenFor: (teamId: string) => Promise<string | undefined>): WorkspaceClients {
+  const clients = noRetryClients(config, log);
+  return async (teamId) => {
+    const token = await tokenFor(teamId);
+    return token ? clients(token) : undefined;
+  };
+}
+
+const NOT_INSTALLED: Delivered = { ok: false, failure: { kind: 'auth-revoked', detail: 'not installed in this workspace' } };
+
+/**
+ * Digests through the Web API, each posted with the token of the workspace its subscription belongs
+ * to: rendered with the views, recognised again by their message metadata.
+ */
+export function slackDigestDelivery(clients: WebClient | WorkspaceClients, log: Log): DigestDelivery {
+  const clientFor: WorkspaceClients = typeof clients === 'function' ? clients : async () => clients;
+  const post = async (teamId: string, channel: string, message: Message, threadTs?: string): Promise<Delivered> => {
+    const client = await clientFor(teamId);
+    if (!client) return NOT_INSTALLED;
     try {
       return { ok: true, ts: await postMessage(client, log, { channel, message, threadTs }) };
     } catch (error) {
@@ -49,7 +70,9 @@ export function slackDigestDelivery(client: WebClient, log: Log): DigestDelivery
       throw error;
     }
   };
-  const find = async (channel: string, threadTs: string | undefined, match: (message: SeenMessage) => boolean) => {
+  const find = async (teamId: string, channel: string, threadTs: string | undefined, match: (message: SeenMessage) => boolean) => {
+    const client = await clientFor(teamId);
+    if (!client) return undefined;
     const result = threadTs
       ? await client.conversations.replies({ channel, ts: threadTs, limit: LOOKBACK, include_all_metadata: true })
       : await client.conversations.history({ channel, limit: LOOKBACK, include_all_metadata: true });
@@ -57,13 +80,15 @@ export function slackDigestDelivery(client: WebClient, log: Log): DigestDelivery
     return messages.find((m) => m.ts && match(m))?.ts;
   };
   return {
-    postParent: (parent) => post(parent.channelId, renderDigestParent(parent)),
-    postReply: (parentTs, reply) => post(reply.channelId, renderDigestReply(reply.position, reply.paper, reply.summary), parentTs),
-    findParent: (channel, runId) => find(channel, undefined, (m) => m.metadata?.event_type === DIGEST_EVENT_TYPE && m.metadata.event_payload?.run_id === runId),
-    findReply: (channel, parentTs, position) =>
-      find(channel, parentTs, (m) => m.metadata?.event_type === CARD_EVENT_TYPE && m.metadata.event_payload?.position === position),
-    async tellSubscriber(userId, notice) {
-      await postMessage(client, log, { channel: userId, message: renderNotInChannel(notice.channelId) });
+    postParent: (parent) => post(parent.teamId, parent.channelId, renderDigestParent(parent)),
+    postReply: (parentTs, reply) => post(reply.teamId, reply.channelId, renderDigestReply(reply.position, reply.paper, reply.summary), parentTs),
+    findParent: (teamId, channel, runId) =>
+      find(teamId, channel, undefined, (m) => m.metadata?.event_type === DIGEST_EVENT_TYPE && m.metadata.event_payload?.run_id === runId),
+    findReply: (teamId, channel, parentTs, position) =>
+      find(teamId, channel, parentTs, (m) => m.metadata?.event_type === CARD_EVENT_TYPE && m.metadata.event_payload?.position === position),
+    async tellSubscriber(teamId, userId, notice) {
+      const client = await clientFor(teamId);
+      if (client) await postMessage(client, log, { channel: userId, message: renderNotInChannel(notice.channelId) });
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Db } from './database.js';
 
 interface RunRow {
   id: number;
+  team_id: string;
   channel_id: string;
   local_date: string;
   kind: DigestKind;
@@ -24,14 +25,28 @@ interface ItemRow {
   reply_ts: string | null;
 }
 
+/**
+ * Digest runs in SQLite. The statements are prepared on first use: they need migration 6's team
+ * column, and a store opened on an older schema (to be migrated, or by a test) must still open.
+ */
 export function digestsRepo(db: Db): DigestsRepo {
+  let repo: DigestsRepo | undefined;
+  const prepared = () => (repo ??= preparedDigestsRepo(db));
+  return new Proxy({} as DigestsRepo, { get: (_target, name) => prepared()[name as keyof DigestsRepo] });
+}
+
+function preparedDigestsRepo(db: Db): DigestsRepo {
   const runById = db.prepare<[number], RunRow>('SELECT * FROM digest_runs WHERE id = ?');
-  const dailyRun = db.prepare<[string, string], RunRow>("SELECT * FROM digest_runs WHERE channel_id = ? AND local_date = ? AND kind = 'daily'");
-  const lastDaily = db.prepare<[string], RunRow>("SELECT * FROM digest_runs WHERE channel_id = ? AND kind = 'daily' ORDER BY local_date DESC LIMIT 1");
+  const dailyRun = db.prepare<[string, string, string], RunRow>(
+    "SELECT * FROM digest_runs WHERE team_id = ? AND channel_id = ? AND local_date = ? AND kind = 'daily'",
+  );
+  const lastDaily = db.prepare<[string, string], RunRow>(
+    "SELECT * FROM digest_runs WHERE team_id = ? AND channel_id = ? AND kind = 'daily' ORDER BY local_date DESC LIMIT 1",
+  );
   const unfinished = db.prepare<[], RunRow>('SELECT * FROM digest_runs WHERE finished_at IS NULL ORDER BY id');
   const items = db.prepare<[number], ItemRow>('SELECT * FROM digest_items WHERE run_id = ? ORDER BY position');
   const insertRun = db.prepare(
-    'INSERT INTO digest_runs (channel_id, local_date, kind, hot_topics, claimed_at, owner, lease_until) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO digest_runs (team_id, channel_id, local_date, kind, hot_topics, claimed_at, owner, lease_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const insertItem = db.prepare('INSERT INTO digest_items (run_id, position, paper_id, score, why) VALUES (?, ?, ?, ?, ?)');
   const takeOver = db.prepare('UPDATE digest_runs SET owner = ?, lease_until = ? WHERE id = ?');
@@ -41,16 +56,17 @@ export function digestsRepo(db: Db): DigestsRepo {
   const replyAttempted = db.prepare('UPDATE digest_items SET reply_attempted = ? WHERE run_id = ? AND position = ?');
   const setReply = db.prepare('UPDATE digest_items SET reply_ts = ?, reply_attempted = 1 WHERE run_id = ? AND position = ?');
   const finish = db.prepare('UPDATE digest_runs SET finished_at = ? WHERE id = ?');
-  const posted = db.prepare<[string], { paper_id: string }>(
-    'SELECT DISTINCT i.paper_id FROM digest_items i JOIN digest_runs r ON r.id = i.run_id WHERE r.channel_id = ? AND r.parent_attempted = 1',
+  const posted = db.prepare<[string, string], { paper_id: string }>(
+    'SELECT DISTINCT i.paper_id FROM digest_items i JOIN digest_runs r ON r.id = i.run_id WHERE r.team_id = ? AND r.channel_id = ? AND r.parent_attempted = 1',
   );
-  const byReply = db.prepare<[string, string], { paper_id: string }>(
-    'SELECT i.paper_id FROM digest_items i JOIN digest_runs r ON r.id = i.run_id WHERE r.channel_id = ? AND i.reply_ts = ?',
+  const byReply = db.prepare<[string, string, string], { paper_id: string }>(
+    'SELECT i.paper_id FROM digest_items i JOIN digest_runs r ON r.id = i.run_id WHERE r.team_id = ? AND r.channel_id = ? AND i.reply_ts = ?',
   );
-  const byParent = db.prepare<[string, string], { id: number }>('SELECT id FROM digest_runs WHERE channel_id = ? AND parent_ts = ?');
+  const byParent = db.prepare<[string, string, string], { id: number }>('SELECT id FROM digest_runs WHERE team_id = ? AND channel_id = ? AND parent_ts = ?');
 
   const toRun = (row: RunRow): DigestRun => ({
     id: row.id,
+    teamId: row.team_id,
     channelId: row.channel_id,
     localDate: row.local_date,
     kind: row.kind,
@@ -79,10 +95,11 @@ export function digestsRepo(db: Db): DigestsRepo {
   const claim = db.transaction((request: ClaimRequest): ClaimResult => {
     const nowIso = request.now.toISOString();
     const leaseUntil = new Date(request.now.getTime() + request.leaseMs).toISOString();
-    const existing = request.kind === 'daily' ? dailyRun.get(request.channelId, request.localDate) : undefined;
+    const existing = request.kind === 'daily' ? dailyRun.get(request.teamId, request.channelId, request.localDate) : undefined;
     if (existing) return continueRun(existing, request.owner, request.now, request.leaseMs);
     const id = Number(
-      insertRun.run(request.channelId, request.localDate, request.kind, JSON.stringify(request.hotTopics), nowIso, request.owner, leaseUntil).lastInsertRowid,
+      insertRun.run(request.teamId, request.channelId, request.localDate, request.kind, JSON.stringify(request.hotTopics), nowIso, request.owner, leaseUntil)
+        .lastInsertRowid,
     );
     request.items.forEach((item, position) => insertItem.run(id, position, item.paperId, item.score, item.why));
     return { status: 'claimed', run: toRun(runById.get(id)!) };
@@ -99,12 +116,12 @@ export function digestsRepo(db: Db): DigestsRepo {
           return continueRun(row, owner, now, leaseMs);
         })
         .immediate(),
-    daily: async (channelId, localDate) => {
-      const row = dailyRun.get(channelId, localDate);
+    daily: async (teamId, channelId, localDate) => {
+      const row = dailyRun.get(teamId, channelId, localDate);
       return row ? toRun(row) : undefined;
     },
-    lastDaily: async (channelId) => {
-      const row = lastDaily.get(channelId);
+    lastDaily: async (teamId, channelId) => {
+      const row = lastDaily.get(teamId, channelId);
       return row ? toRun(row) : undefined;
     },
     unfinished: async () => unfinished.all().map(toRun),
@@ -114,8 +131,8 @@ export function digestsRepo(db: Db): DigestsRepo {
     setReplyAttempted: async (runId, position, attempted) => void replyAttempted.run(attempted ? 1 : 0, runId, position),
     setReply: async (runId, position, ts) => void setReply.run(ts, runId, position),
     finish: async (runId, at) => void finish.run(at.toISOString(), runId),
-    postedPaperIds: async (channelId) => new Set(posted.all(channelId).map((r) => r.paper_id)),
-    paperForMessage: async (channelId, ts) => byReply.get(channelId, ts)?.paper_id,
-    isDigestMessage: async (channelId, ts) => byReply.get(channelId, ts) !== undefined || byParent.get(channelId, ts) !== undefined,
+    postedPaperIds: async (teamId, channelId) => new Set(posted.all(teamId, channelId).map((r) => r.paper_id)),
+    paperForMessage: async (teamId, channelId, ts) => byReply.get(teamId, channelId, ts)?.paper_id,
+    isDigestMessage: async (teamId, channelId, ts) => byReply.get(teamId, channelId, ts) !== undefined || byParent.get(teamId, channelId, ts) !== undefined,
   };
 }

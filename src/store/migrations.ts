@@ -138,6 +138,36 @@ export const migrations: Migration[] = [
         owner TEXT NOT NULL,
         until TEXT NOT NULL
       );
+      `,
+  },
+  {
+    version: 6,
+    name: 'digest subscriptions and runs keyed by team as well as channel',
+    // A shared channel has one id in every workspace it joins: (team, channel) names a subscription.
+    // Runs recorded before take the team of their channel's subscription ('' when there was none).
+    sql: `
+      CREATE TABLE subscriptions_by_team (
+        team_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        time TEXT NOT NULL,
+        timezone TEXT NOT NULL,
+        cadence TEXT NOT NULL CHECK (cadence IN ('weekdays', 'daily')),
+        top_n INTEGER NOT NULL CHECK (top_n BETWEEN 1 AND 10),
+        topic TEXT,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        paused_reason TEXT,
+        last_problem TEXT,
+        PRIMARY KEY (team_id, channel_id)
+      );
+      INSERT INTO subscriptions_by_team (team_id, channel_id, time, timezone, cadence, top_n, topic, created_by, created_at, paused_reason, last_problem)
+        SELECT team_id, channel_id, time, timezone, cadence, top_n, topic, created_by, created_at, paused_reason, last_problem FROM subscriptions;
+      DROP TABLE subscriptions;
+      ALTER TABLE subscriptions_by_team RENAME TO subscriptions;
+      ALTER TABLE digest_runs ADD COLUMN team_id TEXT NOT NULL DEFAULT '';
+      UPDATE digest_runs SET team_id = COALESCE((SELECT s.team_id FROM subscriptions s WHERE s.channel_id = digest_runs.channel_id), '');
+      DROP INDEX one_daily_digest;
+      CREATE UNIQUE INDEX one_daily_digest_per_team ON digest_runs (team_id, channel_id, local_date) WHERE kind = 'daily';
     `,
   },
 ];

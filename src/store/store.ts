@@ -46,7 +46,7 @@ export interface StoredInstallation {
   key: string;
   teamId?: string;
   enterpriseId?: string;
-  /** The whole installation, encrypted and authenticated by the app (src/app/seal.ts). */
+  /** The whole installation, sealed with AES-256-GCM by the Slack side (src/slack/installations.ts, src/util/seal.ts). */
   sealed: string;
   installedAt: string;
 }

@@ -32,27 +32,37 @@ export function fromSubscriptionRow(row: SubscriptionRow): Subscription {
 }
 
 export function subscriptionsRepo(db: Db): SubscriptionsRepo {
-  const upsert = db.prepare(`
+  // Prepared on first use: the statements need migration 6's (team, channel) key, and a store opened on an older schema must still open.
+  const prepare = () => {
+    const upsert = db.prepare(`
     INSERT INTO subscriptions (channel_id, team_id, time, timezone, cadence, top_n, topic, created_by, created_at, paused_reason, last_problem)
     VALUES (@channelId, @teamId, @time, @timezone, @cadence, @topN, @topic, @createdBy, @createdAt, NULL, NULL)
-    ON CONFLICT (channel_id) DO UPDATE SET team_id = excluded.team_id, time = excluded.time, timezone = excluded.timezone,
+    ON CONFLICT (team_id, channel_id) DO UPDATE SET time = excluded.time, timezone = excluded.timezone,
       cadence = excluded.cadence, top_n = excluded.top_n, topic = excluded.topic, created_by = excluded.created_by,
       created_at = excluded.created_at, paused_reason = NULL, last_problem = NULL`);
-  const get = db.prepare<[string], SubscriptionRow>('SELECT * FROM subscriptions WHERE channel_id = ?');
-  const remove = db.prepare('DELETE FROM subscriptions WHERE channel_id = ?');
-  const listAll = db.prepare<[], SubscriptionRow>('SELECT * FROM subscriptions ORDER BY channel_id');
-  const listTeam = db.prepare<[string], SubscriptionRow>('SELECT * FROM subscriptions WHERE team_id = ? ORDER BY channel_id');
-  const pause = db.prepare('UPDATE subscriptions SET paused_reason = ? WHERE channel_id = ?');
-  const problem = db.prepare('UPDATE subscriptions SET last_problem = ? WHERE channel_id = ?');
+    const get = db.prepare<[string, string], SubscriptionRow>('SELECT * FROM subscriptions WHERE team_id = ? AND channel_id = ?');
+    const remove = db.prepare('DELETE FROM subscriptions WHERE team_id = ? AND channel_id = ?');
+    const listAll = db.prepare<[], SubscriptionRow>('SELECT * FROM subscriptions ORDER BY team_id, channel_id');
+    const listTeam = db.prepare<[string], SubscriptionRow>('SELECT * FROM subscriptions WHERE team_id = ? ORDER BY channel_id');
+    const pause = db.prepare('UPDATE subscriptions SET paused_reason = ? WHERE team_id = ? AND channel_id = ?');
+    const problem = db.prepare('UPDATE subscriptions SET last_problem = ? WHERE team_id = ? AND channel_id = ?');
+    const pauseTeam = db.prepare('UPDATE subscriptions SET paused_reason = ? WHERE team_id = ? AND paused_reason IS NULL');
+    const resumeTeam = db.prepare('UPDATE subscriptions SET paused_reason = NULL WHERE team_id = ? AND paused_reason = ?');
+    return { upsert, get, remove, listAll, listTeam, pause, problem, pauseTeam, resumeTeam };
+  };
+  let statements: ReturnType<typeof prepare> | undefined;
+  const q = () => (statements ??= prepare());
   return {
-    upsert: async (s) => void upsert.run({ ...s, topic: s.topic ?? null }),
-    get: async (channelId) => {
-      const row = get.get(channelId);
+    upsert: async (s) => void q().upsert.run({ ...s, topic: s.topic ?? null }),
+    get: async (teamId, channelId) => {
+      const row = q().get.get(teamId, channelId);
       return row ? fromSubscriptionRow(row) : undefined;
     },
-    remove: async (channelId) => remove.run(channelId).changes > 0,
-    list: async (teamId) => (teamId === undefined ? listAll.all() : listTeam.all(teamId)).map(fromSubscriptionRow),
-    pause: async (channelId, reason) => void pause.run(reason, channelId),
-    setProblem: async (channelId, text) => void problem.run(text ?? null, channelId),
+    remove: async (teamId, channelId) => q().remove.run(teamId, channelId).changes > 0,
+    list: async (teamId) => (teamId === undefined ? q().listAll.all() : q().listTeam.all(teamId)).map(fromSubscriptionRow),
+    pause: async (teamId, channelId, reason) => void q().pause.run(reason, teamId, channelId),
+    setProblem: async (teamId, channelId, text) => void q().problem.run(text ?? null, teamId, channelId),
+    pauseTeam: async (teamId, reason) => q().pauseTeam.run(reason, teamId).changes,
+    resumeTeam: async (teamId, reason) => q().resumeTeam.run(teamId, reason).changes,
   };
 }

@@ -13,7 +13,7 @@ import { summaryBlocks } from './summary.js';
 export const DIGEST_EVENT_TYPE = 'paperwire_digest';
 
 /** The digest's parent message: date, hot topics, and a numbered list with a one-line TL;DR and why. */
-export function renderDigestParent(input: Omit<DigestParent, 'channelId'>): Message {
+export function renderDigestParent(input: Omit<DigestParent, 'channelId' | 'teamId'>): Message {
   const title = `${input.preview ? 'Preview: ' : ''}Trending papers · ${input.dateLabel}`;
   const blocks: KnownBlock[] = [header(title)];
   const about = [

@@ -18,7 +18,7 @@ describe('posting a digest', () => {
     const db = tempDb();
     const { rt, store } = await digestRuntime(db, { now: MONDAY });
     await store.subscriptions.upsert(subscription());
-    const outcome = await runDigest(rt, poster(slack, rt), { channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'a' });
+    const outcome = await runDigest(rt, poster(slack, rt), { teamId: 'T1', channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'a' });
     expect(outcome.status).toBe('posted');
     const { parents, replies } = digestPosts(slack);
     expect(parents).toHaveLength(1);
@@ -27,7 +27,13 @@ describe('posting a digest', () => {
     for (const call of [...parents, ...replies]) expectValidMessage(call.body as never);
     expect(JSON.stringify(parents[0]!.body.blocks)).toContain('Monday 23 November 2026');
 
-    const again = await runDigest(rt, poster(slack, rt), { channelId: 'C1', reason: 'scheduled', now: new Date(MONDAY.getTime() + 3_600_000), owner: 'a' });
+    const again = await runDigest(rt, poster(slack, rt), {
+      teamId: 'T1',
+      channelId: 'C1',
+      reason: 'scheduled',
+      now: new Date(MONDAY.getTime() + 3_600_000),
+      owner: 'a',
+    });
     expect(again.status).toBe('already-posted');
     expect(slack.callsTo('chat.postMessage')).toHaveLength(4);
   });
@@ -38,12 +44,13 @@ describe('posting a digest', () => {
     const seen: string[] = [];
     for (let day = 0; day < 6; day++) {
       const now = new Date(MONDAY.getTime() + day * 86_400_000);
-      await runDigest(rt, poster(slack, rt), { channelId: 'C1', reason: 'scheduled', now, owner: 'a' });
+      await runDigest(rt, poster(slack, rt), { teamId: 'T1', channelId: 'C1', reason: 'scheduled', now, owner: 'a' });
     }
     for (const reply of digestPosts(slack).replies) seen.push(replyPaper(reply));
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.length).toBeGreaterThan(5);
     const outcome = await runDigest(rt, poster(slack, rt), {
+      teamId: 'T1',
       channelId: 'C1',
       reason: 'scheduled',
       now: new Date(MONDAY.getTime() + 40 * 86_400_000),
@@ -59,7 +66,7 @@ describe('posting a digest', () => {
     await first.store.subscriptions.upsert(subscription());
     slack.fail('chat.postMessage', { body: { ok: true, ts: '1.1', channel: 'C1' } }); // parent goes through (as recorded by the fault)
     slack.fail('chat.postMessage', { body: { ok: false, error: 'fatal_error' } }); // first reply refused
-    const outcome = await runDigest(first.rt, poster(slack, first.rt), { channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'a' });
+    const outcome = await runDigest(first.rt, poster(slack, first.rt), { teamId: 'T1', channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'a' });
     expect(outcome.status).toBe('failed');
 
     clock.now = new Date(MONDAY.getTime() + 120_000);
@@ -87,12 +94,12 @@ describe('posting a digest', () => {
         throw new Error('process killed before the ts was recorded');
       },
     };
-    await runDigest(first.rt, crashing, { channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'a' });
+    await runDigest(first.rt, crashing, { teamId: 'T1', channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'a' });
     expect(digestPosts(slack).parents).toHaveLength(1);
 
     clock.now = new Date(MONDAY.getTime() + 120_000);
     const second = await digestRuntime(db, clock);
-    const outcome = await runDigest(second.rt, poster(slack, second.rt), { channelId: 'C1', reason: 'scheduled', now: clock.now, owner: 'b' });
+    const outcome = await runDigest(second.rt, poster(slack, second.rt), { teamId: 'T1', channelId: 'C1', reason: 'scheduled', now: clock.now, owner: 'b' });
     expect(outcome.status).toBe('resumed');
     const { parents, replies } = digestPosts(slack);
     expect(parents).toHaveLength(1);
@@ -107,8 +114,8 @@ describe('posting a digest', () => {
     const b = await digestRuntime(db, clock);
     await a.store.subscriptions.upsert(subscription());
     const outcomes = await Promise.all([
-      runDigest(a.rt, poster(slack, a.rt), { channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'a' }),
-      runDigest(b.rt, poster(slack, b.rt), { channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'b' }),
+      runDigest(a.rt, poster(slack, a.rt), { teamId: 'T1', channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'a' }),
+      runDigest(b.rt, poster(slack, b.rt), { teamId: 'T1', channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'b' }),
     ]);
     expect(outcomes.map((o) => o.status).sort()).toEqual(['busy', 'posted']);
     expect(digestPosts(slack).parents).toHaveLength(1);
@@ -118,10 +125,12 @@ describe('posting a digest', () => {
   it('`digest now` posts the day’s digest, then only previews that do not replace it', async () => {
     const { rt, store } = await digestRuntime(tempDb(), { now: MONDAY });
     await store.subscriptions.upsert(subscription());
-    expect((await runDigest(rt, poster(slack, rt), { channelId: 'C1', reason: 'now', now: MONDAY, owner: 'a' })).status).toBe('posted');
-    expect((await runDigest(rt, poster(slack, rt), { channelId: 'C1', reason: 'now', now: MONDAY, owner: 'a' })).status).toBe('posted');
+    expect((await runDigest(rt, poster(slack, rt), { teamId: 'T1', channelId: 'C1', reason: 'now', now: MONDAY, owner: 'a' })).status).toBe('posted');
+    expect((await runDigest(rt, poster(slack, rt), { teamId: 'T1', channelId: 'C1', reason: 'now', now: MONDAY, owner: 'a' })).status).toBe('posted');
     expect(JSON.stringify(digestPosts(slack).parents[1]!.body.blocks)).toContain('Preview');
-    expect((await runDigest(rt, poster(slack, rt), { channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'a' })).status).toBe('already-posted');
+    expect((await runDigest(rt, poster(slack, rt), { teamId: 'T1', channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'a' })).status).toBe(
+      'already-posted',
+    );
   });
 });
 
@@ -130,7 +139,7 @@ describe('when Slack says no', () => {
     const { rt, store, lines } = await digestRuntime(tempDb(), { now: MONDAY });
     await store.subscriptions.upsert(subscription());
     slack.fail('chat.postMessage', { body: { ok: false, error } });
-    const outcome = await runDigest(rt, poster(slack, rt), { channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'a' });
+    const outcome = await runDigest(rt, poster(slack, rt), { teamId: 'T1', channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'a' });
     return { outcome, store, lines };
   };
 
@@ -139,14 +148,14 @@ describe('when Slack says no', () => {
     expect(outcome.status).toBe('failed');
     const dm = slack.callsTo('chat.postMessage').find((c) => c.body.channel === 'U1');
     expect(JSON.stringify(dm?.body.blocks)).toContain('/invite @paperwire');
-    expect((await store.subscriptions.get('C1'))!.lastProblem).toContain('invite');
-    expect((await store.digests.postedPaperIds('C1')).size).toBe(0);
+    expect((await store.subscriptions.get('T1', 'C1'))!.lastProblem).toContain('invite');
+    expect((await store.digests.postedPaperIds('T1', 'C1')).size).toBe(0);
   });
 
   it.each(['channel_not_found', 'is_archived'])('%s: pauses the subscription and logs it', async (error) => {
     const { outcome, store, lines } = await run(error);
     expect(outcome.status).toBe('paused');
-    expect((await store.subscriptions.get('C1'))!.pausedReason).toBeTruthy();
+    expect((await store.subscriptions.get('T1', 'C1'))!.pausedReason).toBeTruthy();
     expect(lines.some((l) => l.includes('digest paused'))).toBe(true);
   });
 
@@ -161,7 +170,7 @@ describe('when Slack says no', () => {
     await store.subscriptions.upsert(subscription());
     slack.fail('chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
     const started = Date.now();
-    const outcome = await runDigest(rt, poster(slack, rt), { channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'a' });
+    const outcome = await runDigest(rt, poster(slack, rt), { teamId: 'T1', channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'a' });
     expect(outcome.status).toBe('posted');
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     const { parents, replies } = digestPosts(slack);
@@ -174,7 +183,7 @@ describe('when Slack says no', () => {
     const { rt, store } = await digestRuntime(tempDb(), { now: MONDAY });
     await store.subscriptions.upsert(subscription());
     slack.fail('chat.postMessage', { status: 500, body: { ok: false } }, 2);
-    const outcome = await runDigest(rt, poster(slack, rt), { channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'a' }, FAST);
+    const outcome = await runDigest(rt, poster(slack, rt), { teamId: 'T1', channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'a' }, FAST);
     expect(outcome.status).toBe('posted');
     expect(slack.callsTo('conversations.history')).toHaveLength(2);
     expect(slack.messages.get('C1')!.filter((m) => m.thread_ts === undefined)).toHaveLength(1);
@@ -184,7 +193,7 @@ describe('when Slack says no', () => {
     const { rt, store } = await digestRuntime(tempDb(), { now: MONDAY });
     await store.subscriptions.upsert(subscription());
     slack.fail('chat.postMessage', { passThrough: true, delayMs: 1500 });
-    const outcome = await runDigest(rt, poster(slack, rt, 300), { channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'a' }, FAST);
+    const outcome = await runDigest(rt, poster(slack, rt, 300), { teamId: 'T1', channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'a' }, FAST);
     expect(outcome.status).toBe('posted');
     expect(slack.messages.get('C1')!.filter((m) => m.thread_ts === undefined)).toHaveLength(1);
     expect(digestPosts(slack).replies).toHaveLength(3);
@@ -196,11 +205,11 @@ describe('when Slack says no', () => {
     const { rt, store, lines } = await digestRuntime(db, clock);
     await store.subscriptions.upsert(subscription());
     slack.fail('chat.postMessage', { status: 503, body: { ok: false } }, 4);
-    const outcome = await runDigest(rt, poster(slack, rt), { channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'a' }, FAST);
+    const outcome = await runDigest(rt, poster(slack, rt), { teamId: 'T1', channelId: 'C1', reason: 'scheduled', now: MONDAY, owner: 'a' }, FAST);
     expect(outcome.status).toBe('failed');
     expect(lines.some((l) => l.includes('resumes on the next check'))).toBe(true);
     clock.now = new Date(MONDAY.getTime() + 120_000);
-    const later = await runDigest(rt, poster(slack, rt), { channelId: 'C1', reason: 'scheduled', now: clock.now, owner: 'b' }, FAST);
+    const later = await runDigest(rt, poster(slack, rt), { teamId: 'T1', channelId: 'C1', reason: 'scheduled', now: clock.now, owner: 'b' }, FAST);
     expect(later.status).toBe('resumed');
     expect(slack.messages.get('C1')!.filter((m) => m.thread_ts === undefined)).toHaveLength(1);
   });

@@ -40,7 +40,7 @@ describe('when digests are due', () => {
       ['C2', '2026-11-23', 'missed'],
       ['C3', '2026-11-20', 'missed'],
     ]);
-    expect(dueDigests(subs, (channel) => channel === 'C1', now, 6 * 3_600_000).map((d) => d.subscription.channelId)).toEqual(['C2', 'C3']);
+    expect(dueDigests(subs, (s) => s.channelId === 'C1', now, 6 * 3_600_000).map((d) => d.subscription.channelId)).toEqual(['C2', 'C3']);
   });
 
   it('writes one cron line per cadence', () => {
@@ -89,7 +89,7 @@ describe('the scheduler', () => {
     expect(digestPosts(slack, 'C1').parents).toHaveLength(1);
     expect(digestPosts(slack, 'C2').parents).toHaveLength(0);
 
-    await store.subscriptions.remove('C2');
+    await store.subscriptions.remove('T1', 'C2');
     await scheduler.sync();
     expect(live().some((t) => t.timezone === 'America/New_York')).toBe(false);
     await scheduler.stop();

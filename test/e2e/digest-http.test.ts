@@ -38,7 +38,7 @@ describe('/papers digest in Slack', () => {
     expect(said(call)).toContain('every day at 08:30 (Europe/Paris), top 3');
     expect(said(call)).toContain('Next:');
     expect(h.slack.callsTo('users.info').some((c) => c.body.user === 'U1')).toBe(true);
-    expect(await inStore((s) => s.subscriptions.get('C1'))).toMatchObject({
+    expect(await inStore((s) => s.subscriptions.get('T1', 'C1'))).toMatchObject({
       time: '08:30',
       timezone: 'Europe/Paris',
       cadence: 'daily',
@@ -51,7 +51,7 @@ describe('/papers digest in Slack', () => {
   it('falls back to UTC and says so when Slack does not know the person’s timezone', async () => {
     const call = await papers('digest on', 'U404', 'C2');
     expect(said(call)).toContain('runs on UTC');
-    expect((await inStore((s) => s.subscriptions.get('C2')))!.timezone).toBe('UTC');
+    expect((await inStore((s) => s.subscriptions.get('T1', 'C2')))!.timezone).toBe('UTC');
   });
 
   it('explains every wrong argument', async () => {
@@ -94,7 +94,7 @@ describe('/papers digest in Slack', () => {
     expect(JSON.stringify(view.blocks)).toContain('<#C1>');
 
     expect(said(await papers('digest off'))).toContain('turned off');
-    expect(await inStore((s) => s.subscriptions.get('C1'))).toBeUndefined();
+    expect(await inStore((s) => s.subscriptions.get('T1', 'C1'))).toBeUndefined();
     expect(said(await papers('digest off'))).toContain('nothing to turn off');
   });
 });

@@ -29,6 +29,27 @@ describe('npm start refuses to run on a bad setup, saying what to fix', () => {
     expect(slack.calls).toEqual([]);
   });
 
+  it('refuses the OAuth install without a valid encryption key, saying how to make one, and connects to nothing', async () => {
+    const oauth = {
+      SLACK_CLIENT_ID: '1111111111.2222222222',
+      SLACK_CLIENT_SECRET: '0123456789abcdef0123456789abcdef',
+      SLACK_STATE_SECRET: 'a-state-secret-of-our-own-choosing',
+      SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef0123456789',
+      SLACK_API_URL: slack.apiUrl,
+      PAPERWIRE_DB: tempDb(),
+    };
+    const missing = await run('main', [], oauth).done;
+    expect(missing.code).toBe(2);
+    expect(missing.output).toContain('PAPERWIRE_ENCRYPTION_KEY is missing');
+    expect(missing.output).toContain('openssl rand -base64 32');
+    const short = await run('main', [], { ...oauth, PAPERWIRE_ENCRYPTION_KEY: 'canaryc2hvcnQga2V5' }).done;
+    expect(short.code).toBe(2);
+    expect(short.output).toContain('PAPERWIRE_ENCRYPTION_KEY must be 32 random bytes');
+    expect(short.output).not.toContain('canary');
+    expect(short.output).not.toMatch(STACK_LINE);
+    expect(slack.calls).toEqual([]);
+  });
+
   it('explains a corrupt database in one line', async () => {
     const db = tempDb();
     writeFileSync(db, 'this is not sqlite '.repeat(500));

@@ -41,6 +41,13 @@ export class SlackStandIn {
   readonly userTimezones = new Map<string, string>([['U1', 'Europe/Paris']]);
   /** apps.connections.open hands out this Socket Mode URL (see socket-mode-stand-in.ts). */
   socketModeUrl: string | undefined;
+  /**
+   * oauth.v2.access exchanges these codes for a workspace's bot token (the OAuth install); auth.test
+   * then answers with that workspace for its token. Each code works once, as at Slack.
+   */
+  readonly oauthCodes = new Map<string, { teamId: string; botToken: string }>();
+  /** The workspace of each bot token handed out by oauth.v2.access. */
+  readonly tokenTeams = new Map<string, string>();
   /** conversations.history / replies answers with these messages per channel. */
   readonly messages = new Map<string, Array<Record<string, unknown>>>();
 
@@ -101,7 +108,7 @@ export class SlackStandIn {
     if (this.options.onAnswer && method.startsWith('respond:'))
       this.options.onAnswer({ id: method.slice('respond:'.length), body: raw, at: performance.now() });
     if (this.options.record === false) {
-      const answer = method === 'auth.test' ? this.answer(method, {}) : { ok: true, ts: `${this.nextTs++}.000100` };
+      const answer = method === 'auth.test' ? this.answer(method, {}, undefined) : { ok: true, ts: `${this.nextTs++}.000100` };
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
       return;
     }
@@ -110,7 +117,7 @@ export class SlackStandIn {
     this.calls.push({ method, body, token });
 
     const fault = this.faults.get(method)?.shift();
-    const handled = fault?.passThrough || fault?.landAnyway ? this.answer(method, body) : undefined;
+    const handled = fault?.passThrough || fault?.landAnyway ? this.answer(method, body, token) : undefined;
     const answer = fault?.passThrough ? handled : undefined;
     if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
     if (answer) {
@@ -124,13 +131,33 @@ export class SlackStandIn {
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(this.answer(method, body)));
+    res.end(JSON.stringify(this.answer(method, body, token)));
   }
 
-  private answer(method: string, body: Record<string, any>): Record<string, unknown> {
+  private answer(method: string, body: Record<string, any>, token?: string): Record<string, unknown> {
     switch (method) {
-      case 'auth.test':
-        return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'paperwire', team: 'Test' };
+      case 'auth.test': {
+        const team = (token && this.tokenTeams.get(token)) ?? 'T1';
+        return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: team, user: 'paperwire', team: 'Test', url: `https://${team.toLowerCase()}.slack.test/` };
+      }
+      case 'oauth.v2.access': {
+        const grant = this.oauthCodes.get(body.code);
+        if (!grant || !body.client_id || !body.client_secret) return { ok: false, error: 'invalid_code' };
+        this.oauthCodes.delete(body.code);
+        this.tokenTeams.set(grant.botToken, grant.teamId);
+        return {
+          ok: true,
+          access_token: grant.botToken,
+          token_type: 'bot',
+          scope: 'chat:write,commands',
+          bot_user_id: 'UBOT2',
+          app_id: 'A1',
+          team: { id: grant.teamId, name: 'Second' },
+          enterprise: null,
+          is_enterprise_install: false,
+          authed_user: { id: 'U2' },
+        };
+      }
       case 'chat.postMessage': {
         const ts = `${this.nextTs++}.000100`;
         const list = this.messages.get(body.channel) ?? [];

@@ -40,6 +40,14 @@ describe('manifest/manifest.yml', () => {
     expect(manifest.settings.socket_mode_enabled).toBe(true);
   });
 
+  it('has what the OAuth install needs: the redirect URL the app serves, and the uninstall events it listens to', () => {
+    const redirects: string[] = manifest.oauth_config.redirect_urls;
+    expect(redirects).toHaveLength(1);
+    expect(new URL(redirects[0]!).pathname).toBe('/slack/oauth_redirect');
+    expect(code).toContain("redirectUriPath: '/slack/oauth_redirect'");
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_uninstalled', 'tokens_revoked']));
+  });
+
   it('the declared usage matches what the source really calls and registers', () => {
     const called = new Set([...code.matchAll(/\bclient\.([a-z]+)\.([a-zA-Z]+)\(/g)].map((m) => `${m[1]}.${m[2]}`));
     for (const method of called) expect(slackUsage.methods, `the code calls ${method}`).toContain(method);

@@ -49,6 +49,7 @@ const postgres: Backend = {
 
 const T0 = new Date('2026-11-23T08:00:00.000Z');
 const claim = (over: Partial<ClaimRequest> = {}): ClaimRequest => ({
+  teamId: 'T1',
   channelId: 'C1',
   localDate: '2026-11-23',
   kind: 'daily',
@@ -126,16 +127,61 @@ describe.each([
     };
     await store.subscriptions.upsert(sub);
     await store.subscriptions.upsert({ ...sub, channelId: 'C2', teamId: 'T2', topic: 'rlhf' });
-    await store.subscriptions.pause('C1', 'the channel is archived');
-    await store.subscriptions.setProblem('C1', 'not in channel');
-    expect(await store.subscriptions.get('C1')).toEqual({ ...sub, pausedReason: 'the channel is archived', lastProblem: 'not in channel' });
+    await store.subscriptions.pause('T1', 'C1', 'the channel is archived');
+    await store.subscriptions.setProblem('T1', 'C1', 'not in channel');
+    expect(await store.subscriptions.get('T1', 'C1')).toEqual({ ...sub, pausedReason: 'the channel is archived', lastProblem: 'not in channel' });
     expect((await store.subscriptions.list('T2')).map((s) => [s.channelId, s.topic])).toEqual([['C2', 'rlhf']]);
     expect((await store.subscriptions.list()).map((s) => s.channelId)).toEqual(['C1', 'C2']);
     await store.subscriptions.upsert({ ...sub, time: '10:30' });
-    expect(await store.subscriptions.get('C1')).toEqual({ ...sub, time: '10:30' });
-    expect(await store.subscriptions.remove('C1')).toBe(true);
-    expect(await store.subscriptions.remove('C1')).toBe(false);
-    expect(await store.subscriptions.get('C1')).toBeUndefined();
+    expect(await store.subscriptions.get('T1', 'C1')).toEqual({ ...sub, time: '10:30' });
+    expect(await store.subscriptions.remove('T1', 'C1')).toBe(true);
+    expect(await store.subscriptions.remove('T1', 'C1')).toBe(false);
+    expect(await store.subscriptions.get('T1', 'C1')).toBeUndefined();
+  });
+
+  it('keys subscriptions by workspace and channel: a shared channel has one per workspace, and a workspace pauses and resumes alone', async () => {
+    const { store } = await backend.fresh();
+    const sub = {
+      channelId: 'CSHARED',
+      teamId: 'T1',
+      time: '09:00',
+      timezone: 'UTC',
+      cadence: 'daily' as const,
+      topN: 3,
+      createdBy: 'U1',
+      createdAt: T0.toISOString(),
+    };
+    await store.subscriptions.upsert(sub);
+    await store.subscriptions.upsert({ ...sub, teamId: 'T2', time: '18:00', createdBy: 'U9' });
+    await store.subscriptions.upsert({ ...sub, teamId: 'T2', channelId: 'C2' });
+    await store.subscriptions.pause('T2', 'C2', 'the channel is archived');
+    expect((await store.subscriptions.get('T1', 'CSHARED'))!.time).toBe('09:00');
+    expect((await store.subscriptions.get('T2', 'CSHARED'))!.time).toBe('18:00');
+    expect((await store.subscriptions.list('T1')).map((s) => s.channelId)).toEqual(['CSHARED']);
+    expect(await store.subscriptions.pauseTeam('T2', 'uninstalled')).toBe(1);
+    expect((await store.subscriptions.get('T2', 'CSHARED'))!.pausedReason).toBe('uninstalled');
+    expect((await store.subscriptions.get('T2', 'C2'))!.pausedReason).toBe('the channel is archived');
+    expect((await store.subscriptions.get('T1', 'CSHARED'))!.pausedReason).toBeUndefined();
+    expect(await store.subscriptions.resumeTeam('T2', 'uninstalled')).toBe(1);
+    expect((await store.subscriptions.get('T2', 'CSHARED'))!.pausedReason).toBeUndefined();
+    expect((await store.subscriptions.get('T2', 'C2'))!.pausedReason).toBe('the channel is archived');
+    expect(await store.subscriptions.remove('T2', 'CSHARED')).toBe(true);
+    expect(await store.subscriptions.get('T1', 'CSHARED')).toBeDefined();
+  });
+
+  it("claims each workspace's digest in a shared channel on its own, and keeps their messages apart", async () => {
+    const { store } = await backend.fresh();
+    const one = await store.digests.claim(claim({ channelId: 'CSHARED' }));
+    const two = await store.digests.claim(claim({ channelId: 'CSHARED', teamId: 'T2' }));
+    expect([one.status, two.status]).toEqual(['claimed', 'claimed']);
+    expect(two.run).toMatchObject({ teamId: 'T2', channelId: 'CSHARED' });
+    await store.digests.setParentAttempted(one.run.id, true);
+    await store.digests.setParent(one.run.id, '100.1');
+    expect(await store.digests.postedPaperIds('T2', 'CSHARED')).toEqual(new Set());
+    expect(await store.digests.isDigestMessage('T1', 'CSHARED', '100.1')).toBe(true);
+    expect(await store.digests.isDigestMessage('T2', 'CSHARED', '100.1')).toBe(false);
+    expect((await store.digests.daily('T2', 'CSHARED', '2026-11-23'))!.id).toBe(two.run.id);
+    expect((await store.digests.lastDaily('T1', 'CSHARED'))!.id).toBe(one.run.id);
   });
 
   it('claims a daily digest once: busy while leased, resumable by its owner or after the lease, done when finished', async () => {
@@ -156,33 +202,33 @@ describe.each([
     expect(await store.digests.renew(first.run.id, 'one', later, 60_000)).toBe(false);
     expect((await store.digests.resume(first.run.id, 'one', later, 60_000)).status).toBe('busy');
 
-    expect(await store.digests.postedPaperIds('C1')).toEqual(new Set());
+    expect(await store.digests.postedPaperIds('T1', 'C1')).toEqual(new Set());
     await store.digests.setParentAttempted(first.run.id, true);
-    expect(await store.digests.postedPaperIds('C1')).toEqual(new Set(['p-a', 'p-b']));
+    expect(await store.digests.postedPaperIds('T1', 'C1')).toEqual(new Set(['p-a', 'p-b']));
     await store.digests.setParent(first.run.id, '100.1');
     await store.digests.setReplyAttempted(first.run.id, 0, true);
     await store.digests.setReply(first.run.id, 0, '100.2');
     expect(await store.digests.unfinished()).toHaveLength(1);
-    const mid = await store.digests.daily('C1', '2026-11-23');
+    const mid = await store.digests.daily('T1', 'C1', '2026-11-23');
     expect(mid).toMatchObject({ parentAttempted: true, parentTs: '100.1' });
     expect(mid!.items[0]).toMatchObject({ replyAttempted: true, replyTs: '100.2' });
     expect(mid!.items[1]).toMatchObject({ replyAttempted: false });
     expect(mid!.items[1]!.replyTs).toBeUndefined();
-    expect(await store.digests.paperForMessage('C1', '100.2')).toBe('p-a');
-    expect(await store.digests.paperForMessage('C1', '100.1')).toBeUndefined();
-    expect(await store.digests.isDigestMessage('C1', '100.1')).toBe(true);
-    expect(await store.digests.isDigestMessage('C1', '100.2')).toBe(true);
-    expect(await store.digests.isDigestMessage('C2', '100.2')).toBe(false);
+    expect(await store.digests.paperForMessage('T1', 'C1', '100.2')).toBe('p-a');
+    expect(await store.digests.paperForMessage('T1', 'C1', '100.1')).toBeUndefined();
+    expect(await store.digests.isDigestMessage('T1', 'C1', '100.1')).toBe(true);
+    expect(await store.digests.isDigestMessage('T1', 'C1', '100.2')).toBe(true);
+    expect(await store.digests.isDigestMessage('T1', 'C2', '100.2')).toBe(false);
 
     await store.digests.finish(first.run.id, later);
     expect(await store.digests.unfinished()).toEqual([]);
     expect((await store.digests.claim(claim({ owner: 'three', now: later }))).status).toBe('done');
     expect((await store.digests.resume(first.run.id, 'three', later, 60_000)).status).toBe('done');
-    expect((await store.digests.lastDaily('C1'))!.finishedAt).toBe(later.toISOString());
+    expect((await store.digests.lastDaily('T1', 'C1'))!.finishedAt).toBe(later.toISOString());
     const preview = await store.digests.claim(claim({ kind: 'preview', owner: 'three', now: later }));
     expect(preview.status).toBe('claimed');
     expect(preview.run.id).not.toBe(first.run.id);
-    expect((await store.digests.lastDaily('C1'))!.id).toBe(first.run.id);
+    expect((await store.digests.lastDaily('T1', 'C1'))!.id).toBe(first.run.id);
   });
 
   it('a refused post is not counted as sent', async () => {
@@ -190,10 +236,10 @@ describe.each([
     const { run } = await store.digests.claim(claim());
     await store.digests.setParentAttempted(run.id, true);
     await store.digests.setParentAttempted(run.id, false);
-    expect(await store.digests.postedPaperIds('C1')).toEqual(new Set());
+    expect(await store.digests.postedPaperIds('T1', 'C1')).toEqual(new Set());
     await store.digests.setReplyAttempted(run.id, 1, true);
     await store.digests.setReplyAttempted(run.id, 1, false);
-    expect((await store.digests.daily('C1', '2026-11-23'))!.items[1]!.replyAttempted).toBe(false);
+    expect((await store.digests.daily('T1', 'C1', '2026-11-23'))!.items[1]!.replyAttempted).toBe(false);
   });
 
   it('of many replicas claiming the same day at once, exactly one gets it', async () => {
@@ -205,7 +251,7 @@ describe.each([
     expect(results.filter((r) => r.status === 'claimed')).toHaveLength(1);
     expect(results.filter((r) => r.status === 'busy')).toHaveLength(11);
     expect(new Set(results.map((r) => r.run.id)).size).toBe(1);
-    expect((await store.digests.daily('C9', '2026-11-23'))!.items).toHaveLength(2);
+    expect((await store.digests.daily('T1', 'C9', '2026-11-23'))!.items).toHaveLength(2);
   });
 
   it('records each Slack event once per workspace, even from several replicas at once', async () => {

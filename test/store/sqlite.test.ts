@@ -53,3 +53,26 @@ describe('the SQLite store', () => {
     expect(() => openStore(path)).toThrow(/newer paperwire \(schema 99/);
   });
 });
+
+describe('migration 6: subscriptions and digest runs keyed by team', () => {
+  it('keeps what schema 5 held, each run under its channel’s team', async () => {
+    const path = tempDb();
+    const old = openStore(path, { migrations: migrations.filter((m) => m.version <= 5) });
+    old.db
+      .prepare(
+        "INSERT INTO subscriptions (channel_id, team_id, time, timezone, cadence, top_n, created_by, created_at) VALUES ('C1', 'T7', '09:00', 'UTC', 'daily', 3, 'U1', '2026-01-01T00:00:00.000Z')",
+      )
+      .run();
+    old.db
+      .prepare(
+        "INSERT INTO digest_runs (channel_id, local_date, kind, hot_topics, claimed_at, owner, lease_until, parent_attempted, parent_ts) VALUES ('C1', '2026-01-02', 'daily', '[]', 'x', 'o', 'x', 1, '100.1')",
+      )
+      .run();
+    await old.close();
+    const store = openStore(path);
+    expect((await store.subscriptions.get('T7', 'C1'))!.time).toBe('09:00');
+    expect((await store.digests.daily('T7', 'C1', '2026-01-02'))!.parentTs).toBe('100.1');
+    expect(await store.digests.daily('', 'C1', '2026-01-02')).toBeUndefined();
+    await store.close();
+  });
+});

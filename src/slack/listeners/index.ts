@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { Runtime } from '../../features/runtime.js';
 import { eventLedger } from '../event-ledger.js';
 import { digestUsage, registerDigest } from './digest.js';
+import { installUsage, registerInstall } from './install.js';
 import { papersUsage, registerPapers } from './papers.js';
 import { mergeUsage, type SlackUsage } from './usage.js';
 
@@ -16,6 +17,7 @@ export interface SlackFeature {
 export const features: SlackFeature[] = [
   { name: 'papers', usage: papersUsage, register: registerPapers },
   { name: 'digest', usage: digestUsage, register: registerDigest },
+  { name: 'install', usage: installUsage, register: registerInstall },
 ];
 
 /** What the code uses in all: the single source of truth the manifest is checked against. */

@@ -33,6 +33,8 @@ export const EVENT_SCOPES: Record<string, string[]> = {
   app_home_opened: [],
   reaction_added: ['reactions:read'],
   message: ['channels:history', 'groups:history'],
+  app_uninstalled: [],
+  tokens_revoked: [],
 };
 
 /** The least bot scopes a usage needs. Throws on a method or event with no known scope, so none is forgotten. */

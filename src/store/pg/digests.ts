@@ -3,6 +3,7 @@ import type { PgDb, Queryable } from './database.js';
 
 interface RunRow {
   id: string;
+  team_id: string;
   channel_id: string;
   local_date: string;
   kind: DigestKind;
@@ -38,6 +39,7 @@ export function pgDigestsRepo(db: PgDb): DigestsRepo {
     const items = (await q.query<ItemRow>('SELECT * FROM digest_items WHERE run_id = ANY($1::bigint[]) ORDER BY run_id, position', [ids])).rows;
     return rows.map((row) => ({
       id: Number(row.id),
+      teamId: row.team_id,
       channelId: row.channel_id,
       localDate: row.local_date,
       kind: row.kind,
@@ -73,14 +75,24 @@ export function pgDigestsRepo(db: PgDb): DigestsRepo {
     db.tx(async (q) => {
       const leaseUntil = new Date(request.now.getTime() + request.leaseMs).toISOString();
       const inserted = await q.query<RunRow>(
-        `INSERT INTO digest_runs (channel_id, local_date, kind, hot_topics, claimed_at, owner, lease_until) VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (channel_id, local_date) WHERE kind = 'daily' DO NOTHING RETURNING *`,
-        [request.channelId, request.localDate, request.kind, JSON.stringify(request.hotTopics), request.now.toISOString(), request.owner, leaseUntil],
+        `INSERT INTO digest_runs (team_id, channel_id, local_date, kind, hot_topics, claimed_at, owner, lease_until) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (team_id, channel_id, local_date) WHERE kind = 'daily' DO NOTHING RETURNING *`,
+        [
+          request.teamId,
+          request.channelId,
+          request.localDate,
+          request.kind,
+          JSON.stringify(request.hotTopics),
+          request.now.toISOString(),
+          request.owner,
+          leaseUntil,
+        ],
       );
       const row = inserted.rows[0];
       if (!row) {
         const existing = (
-          await q.query<RunRow>("SELECT * FROM digest_runs WHERE channel_id = $1 AND local_date = $2 AND kind = 'daily' FOR UPDATE", [
+          await q.query<RunRow>("SELECT * FROM digest_runs WHERE team_id = $1 AND channel_id = $2 AND local_date = $3 AND kind = 'daily' FOR UPDATE", [
+            request.teamId,
             request.channelId,
             request.localDate,
           ])
@@ -106,8 +118,10 @@ export function pgDigestsRepo(db: PgDb): DigestsRepo {
         if (!row) throw new Error(`no digest run ${runId}`);
         return continueRun(q, row, owner, now, leaseMs);
       }),
-    daily: (channelId, localDate) => one(db, "SELECT * FROM digest_runs WHERE channel_id = $1 AND local_date = $2 AND kind = 'daily'", [channelId, localDate]),
-    lastDaily: (channelId) => one(db, "SELECT * FROM digest_runs WHERE channel_id = $1 AND kind = 'daily' ORDER BY local_date DESC LIMIT 1", [channelId]),
+    daily: (teamId, channelId, localDate) =>
+      one(db, "SELECT * FROM digest_runs WHERE team_id = $1 AND channel_id = $2 AND local_date = $3 AND kind = 'daily'", [teamId, channelId, localDate]),
+    lastDaily: (teamId, channelId) =>
+      one(db, "SELECT * FROM digest_runs WHERE team_id = $1 AND channel_id = $2 AND kind = 'daily' ORDER BY local_date DESC LIMIT 1", [teamId, channelId]),
     unfinished: async () => withItems(db, (await db.query<RunRow>('SELECT * FROM digest_runs WHERE finished_at IS NULL ORDER BY id')).rows),
     renew: async (runId, owner, now, leaseMs) =>
       (await db.query('UPDATE digest_runs SET lease_until = $1 WHERE id = $2 AND owner = $3', [new Date(now.getTime() + leaseMs).toISOString(), runId, owner]))
@@ -119,28 +133,28 @@ export function pgDigestsRepo(db: PgDb): DigestsRepo {
     setReply: async (runId, position, ts) =>
       void (await db.query('UPDATE digest_items SET reply_ts = $1, reply_attempted = true WHERE run_id = $2 AND position = $3', [ts, runId, position])),
     finish: async (runId, at) => void (await db.query('UPDATE digest_runs SET finished_at = $1 WHERE id = $2', [at.toISOString(), runId])),
-    postedPaperIds: async (channelId) =>
+    postedPaperIds: async (teamId, channelId) =>
       new Set(
         (
           await db.query<{ paper_id: string }>(
-            'SELECT DISTINCT i.paper_id FROM digest_items i JOIN digest_runs r ON r.id = i.run_id WHERE r.channel_id = $1 AND r.parent_attempted',
-            [channelId],
+            'SELECT DISTINCT i.paper_id FROM digest_items i JOIN digest_runs r ON r.id = i.run_id WHERE r.team_id = $1 AND r.channel_id = $2 AND r.parent_attempted',
+            [teamId, channelId],
           )
         ).rows.map((r) => r.paper_id),
       ),
-    paperForMessage: async (channelId, ts) =>
+    paperForMessage: async (teamId, channelId, ts) =>
       (
         await db.query<{ paper_id: string }>(
-          'SELECT i.paper_id FROM digest_items i JOIN digest_runs r ON r.id = i.run_id WHERE r.channel_id = $1 AND i.reply_ts = $2 LIMIT 1',
-          [channelId, ts],
+          'SELECT i.paper_id FROM digest_items i JOIN digest_runs r ON r.id = i.run_id WHERE r.team_id = $1 AND r.channel_id = $2 AND i.reply_ts = $3 LIMIT 1',
+          [teamId, channelId, ts],
         )
       ).rows[0]?.paper_id,
-    isDigestMessage: async (channelId, ts) =>
+    isDigestMessage: async (teamId, channelId, ts) =>
       (
         await db.query(
-          `SELECT 1 FROM digest_items i JOIN digest_runs r ON r.id = i.run_id WHERE r.channel_id = $1 AND i.reply_ts = $2
-           UNION ALL SELECT 1 FROM digest_runs WHERE channel_id = $1 AND parent_ts = $2 LIMIT 1`,
-          [channelId, ts],
+          `SELECT 1 FROM digest_items i JOIN digest_runs r ON r.id = i.run_id WHERE r.team_id = $1 AND r.channel_id = $2 AND i.reply_ts = $3
+           UNION ALL SELECT 1 FROM digest_runs WHERE team_id = $1 AND channel_id = $2 AND parent_ts = $3 LIMIT 1`,
+          [teamId, channelId, ts],
         )
       ).rowCount > 0,
   };

@@ -135,6 +135,18 @@ export const pgMigrations: Migration[] = [
         owner TEXT NOT NULL,
         until TEXT NOT NULL
       );
+      `,
+  },
+  {
+    version: 6,
+    name: 'digest subscriptions and runs keyed by team as well as channel',
+    sql: `
+      ALTER TABLE subscriptions DROP CONSTRAINT subscriptions_pkey;
+      ALTER TABLE subscriptions ADD PRIMARY KEY (team_id, channel_id);
+      ALTER TABLE digest_runs ADD COLUMN team_id TEXT NOT NULL DEFAULT '';
+      UPDATE digest_runs r SET team_id = s.team_id FROM subscriptions s WHERE s.channel_id = r.channel_id;
+      DROP INDEX one_daily_digest;
+      CREATE UNIQUE INDEX one_daily_digest_per_team ON digest_runs (team_id, channel_id, local_date) WHERE kind = 'daily';
     `,
   },
 ];

@@ -23,7 +23,12 @@ async function main(): Promise<void> {
   const real = Boolean(process.env.SLACK_BOT_TOKEN && process.env.SLACK_SIGNING_SECRET);
   const standIn = real ? undefined : await new SlackStandIn().start();
   const slackEnv: Record<string, string> = real
-    ? { SLACK_BOT_TOKEN: process.env.SLACK_BOT_TOKEN!, SLACK_SIGNING_SECRET: process.env.SLACK_SIGNING_SECRET!, SLACK_API_URL: process.env.SLACK_API_URL ?? '' }
+    ? {
+        SLACK_BOT_TOKEN: process.env.SLACK_BOT_TOKEN!,
+        SLACK_SIGNING_SECRET: process.env.SLACK_SIGNING_SECRET!,
+        SLACK_API_URL: process.env.SLACK_API_URL ?? '',
+        PAPERWIRE_INGEST: process.env.PAPERWIRE_INGEST ?? 'on',
+      }
     : { SLACK_SIGNING_SECRET: SIGNING_SECRET };
   const replicas: Replica[] = [];
   for (let i = 0; i < 3; i++) replicas.push(await startReplica(databaseUrl, standIn?.apiUrl ?? '', { ...slackEnv, PORT: String(base + i) }));

@@ -32,7 +32,7 @@ export interface RuntimeOptions {
 const STORE_POLL_MS = 60_000;
 
 /** The one place the parts are put together: library, store, summariser, digest services, fresh papers. */
-export async function createRuntime(config: Config, options: RuntimeOptions): Promise<Runtime & { holder: LibraryHolder; syncIngested(): Promise<void> }> {
+export async function createRuntime(config: Config, options: RuntimeOptions): Promise<Runtime & { holder: LibraryHolder }> {
   const { log } = options;
   const now = options.now ?? (() => new Date());
   const owner = options.owner ?? randomUUID();

@@ -20,7 +20,13 @@ export async function handlePaperAction(rt: Runtime, surface: Surface, requester
     if (!page) return unknown(rt, surface, kind, value);
     return surface.respond(searchMessage(rt, page.query, page.offset), { replaceOriginal: true });
   }
-  const found = paperFromValue(rt.library(), value);
+  let found = paperFromValue(rt.library(), value);
+  if ('invalid' in found) return unknown(rt, surface, kind, value);
+  if ('gone' in found && rt.syncIngested) {
+    // Another process may have fetched it a moment ago: read what the store has before saying it is gone.
+    await rt.syncIngested();
+    found = paperFromValue(rt.library(), value);
+  }
   if ('invalid' in found) return unknown(rt, surface, kind, value);
   if ('gone' in found) {
     // Removing a paper that left the library still works: the save is the person's own data.

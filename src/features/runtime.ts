@@ -32,7 +32,9 @@ export interface Runtime extends DigestContext {
   /** The one clock (the CLI's --now and the tests replace it). */
   now(): Date;
   digest: DigestServices;
-  /** Starts the background work: digest schedules. */
+  /** Takes in papers another process fetched since this library was made (the app; absent in tests that pass a library). */
+  syncIngested?(): Promise<void>;
+  /** Starts the background work: digest schedules, fresh papers. */
   start(): void;
   /** Stops the background work (a digest being posted finishes its run), then closes the store; safe twice. */
   close(): Promise<void>;

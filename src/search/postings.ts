@@ -197,7 +197,7 @@ export function* appendPostingSteps(base: Postings, added: Postings): Steps<{ po
   const moved = new Int32Array(a.length);
   const fresh: number[] = [];
   for (let i = 0, j = 0; i < a.length || j < b.length; ) {
-    if ((i + j) % STEP === 0) yield;
+    if (terms.length % STEP === 0) yield;
     if (j >= b.length || (i < a.length && a[i]! < b[j]!)) {
       moved[i] = terms.length;
       terms.push(a[i]!);
@@ -220,8 +220,14 @@ export function* appendPostingSteps(base: Postings, added: Postings): Steps<{ po
   const docs = new Int32Array(total);
   const freqs = new Uint8Array(total);
   let at = 0;
+  // Work since the last pause, in terms and postings: a run of base terms is copied in one piece, so t jumps.
+  let work = 0;
   for (let t = 0; t < terms.length; t++) {
-    if (t % 4096 === 0) yield;
+    if (work > 1 << 18) {
+      work = 0;
+      yield;
+    }
+    work++;
     const bt = fromBase[t]!;
     const at2 = fromAdded[t]!;
     if (at2 < 0) {
@@ -237,6 +243,7 @@ export function* appendPostingSteps(base: Postings, added: Postings): Steps<{ po
         for (let f = 0; f < F; f++) offsets[s * F + f] = at + base.offsets[bs * F + f]! - from;
       }
       at += to - from;
+      work += end - t + ((to - from) >> 4);
       t = end;
       continue;
     }

@@ -36,8 +36,8 @@ export function actionPattern(kind: ActionKind): RegExp {
   return new RegExp(`^${ACTIONS[kind]}(:\\d+)?$`);
 }
 
-/** A paper id as the corpus makes them; anything else in a button value was not written by us. */
-const PAPER_ID = /^p-[a-z0-9]{6,40}$/;
+/** A paper id as the corpus (`p-…`) or the daily papers API (`arxiv-2502-12345`) makes them; anything else in a button value was not written by us. */
+const PAPER_ID = /^(?:p-[a-z0-9]{6,40}|arxiv-[a-z0-9]+(?:-[a-z0-9]+){0,4})$/;
 
 export function parsePaperValue(value: unknown): string | undefined {
   return typeof value === 'string' && PAPER_ID.test(value) ? value : undefined;

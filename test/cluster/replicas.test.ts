@@ -2,7 +2,9 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openPgStore } from '../../src/store/postgres.js';
 import { createLog } from '../../src/util/log.js';
 import { testDatabase } from '../helpers/postgres.js';
-import { event } from '../helpers/signed-request.js';
+import { utcDay } from '../../src/ingest/dates.js';
+import { HfStandIn, hfItem } from '../helpers/hf-stand-in.js';
+import { buttonPress, event, interaction } from '../helpers/signed-request.js';
 import { SlackStandIn } from '../helpers/slack-stand-in.js';
 import { type Replica, startReplica, subscribeDue, until } from './replicas.js';
 
@@ -86,5 +88,35 @@ describe('three replicas on one PostgreSQL', () => {
     await new Promise((r) => setTimeout(r, 800));
     expect(tally(slack, 'CK1')).toEqual({ parents: 1, positions: [0, 1, 2, 3, 4] });
     expect(second.output()).toMatch(/digest resumed and completed/);
+  });
+
+  it('fresh papers are fetched by one replica, and a button pressed on any replica finds them', async () => {
+    const url = await testDatabase('fresh');
+    const slack = await standIn();
+    const hf = await new HfStandIn().start();
+    try {
+      const today = utcDay(new Date());
+      hf.setDay(today, [hfItem('2611.07777', 'Wombatformer: Burrowing Attention for Long Videos', { date: today })]);
+      const env = { PAPERWIRE_INGEST: 'on', PAPERWIRE_HF_API_URL: hf.apiUrl };
+      const replicas = await Promise.all([startReplica(url, slack.apiUrl, env), startReplica(url, slack.apiUrl, env)]);
+      running.push(...replicas);
+      const store = await openPgStore(url, { log: createLog({ sink: () => {} }) });
+      try {
+        await until('the day is stored', async () => (await store.ingested.version()) > 0);
+      } finally {
+        await store.close();
+      }
+      // Each replica asks for the lease once at start: the one holding it fetched the days, the other none.
+      expect(hf.requests.filter((r) => r.date === today)).toHaveLength(1);
+      for (const [i, replica] of replicas.entries()) {
+        const id = `fresh-${i}`;
+        const res = await interaction(`${replica.url}/slack/events`, buttonPress('paper_summary:0', 'arxiv-2611-07777', slack.responseUrl(id)));
+        expect(res.status).toBe(200);
+        const [answer] = await slack.waitFor(`respond:${id}`);
+        expect(JSON.stringify(answer!.body.blocks)).toContain('Wombatformer');
+      }
+    } finally {
+      await hf.stop();
+    }
   });
 });

@@ -29,6 +29,8 @@ export async function startReplica(databaseUrl: string, apiUrl: string, env: Rec
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: apiUrl,
       DATABASE_URL: databaseUrl,
+      // No test reaches the network; a test that wants fresh papers points them at a stand-in.
+      PAPERWIRE_INGEST: 'off',
       HOST: '127.0.0.1',
       PORT: String(port),
       ...env,

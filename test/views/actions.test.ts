@@ -15,7 +15,19 @@ describe('action ids and values', () => {
     expect(parsePaperValue('p-3tmz2dasv5vq')).toBe('p-3tmz2dasv5vq');
     expect(parsePaperValue('arxiv-2502-12345')).toBe('arxiv-2502-12345');
     expect(parsePaperValue('arxiv-hep-th-9901001')).toBe('arxiv-hep-th-9901001');
-    for (const bad of [undefined, 42, '', 'p-', 'P-ABC123', "p-abc'; drop", 'p-' + 'a'.repeat(100), { id: 'p-abcdef' }, 'arxiv-', 'arxiv-2502.12345', 'arxiv--1'])
+    for (const bad of [
+      undefined,
+      42,
+      '',
+      'p-',
+      'P-ABC123',
+      "p-abc'; drop",
+      'p-' + 'a'.repeat(100),
+      { id: 'p-abcdef' },
+      'arxiv-',
+      'arxiv-2502.12345',
+      'arxiv--1',
+    ])
       expect(parsePaperValue(bad)).toBeUndefined();
   });
 

@@ -1,11 +1,12 @@
 import { mkdtempSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHmac } from 'node:crypto';
 import { createDatabase, startEmbeddedPostgres } from '../test/helpers/embedded-postgres.js';
 import { SIGNING_SECRET } from '../test/helpers/signed-request.js';
 import { SlackStandIn } from '../test/helpers/slack-stand-in.js';
+import { postToSlackEvents } from './post-event.js';
 import { type Replica, startReplica, subscribeDue, until } from '../test/cluster/replicas.js';
 import { ms, summarise } from './load-stats.js';
 
@@ -42,25 +43,7 @@ function signedCommand(i: number): { body: string; headers: Record<string, strin
 function post(agent: Agent, url: string, i: number): Promise<number> {
   const { body, headers } = signedCommand(i);
   const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: hostname,
-        port,
-        path: '/slack/events',
-        method: 'POST',
-        agent,
-        headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) },
-      },
-      (res) => {
-        res.resume();
-        res.once('end', () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.setTimeout(10_000, () => req.destroy(new Error('no acknowledgement within 10 s')));
-    req.once('error', reject);
-    req.end(body);
-  });
+  return postToSlackEvents(agent, { host: hostname, port: Number(port) }, body, headers, 10_000);
 }
 
 /** CONCURRENCY clients, round-robin over the replicas, for SECONDS. */

@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,6 +9,7 @@ import { DEFAULT_CACHE_DIR } from '../src/library/library.js';
 import { fromPackageRoot } from '../src/util/paths.js';
 import { snapshotPath } from '../src/library/snapshot.js';
 import { SlackStandIn } from '../test/helpers/slack-stand-in.js';
+import { postToSlackEvents } from './post-event.js';
 import { mb, ms, summarise } from './load-stats.js';
 
 /**
@@ -177,7 +178,13 @@ async function main(): Promise<void> {
         const at = due ?? performance.now();
         pending.set(id, { at, phase });
         try {
-          const status = await post(agent, port, body, { 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature });
+          const status = await postToSlackEvents(
+            agent,
+            { host: '127.0.0.1', port },
+            body,
+            { 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature },
+            REQUEST_TIMEOUT_MS,
+          );
           phase.ackMs.push(performance.now() - at);
           if (status !== 200) {
             phase.ackStatus.set(status, (phase.ackStatus.get(status) ?? 0) + 1);
@@ -272,30 +279,6 @@ async function main(): Promise<void> {
     `targets: ack p99 ≤ ${TARGETS.ackP99Ms} ms ${ack.p99 <= TARGETS.ackP99Ms ? 'met' : 'MISSED'}; no errors ${errorCount === 0 ? 'met' : 'MISSED'}; ` +
       `end heap within ${TARGETS.heapGrowth * 100}% of start ${Math.abs(growth) <= TARGETS.heapGrowth ? 'met' : 'MISSED'}`,
   );
-}
-
-/** One signed POST to /slack/events; resolves with the status once the whole ack has arrived. */
-function post(agent: Agent, port: number, body: string, headers: Record<string, string>): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/slack/events',
-        method: 'POST',
-        agent,
-        headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) },
-      },
-      (res) => {
-        res.resume();
-        res.once('end', () => resolve(res.statusCode ?? 0));
-        res.once('error', reject);
-      },
-    );
-    req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`no acknowledgement within ${REQUEST_TIMEOUT_MS} ms`)));
-    req.once('error', reject);
-    req.end(body);
-  });
 }
 
 interface AppProcess {

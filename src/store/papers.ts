@@ -41,9 +41,7 @@ export function ingestRepo(db: Db): IngestRepo {
     const changed = version() + 1;
     const at = fetchedAt.toISOString();
     const result: StoreDayResult = { papers: 0, new: 0, updated: 0 };
-    const byId = new Map<string, IngestedPaper>();
-    for (const paper of papers) byId.set(paper.arxivId, byId.has(paper.arxivId) ? mergePaper(byId.get(paper.arxivId)!, paper) : paper);
-    for (const paper of byId.values()) {
+    for (const paper of onePerArxivId(papers)) {
       result.papers++;
       const row = q().current.get(paper.arxivId);
       if (!row) {
@@ -71,6 +69,13 @@ export function ingestRepo(db: Db): IngestRepo {
     days: async () => q().days.all(),
     version: async () => version(),
   };
+}
+
+/** A day's list with each arXiv id once (an id listed twice is merged). */
+export function onePerArxivId(papers: readonly IngestedPaper[]): IngestedPaper[] {
+  const byId = new Map<string, IngestedPaper>();
+  for (const paper of papers) byId.set(paper.arxivId, byId.has(paper.arxivId) ? mergePaper(byId.get(paper.arxivId)!, paper) : paper);
+  return [...byId.values()];
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { IngestRepo, IngestedDay, IngestedPaper, StoreDayResult } from '../../ingest/types.js';
-import { mergePaper } from '../papers.js';
+import { mergePaper, onePerArxivId } from '../papers.js';
 import type { PgDb, Queryable } from './database.js';
 
 /** Replicas storing a day at once take turns, so the change counter never repeats. */
@@ -16,9 +16,7 @@ export function pgIngestRepo(db: PgDb): IngestRepo {
         const changed = (await version(q)) + 1;
         const at = fetchedAt.toISOString();
         const result: StoreDayResult = { papers: 0, new: 0, updated: 0 };
-        const byId = new Map<string, IngestedPaper>();
-        for (const paper of papers) byId.set(paper.arxivId, byId.has(paper.arxivId) ? mergePaper(byId.get(paper.arxivId)!, paper) : paper);
-        for (const paper of byId.values()) {
+        for (const paper of onePerArxivId(papers)) {
           result.papers++;
           const row = (await q.query<{ record: string }>('SELECT record FROM ingested_papers WHERE arxiv_id = $1', [paper.arxivId])).rows[0];
           if (!row) {

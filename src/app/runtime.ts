@@ -32,7 +32,7 @@ export interface RuntimeOptions {
 const STORE_POLL_MS = 60_000;
 
 /** The one place the parts are put together: library, store, summariser, digest services, fresh papers. */
-export async function createRuntime(config: Config, options: RuntimeOptions): Promise<Runtime & { holder: LibraryHolder }> {
+export async function createRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
   const { log } = options;
   const now = options.now ?? (() => new Date());
   const owner = options.owner ?? randomUUID();
@@ -69,7 +69,6 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   return {
     ...context,
     config,
-    holder,
     syncIngested,
     digest: {
       delivery: options.delivery,

@@ -54,7 +54,9 @@ export function search(index: PaperIndex, query: string, options: SearchOptions 
     outcome = { total: partial.total, ranked: [...outcome.ranked, ...more], derived: new Set([...outcome.derived, ...partial.derived]) };
   }
   if (isOn('feedback') && parsed.sort === 'relevance' && parsed.phrases.length === 0 && plan.groups.length > 0 && outcome.ranked.length > 0) {
-    outcome = { ...outcome, ranked: withFeedback(index, parsed, plan, outcome.ranked, strictCount) };
+    const ranked = withFeedback(index, parsed, plan, outcome.ranked, strictCount);
+    // Papers feedback brought in are answers too: counted, so "1–5 of N" and Next stay true.
+    outcome = { ...outcome, ranked, total: outcome.total + Math.max(0, ranked.length - outcome.ranked.length) };
   }
   const derived = [...outcome.derived];
   const hits = outcome.ranked.slice(offset, offset + limit).map((r) => {

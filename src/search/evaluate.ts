@@ -1,4 +1,4 @@
-import { FIELDS, frequencyOf, postingCount, termId, type Postings } from './postings.js';
+import { FIELDS, frequencyOf, postingCount, postingTotal, tailId, termId, termOf, type Postings } from './postings.js';
 import { stem } from './stem.js';
 import { fuzzyTerms, prefixTerms, type Vocabulary } from './vocabulary.js';
 
@@ -90,7 +90,7 @@ export function evaluate(ev: Evaluation, node: QueryNode, within?: Uint8Array): 
 function cost(p: Postings, node: QueryNode): number {
   if ('term' in node) {
     const id = termId(p, node.term);
-    if (node.fuzzy > 0 || node.prefix) return p.docs.length;
+    if (node.fuzzy > 0 || node.prefix) return postingTotal(p);
     // The stem's other terms are read too: roughly as many again.
     return id < 0 ? 0 : postingCount(p, id) * (node.stem ? 2 : 1);
   }
@@ -106,7 +106,7 @@ function expand(p: Postings, vocabulary: Vocabulary, node: TermNode): Array<{ id
   if (exact >= 0) out.push({ id: exact, weight: 1 });
   if (node.prefix) {
     for (const id of prefixTerms(vocabulary, term)) {
-      const length = p.terms[id]!.length;
+      const length = termOf(p, id).length;
       const distance = length - term.length;
       if (distance > 0) out.push({ id, weight: (PREFIX_WEIGHT * length) / (length + 0.3 * distance) });
     }
@@ -115,13 +115,13 @@ function expand(p: Postings, vocabulary: Vocabulary, node: TermNode): Array<{ id
     const near: Array<{ id: number; distance: number }> = [];
     for (const { id, distance } of fuzzyTerms(vocabulary, term, node.fuzzy)) {
       // A term both near and starting with the word counts as a prefix match (as in MiniSearch).
-      if (distance === 0 || (node.prefix && p.terms[id]!.startsWith(term))) continue;
+      if (distance === 0 || (node.prefix && termOf(p, id).startsWith(term))) continue;
       near.push({ id, distance });
     }
     if (node.correct) for (const id of transpositions(p, term)) if (!near.some((n) => n.id === id)) near.push({ id, distance: 1 });
     const best = node.correct ? likeliest(p, near) : undefined;
     for (const { id, distance } of near) {
-      const length = p.terms[id]!.length;
+      const length = termOf(p, id).length;
       const weight = best === undefined ? FUZZY_WEIGHT : id === best ? CORRECTION_WEIGHT : OTHER_NEIGHBOUR_WEIGHT;
       out.push({ id, weight: (weight * length) / (length + distance) });
     }
@@ -131,7 +131,7 @@ function expand(p: Postings, vocabulary: Vocabulary, node: TermNode): Array<{ id
     // "learned" (a quarter as common as "learning" or more) keeps to itself.
     const root = stem(term);
     const seen = new Set(out.map((t) => t.id));
-    const siblings = prefixTerms(vocabulary, root).filter((id) => !seen.has(id) && stem(p.terms[id]!) === root);
+    const siblings = prefixTerms(vocabulary, root).filter((id) => !seen.has(id) && stem(termOf(p, id)) === root);
     const own = exact >= 0 ? frequencyOf(p, exact) : 0;
     const most = siblings.reduce((m, id) => Math.max(m, frequencyOf(p, id)), 0);
     if (own < STEM_WHEN_RARER * most) for (const id of siblings) out.push({ id, weight: STEM_WEIGHT, fallback: true });
@@ -205,7 +205,7 @@ function evaluateTerm(ev: Evaluation, node: TermNode, within?: Uint8Array): Matc
   const terms = expand(p, ev.vocabulary, node);
   if (terms.length === 0) return empty();
   const s = scratchOf(p);
-  const { scores, stamp, touched, generation } = s;
+  const { touched, generation } = s;
   const n = p.documentCount;
   const boost = node.boost ?? 1;
   let count = 0;
@@ -217,30 +217,66 @@ function evaluateTerm(ev: Evaluation, node: TermNode, within?: Uint8Array): Matc
       strongUntil = count;
       for (let k = 0; k < count; k++) s.strong[touched[k]!] = generation;
     }
+    const tail = p.tail;
+    const b = id < p.terms.length ? id : -1;
+    const t = tail ? tailId(tail, p.terms.length, id) : -1;
     for (let f = 0; f < F; f++) {
-      const start = p.offsets[id * F + f]!;
-      const end = p.offsets[id * F + f + 1]!;
-      if (start === end) continue;
-      const matching = end - start;
+      const start = b < 0 ? 0 : p.offsets[b * F + f]!;
+      const end = b < 0 ? 0 : p.offsets[b * F + f + 1]!;
+      const tailStart = t < 0 ? 0 : tail!.own.offsets[t * F + f]!;
+      const tailEnd = t < 0 ? 0 : tail!.own.offsets[t * F + f + 1]!;
+      const matching = end - start + (tailEnd - tailStart);
+      if (matching === 0) continue;
       const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
       const factor = weight * boost * ev.fieldBoost[f]! * idf;
       const average = p.averageFieldLength[f]!;
-      for (let k = start; k < end; k++) {
-        const doc = p.docs[k]!;
-        if (within && !within[doc]) continue;
-        if (strongUntil >= 0 && s.strong[doc] === generation) continue;
-        const tf = p.freqs[k]!;
-        const score = factor * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * p.fieldLength[doc * F + f]!) / average)));
-        if (stamp[doc] === generation) scores[doc]! += score;
-        else {
-          stamp[doc] = generation;
-          scores[doc] = score;
-          touched[count++] = doc;
-        }
+      const strongOnly = strongUntil >= 0;
+      // The base's papers, then the tail's (all after them): each list in the order of a whole index's.
+      if (start < end) count = scoreList(s, p.docs, p.freqs, p.fieldLength, start, end, 0, f, factor, average, within, strongOnly, count);
+      if (tailStart < tailEnd) {
+        const own = tail!.own;
+        count = scoreList(s, own.docs, own.freqs, own.fieldLength, tailStart, tailEnd, tail!.base.documentCount, f, factor, average, within, strongOnly, count);
       }
     }
   }
   return collect(s, count);
+}
+
+/**
+ * Adds the BM25+ scores of the postings `from..to` (papers `shift + docs[k]`, field `f`) to the
+ * scratch; returns the new count of touched papers.
+ */
+function scoreList(
+  s: Scratch,
+  docs: Int32Array,
+  freqs: Uint8Array,
+  fieldLength: Uint16Array,
+  from: number,
+  to: number,
+  shift: number,
+  f: number,
+  factor: number,
+  average: number,
+  within: Uint8Array | undefined,
+  strongOnly: boolean,
+  count: number,
+): number {
+  const { scores, stamp, touched, generation, strong } = s;
+  for (let k = from; k < to; k++) {
+    const local = docs[k]!;
+    const doc = shift + local;
+    if (within && !within[doc]) continue;
+    if (strongOnly && strong[doc] === generation) continue;
+    const tf = freqs[k]!;
+    const score = factor * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * fieldLength[local * F + f]!) / average)));
+    if (stamp[doc] === generation) scores[doc]! += score;
+    else {
+      stamp[doc] = generation;
+      scores[doc] = score;
+      touched[count++] = doc;
+    }
+  }
+  return count;
 }
 
 /** The touched papers of the scratch in ascending order, with their scores. */

@@ -1,9 +1,21 @@
 import type { Paper } from '../corpus/types.js';
 import type { Evaluation } from './evaluate.js';
 import { acronymSteps, type AcronymTable } from './acronyms.js';
-import { appendPostingSteps, checkPostings, postingSteps, FIELDS, frequencyOf, markTerm, termId, type Field, type Postings } from './postings.js';
+import {
+  appendPostingSteps,
+  checkPostings,
+  postingSteps,
+  FIELDS,
+  frequencyOf,
+  markTerm,
+  termId,
+  termOf,
+  withTailSteps,
+  type Field,
+  type Postings,
+} from './postings.js';
 import { runInSlices, runToEnd, type Steps } from '../util/steps.js';
-import { extendVocabularySteps, fuzzyTerms, vocabularySteps, type Vocabulary } from './vocabulary.js';
+import { extendVocabularySteps, fuzzyTerms, tailVocabularySteps, vocabularySteps, type Vocabulary } from './vocabulary.js';
 
 /**
  * The papers of one library and their full-text index. Postings know each paper by its position
@@ -46,18 +58,37 @@ function* indexSteps(papers: readonly Paper[]): Steps<PaperIndex> {
   return yield* assembleSteps(papers, postings, vocabulary, acronyms);
 }
 
+/** Appended papers a tail may hold before it is folded into the base (see Tail in postings.ts). */
+export const TAIL_LIMIT = 5_000;
+
 /**
  * The index of `papers`: `index.papers` (some replaced by newer records with the same text, e.g. new
- * upvotes) followed by new papers. Only the new papers are analysed; their postings are merged into
- * the existing ones, so a day of papers joins a large library in a fraction of a full build.
+ * upvotes) followed by new papers. Only the new papers are analysed; their postings join the tail of
+ * papers appended since the last full build, so a day of papers touches none of the big arrays. When
+ * the tail would pass `tailLimit` papers, it is merged into the base (a copy of the big arrays).
  */
-export function* appendSteps(index: PaperIndex, papers: readonly Paper[]): Steps<PaperIndex> {
+export function* appendSteps(index: PaperIndex, papers: readonly Paper[], tailLimit = TAIL_LIMIT): Steps<PaperIndex> {
   const added = papers.slice(index.papers.length);
   if (added.length === 0) return yield* assembleSteps(papers, index.postings, index.vocabulary, index.acronyms);
-  const { postings, moved, fresh } = yield* appendPostingSteps(index.postings, yield* postingSteps(added));
-  const vocabulary = yield* extendVocabularySteps(index.vocabulary, postings.terms, moved, fresh);
   const acronyms = mergeAcronyms(index.acronyms, yield* acronymSteps(texts(added)));
+  const current = index.postings;
+  const base = current.tail?.base ?? current;
+  const baseVocabulary: Vocabulary = { tree: index.vocabulary.tree, positions: index.vocabulary.positions };
+  let own = yield* postingSteps(added);
+  if (current.tail) own = (yield* appendPostingSteps(current.tail.own, own)).postings;
+  if (own.documentCount > tailLimit) {
+    const { postings, moved, fresh } = yield* appendPostingSteps(base, own);
+    const vocabulary = yield* extendVocabularySteps(baseVocabulary, postings.terms, moved, fresh);
+    return yield* assembleSteps(papers, postings, vocabulary, acronyms);
+  }
+  const postings = yield* withTailSteps(base, own);
+  const vocabulary = yield* tailVocabularySteps(baseVocabulary, postings.terms, postings.tail!.fresh);
   return yield* assembleSteps(papers, postings, vocabulary, acronyms);
+}
+
+/** Postings without a tail: a tail merged into its base (for a snapshot, which stores one set of arrays). */
+function folded(postings: Postings): Postings {
+  return postings.tail ? runToEnd(appendPostingSteps(postings.tail.base, postings.tail.own)).postings : postings;
 }
 
 /** The expansions of both tables; `more`'s new forms after the ones already known. */
@@ -80,7 +111,7 @@ export interface SerializedIndex {
 }
 
 export function serializeIndex(index: PaperIndex): SerializedIndex {
-  return { format: 'paperwire-postings-2', postings: index.postings, acronyms: [...index.acronyms.expansions] };
+  return { format: 'paperwire-postings-2', postings: folded(index.postings), acronyms: [...index.acronyms.expansions] };
 }
 
 /** The index of a snapshot; the vocabulary's radix tree is rebuilt in slices. */
@@ -149,5 +180,5 @@ export function documentFrequency(index: PaperIndex, term: string): number {
 /** Known terms within `distance` edits of `term`, with their edit distance. */
 export function nearTerms(index: PaperIndex, term: string, distance: number): Array<{ term: string; distance: number; df: number }> {
   const p = index.postings;
-  return fuzzyTerms(index.vocabulary, term, distance).map(({ id, distance: d }) => ({ term: p.terms[id]!, distance: d, df: frequencyOf(p, id) }));
+  return fuzzyTerms(index.vocabulary, term, distance).map(({ id, distance: d }) => ({ term: termOf(p, id), distance: d, df: frequencyOf(p, id) }));
 }

@@ -4,7 +4,7 @@ import type { QueryNode, TermNode } from './evaluate.js';
 import { documentFrequency, nearTerms, type PaperIndex } from './index.js';
 import { stem } from './stem.js';
 import { prefixTerms } from './vocabulary.js';
-import { frequencyOf } from './postings.js';
+import { frequencyOf, termOf } from './postings.js';
 import type { ParsedQuery } from './query.js';
 
 /** One thing the query asks for: any of its clauses (each an AND of terms) satisfies it. */
@@ -263,7 +263,7 @@ export function looseFrequency(index: PaperIndex, term: string, last: boolean): 
     most = Math.max(most, Math.min(sum, index.papers.length));
   }
   const root = stem(term);
-  if (root !== term) for (const id of prefixTerms(index.vocabulary, root)) if (stem(p.terms[id]!) === root) most = Math.max(most, frequencyOf(p, id));
+  if (root !== term) for (const id of prefixTerms(index.vocabulary, root)) if (stem(termOf(p, id)) === root) most = Math.max(most, frequencyOf(p, id));
   return most;
 }
 

@@ -22,6 +22,34 @@ export interface Postings {
   /** per paper, per field: distinct words (what BM25 calls the field's length) */
   fieldLength: Uint16Array;
   averageFieldLength: Float64Array;
+  /**
+   * Postings of the papers appended since the arrays above were built (see Tail). With a tail,
+   * `documentCount` and `averageFieldLength` count every paper, base and tail; the arrays above
+   * hold only the base's papers and terms.
+   */
+  tail?: Tail;
+}
+
+/**
+ * The papers appended since the last full build, indexed on their own so that a day of papers does
+ * not copy the big arrays (tens of MB at 100,000 papers, whose allocation sets off full collections
+ * of the heap). Term ids are shared: a term the base knows keeps its base id; a term only the tail
+ * has gets an id after the base's (`base.terms.length + j`, j its place among `fresh`). Each term's
+ * papers are the base's list then the tail's, both ascending, so every reader sees the lists an index
+ * built whole would have. Folded into the base when it grows large (see index.ts).
+ */
+export interface Tail {
+  /** the postings the tail extends (without a tail); their papers come first */
+  base: Postings;
+  /** the appended papers' own postings: their own sorted terms, papers counted from 0 (position `base.documentCount + k`) */
+  own: Postings;
+  /** the terms no base paper has, sorted */
+  fresh: string[];
+  /** per fresh term, its id in `own` */
+  freshOwn: Int32Array;
+  /** the base ids of the own terms the base knows, ascending, and their ids in `own` */
+  knownBase: Int32Array;
+  knownOwn: Int32Array;
 }
 
 /** A growable typed array: the build does not know how many postings there will be. */
@@ -121,9 +149,8 @@ export function checkPostings(p: Postings, n: number): void {
   if (!ok) throw new Error('the snapshot postings do not add up');
 }
 
-/** The position of `term` in the sorted vocabulary, or -1. */
-export function termId(p: Postings, term: string): number {
-  const { terms } = p;
+/** The position of `term` in sorted `terms`, or -1. */
+function search(terms: readonly string[], term: string): number {
   let lo = 0;
   let hi = terms.length;
   while (lo < hi) {
@@ -134,50 +161,178 @@ export function termId(p: Postings, term: string): number {
   return terms[lo] === term ? lo : -1;
 }
 
+/** The id of `term` (its position in the sorted vocabulary, or after the base's for a term only the tail has), or -1. */
+export function termId(p: Postings, term: string): number {
+  const id = search(p.terms, term);
+  if (id >= 0 || !p.tail) return id;
+  const j = search(p.tail.fresh, term);
+  return j < 0 ? -1 : p.terms.length + j;
+}
+
+/** The term of id `id`. */
+export function termOf(p: Postings, id: number): string {
+  return id < p.terms.length ? p.terms[id]! : p.tail!.fresh[id - p.terms.length]!;
+}
+
+/** How many terms there are, base and tail. */
+export function termCount(p: Postings): number {
+  return p.terms.length + (p.tail?.fresh.length ?? 0);
+}
+
+/** How many postings there are in all, base and tail. */
+export function postingTotal(p: Postings): number {
+  return p.docs.length + (p.tail?.own.docs.length ?? 0);
+}
+
+/** The id of term `id` in the tail's own postings, or -1 when no appended paper has it. */
+export function tailId(tail: Tail, base: number, id: number): number {
+  if (id >= base) return tail.freshOwn[id - base]!;
+  const known = tail.knownBase;
+  let lo = 0;
+  let hi = known.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (known[mid]! < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return known[lo] === id ? tail.knownOwn[lo]! : -1;
+}
+
+/** The ids of term `id` in the base (or -1) and in the tail's own postings (or -1). */
+function split(p: Postings, id: number): [number, number] {
+  const b = p.terms.length;
+  return [id < b ? id : -1, p.tail ? tailId(p.tail, b, id) : -1];
+}
+
+/** How many papers hold term `id` in field `f`. */
+function countIn(p: Postings, baseId: number, ownId: number, f: number): number {
+  let n = baseId < 0 ? 0 : p.offsets[baseId * F + f + 1]! - p.offsets[baseId * F + f]!;
+  if (ownId >= 0) {
+    const o = p.tail!.own.offsets;
+    n += o[ownId * F + f + 1]! - o[ownId * F + f]!;
+  }
+  return n;
+}
+
 /** How many papers hold term `id` in any field (the largest of its per-field lists: a paper counts once per field). */
 export function frequencyOf(p: Postings, id: number): number {
+  const [b, t] = split(p, id);
   let most = 0;
-  for (let f = 0; f < F; f++) most = Math.max(most, p.offsets[id * F + f + 1]! - p.offsets[id * F + f]!);
+  for (let f = 0; f < F; f++) most = Math.max(most, countIn(p, b, t, f));
   return most;
 }
 
 /** All postings of term `id`, summed over fields (an estimate of the work of scoring it). */
 export function postingCount(p: Postings, id: number): number {
-  return p.offsets[id * F + F]! - p.offsets[id * F]!;
+  const [b, t] = split(p, id);
+  let n = b < 0 ? 0 : p.offsets[b * F + F]! - p.offsets[b * F]!;
+  if (t >= 0) n += p.tail!.own.offsets[t * F + F]! - p.tail!.own.offsets[t * F]!;
+  return n;
 }
 
 /** Sets `mask[doc]` for each paper holding term `id` (in `field`, or any). */
 export function markTerm(p: Postings, id: number, mask: Uint8Array, field?: number): void {
+  const [b, t] = split(p, id);
+  const own = p.tail?.own;
+  const shift = p.tail?.base.documentCount ?? 0;
   for (let f = 0; f < F; f++) {
     if (field !== undefined && f !== field) continue;
-    const end = p.offsets[id * F + f + 1]!;
-    for (let k = p.offsets[id * F + f]!; k < end; k++) mask[p.docs[k]!] = 1;
+    if (b >= 0) {
+      const end = p.offsets[b * F + f + 1]!;
+      for (let k = p.offsets[b * F + f]!; k < end; k++) mask[p.docs[k]!] = 1;
+    }
+    if (t >= 0) {
+      const end = own!.offsets[t * F + f + 1]!;
+      for (let k = own!.offsets[t * F + f]!; k < end; k++) mask[shift + own!.docs[k]!] = 1;
+    }
   }
 }
 
-/** Whether paper `doc` holds term `id` in any field (binary search in each list). */
-export function holds(p: Postings, id: number, doc: number): boolean {
-  for (let f = 0; f < F; f++) {
-    let lo = p.offsets[id * F + f]!;
-    let hi = p.offsets[id * F + f + 1]!;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (p.docs[mid]! < doc) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo < p.offsets[id * F + f + 1]! && p.docs[lo] === doc) return true;
+/** Whether `docs[from..to)` (ascending) holds `doc` (binary search). */
+function within(docs: Int32Array, from: number, to: number, doc: number): boolean {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (docs[mid]! < doc) lo = mid + 1;
+    else hi = mid;
   }
+  return lo < to && docs[lo] === doc;
+}
+
+/** Whether paper `doc` holds term `id` in any field. */
+export function holds(p: Postings, id: number, doc: number): boolean {
+  const [b, t] = split(p, id);
+  const shift = p.tail?.base.documentCount ?? p.documentCount;
+  if (doc < shift) {
+    if (b < 0) return false;
+    for (let f = 0; f < F; f++) if (within(p.docs, p.offsets[b * F + f]!, p.offsets[b * F + f + 1]!, doc)) return true;
+    return false;
+  }
+  if (t < 0) return false;
+  const own = p.tail!.own;
+  for (let f = 0; f < F; f++) if (within(own.docs, own.offsets[t * F + f]!, own.offsets[t * F + f + 1]!, doc - shift)) return true;
   return false;
 }
 
 /** The first `limit` papers (by position) holding term `id` in any field. */
 export function firstHolders(p: Postings, id: number, limit: number): number[] {
+  const [b, t] = split(p, id);
+  const own = p.tail?.own;
+  const shift = p.tail?.base.documentCount ?? 0;
   const out = new Set<number>();
   for (let f = 0; f < F && out.size < limit; f++) {
-    const end = p.offsets[id * F + f + 1]!;
-    for (let k = p.offsets[id * F + f]!; k < end && out.size < limit; k++) out.add(p.docs[k]!);
+    if (b >= 0) {
+      const end = p.offsets[b * F + f + 1]!;
+      for (let k = p.offsets[b * F + f]!; k < end && out.size < limit; k++) out.add(p.docs[k]!);
+    }
+    if (t >= 0) {
+      const end = own!.offsets[t * F + f + 1]!;
+      for (let k = own!.offsets[t * F + f]!; k < end && out.size < limit; k++) out.add(shift + own!.docs[k]!);
+    }
   }
   return [...out];
+}
+
+/** Per field, the summed field lengths of the papers (exact: an average times the count, rounded). */
+function fieldTotals(p: Postings): number[] {
+  return [...p.averageFieldLength].map((avg) => Math.round(avg * p.documentCount));
+}
+
+/** Per field, the average field length of `n` papers with these summed lengths, as a build of them all works it out. */
+function averages(totals: readonly number[], n: number): Float64Array {
+  return Float64Array.from(totals, (t) => (n > 0 ? t / n : 0));
+}
+
+/**
+ * `base` (without a tail) with `own`, the postings of papers appended after base's (counted from 0),
+ * as its tail. Only the tail's terms are looked up, so the cost is that of the tail.
+ */
+export function* withTailSteps(base: Postings, own: Postings): Steps<Postings> {
+  const m = own.terms.length;
+  const freshAt: number[] = [];
+  const knownBase = new Int32Array(m);
+  const knownOwn = new Int32Array(m);
+  let known = 0;
+  for (let k = 0; k < m; k++) {
+    if (k % 4096 === 4095) yield;
+    const id = search(base.terms, own.terms[k]!);
+    if (id < 0) freshAt.push(k);
+    else {
+      knownBase[known] = id;
+      knownOwn[known++] = k;
+    }
+  }
+  const fresh = freshAt.map((k) => own.terms[k]!);
+  const totals = fieldTotals(base);
+  for (let d = 0; d < own.documentCount; d++) for (let f = 0; f < F; f++) totals[f]! += own.fieldLength[d * F + f]!;
+  const n = base.documentCount + own.documentCount;
+  return {
+    ...base,
+    documentCount: n,
+    averageFieldLength: averages(totals, n),
+    tail: { base, own, fresh, freshOwn: Int32Array.from(freshAt), knownBase: knownBase.slice(0, known), knownOwn: knownOwn.slice(0, known) },
+  };
 }
 
 /**
@@ -269,8 +424,10 @@ export function* appendPostingSteps(base: Postings, added: Postings): Steps<{ po
   const fieldLength = new Uint16Array(n * F);
   fieldLength.set(base.fieldLength);
   fieldLength.set(added.fieldLength, base.fieldLength.length);
-  const averageFieldLength = base.averageFieldLength.map((avg, f) =>
-    n > 0 ? (avg * base.documentCount + added.averageFieldLength[f]! * added.documentCount) / n : 0,
+  const addedTotals = fieldTotals(added);
+  const averageFieldLength = averages(
+    fieldTotals(base).map((t, f) => t + addedTotals[f]!),
+    n,
   );
   return { postings: { documentCount: n, terms, offsets, docs, freqs, fieldLength, averageFieldLength }, moved, fresh };
 }

@@ -5,7 +5,7 @@ import { stem } from './stem.js';
 import { evaluate, type Evaluation, type Matches, type QueryNode } from './evaluate.js';
 import { documentFrequency, evaluationOf, markPostings, type PaperIndex } from './index.js';
 import { groupQuery, looseFrequency, planQuery, type Plan } from './plan.js';
-import { FIELDS, holds } from './postings.js';
+import { FIELDS, holds, termOf } from './postings.js';
 import { parseQuery, type ParsedQuery } from './query.js';
 import { makeSnippet } from './snippet.js';
 import { correctWords, suggestFor } from './suggest.js';
@@ -62,7 +62,7 @@ export function search(index: PaperIndex, query: string, options: SearchOptions 
   const hits = outcome.ranked.slice(offset, offset + limit).map((r) => {
     const paper = index.papers[r.position]!;
     const matched = new Set(plan.terms);
-    for (const id of derived) if (holds(index.postings, id, r.position)) matched.add(index.postings.terms[id]!);
+    for (const id of derived) if (holds(index.postings, id, r.position)) matched.add(termOf(index.postings, id));
     return { paper, score: r.score, snippet: makeSnippet(paper.abstract, matched) };
   });
   return { hits, total: outcome.total, suggestions, ...(didYouMean ? { didYouMean } : {}) };

@@ -3,8 +3,10 @@ import { loadCorpus } from '../../src/corpus/load.js';
 import type { Paper } from '../../src/corpus/types.js';
 import { composeDigest } from '../../src/digest/compose.js';
 import { buildLibrary, joinLibrarySteps, type Library } from '../../src/library/library.js';
-import { appendSteps, buildIndex } from '../../src/search/index.js';
-import { search } from '../../src/search/search.js';
+import { appendSteps, buildIndex, serializeIndex, type PaperIndex } from '../../src/search/index.js';
+import { firstHolders, frequencyOf, holds, markTerm, postingCount, termCount, termId, termOf, type Postings } from '../../src/search/postings.js';
+import { matches, search } from '../../src/search/search.js';
+import { fuzzyTerms, prefixTerms } from '../../src/search/vocabulary.js';
 import { runToEnd } from '../../src/util/steps.js';
 import { CORPUS_DIR, NOW } from '../helpers/corpus.js';
 
@@ -30,21 +32,115 @@ function apiPaper(arxivId: string, title: string, over: Partial<Paper> = {}): Pa
   };
 }
 
-describe('adding papers to an index', () => {
-  it('gives the same postings and the same answers as building the index from all the papers', () => {
-    const all = pages.papers;
-    const base = buildIndex(all.slice(0, 150));
-    const grown = runToEnd(appendSteps(base, all));
-    const whole = buildIndex(all);
-    for (const key of ['terms', 'offsets', 'docs', 'freqs', 'fieldLength'] as const) expect(grown.postings[key]).toEqual(whole.postings[key]);
-    expect(grown.postings.documentCount).toBe(whole.postings.documentCount);
-    [...grown.postings.averageFieldLength].forEach((avg, f) => expect(avg).toBeCloseTo(whole.postings.averageFieldLength[f]!, 9));
-    for (const query of ['kv cache', 'difusion transfomer', 'quant*', 'LLM agents', '"language model" -vision', 'sort:top reasoning']) {
-      const a = search(grown, query);
-      const b = search(whole, query);
-      expect(a.total).toBe(b.total);
-      expect(a.hits.map((h) => [h.paper.id, h.score.toFixed(9)])).toEqual(b.hits.map((h) => [h.paper.id, h.score.toFixed(9)]));
+const QUERIES = [
+  'kv cache',
+  'difusion transfomer',
+  'quant*',
+  'LLM agents',
+  '"language model" -vision',
+  'sort:top reasoning',
+  'distil',
+  'sparse attention kernels',
+  'zephyrine',
+  'memory halves',
+  'trasnformer',
+  'rea*',
+  'multimodal OR retrieval',
+  'agent* planning',
+];
+
+/** Every paper, term and answer of `grown` is exactly that of `whole` (term ids aside: they are the index's own). */
+function expectSameAnswers(grown: PaperIndex, whole: PaperIndex): void {
+  const g = grown.postings;
+  const w = whole.postings;
+  expect(g.documentCount).toBe(w.documentCount);
+  expect(g.averageFieldLength).toEqual(w.averageFieldLength);
+  expect(termCount(g)).toBe(termCount(w));
+  const n = w.documentCount;
+  for (const [id, term] of w.terms.entries()) {
+    const at = termId(g, term);
+    expect(at, term).toBeGreaterThanOrEqual(0);
+    expect(termOf(g, at)).toBe(term);
+    expect(frequencyOf(g, at), term).toBe(frequencyOf(w, id));
+    expect(postingCount(g, at), term).toBe(postingCount(w, id));
+    expect(firstHolders(g, at, 7), term).toEqual(firstHolders(w, id, 7));
+    if (id % 7 !== 0) continue;
+    for (const field of [undefined, 0, 1, 2]) {
+      const a = new Uint8Array(n);
+      const b = new Uint8Array(n);
+      markTerm(g, at, a, field);
+      markTerm(w, id, b, field);
+      expect(a, term).toEqual(b);
     }
+    const holders = [...new Uint8Array(n).keys()].filter((doc) => holds(w, id, doc));
+    expect(
+      [...new Uint8Array(n).keys()].filter((doc) => holds(g, at, doc)),
+      term,
+    ).toEqual(holders);
+  }
+  const spelt = (p: Postings, ids: readonly number[]) => ids.map((id) => termOf(p, id));
+  for (const prefix of ['', 'qu', 'zeph', 'a', 'tra', 'spar', 'kern']) {
+    expect(spelt(g, prefixTerms(grown.vocabulary, prefix)), prefix).toEqual(spelt(w, prefixTerms(whole.vocabulary, prefix)));
+  }
+  for (const word of ['zephyrin', 'kernals', 'atention', 'transfomer', 'sparce']) {
+    for (const distance of [1, 2]) {
+      const near = (index: PaperIndex) => fuzzyTerms(index.vocabulary, word, distance).map((t) => [termOf(index.postings, t.id), t.distance]);
+      expect(near(grown), word).toEqual(near(whole));
+    }
+  }
+  for (const query of QUERIES) {
+    const a = search(grown, query, { limit: 50 });
+    const b = search(whole, query, { limit: 50 });
+    expect(a.total, query).toBe(b.total);
+    expect(a.suggestions, query).toEqual(b.suggestions);
+    expect(
+      a.hits.map((h) => [h.paper.id, h.score, h.snippet]),
+      query,
+    ).toEqual(b.hits.map((h) => [h.paper.id, h.score, h.snippet]));
+    expect(matches(grown, query), query).toEqual(matches(whole, query));
+  }
+}
+
+const ARRAYS = ['terms', 'offsets', 'docs', 'freqs', 'fieldLength', 'averageFieldLength'] as const;
+
+describe('adding papers to an index', () => {
+  let all: Paper[];
+  let whole: PaperIndex;
+  beforeAll(() => {
+    // The page papers and a few new ones with words no page paper has.
+    all = [
+      ...pages.papers,
+      apiPaper('2511.00101', 'Zephyrine Kernels for Sparse Attention'),
+      apiPaper('2511.00102', 'Aardvark Transformers Quantize Kernels', { abstract: 'Zephyrine aardvarks distil quantization memory.' }),
+    ];
+    whole = buildIndex(all);
+  });
+
+  it('gives the same postings and the same answers as building the index from all the papers', () => {
+    // Appended in three steps, the papers after the first 150 are kept in the tail...
+    let grown = buildIndex(all.slice(0, 150));
+    for (const upTo of [151, 260, all.length]) grown = runToEnd(appendSteps(grown, all.slice(0, upTo)));
+    expect(grown.postings.tail?.own.documentCount).toBe(all.length - 150);
+    expect(grown.postings.docs.length).toBeLessThan(whole.postings.docs.length);
+    expectSameAnswers(grown, whole);
+    // ...and what a snapshot stores of it is the whole index's arrays.
+    const stored = serializeIndex(grown).postings;
+    expect(stored.tail).toBeUndefined();
+    for (const key of ARRAYS) expect(stored[key], key).toEqual(whole.postings[key]);
+  });
+
+  it('folds the tail into the base once it passes the limit: the same arrays as building the index whole', () => {
+    let grown = buildIndex(all.slice(0, 150));
+    grown = runToEnd(appendSteps(grown, all.slice(0, 200)));
+    expect(grown.postings.tail).toBeDefined();
+    grown = runToEnd(appendSteps(grown, all, 20));
+    expect(grown.postings.tail).toBeUndefined();
+    for (const key of ARRAYS) expect(grown.postings[key], key).toEqual(whole.postings[key]);
+    expectSameAnswers(grown, whole);
+    // A tail grown again from the folded base answers the same as well.
+    const again = runToEnd(appendSteps(runToEnd(appendSteps(buildIndex(all.slice(0, 100)), all.slice(0, 160), 50)), all));
+    expect(again.postings.tail?.base.documentCount).toBe(160);
+    expectSameAnswers(again, whole);
   });
 });
 

@@ -188,14 +188,20 @@ export function postingTotal(p: Postings): number {
 export function tailId(tail: Tail, base: number, id: number): number {
   if (id >= base) return tail.freshOwn[id - base]!;
   const known = tail.knownBase;
-  let lo = 0;
-  let hi = known.length;
+  const at = lowerBound(known, id);
+  return known[at] === id ? tail.knownOwn[at]! : -1;
+}
+
+/** The first index in `values[from..to)` (ascending) whose value is not below `value`. */
+export function lowerBound(values: Int32Array, value: number, from = 0, to = values.length): number {
+  let lo = from;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (known[mid]! < id) lo = mid + 1;
+    if (values[mid]! < value) lo = mid + 1;
     else hi = mid;
   }
-  return known[lo] === id ? tail.knownOwn[lo]! : -1;
+  return lo;
 }
 
 /** The ids of term `id` in the base (or -1) and in the tail's own postings (or -1). */
@@ -250,14 +256,8 @@ export function markTerm(p: Postings, id: number, mask: Uint8Array, field?: numb
 
 /** Whether `docs[from..to)` (ascending) holds `doc` (binary search). */
 function within(docs: Int32Array, from: number, to: number, doc: number): boolean {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (docs[mid]! < doc) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < to && docs[lo] === doc;
+  const at = lowerBound(docs, doc, from, to);
+  return at < to && docs[at] === doc;
 }
 
 /** Whether paper `doc` holds term `id` in any field. */

@@ -5,7 +5,7 @@ import { stem } from './stem.js';
 import { evaluate, type Evaluation, type Matches, type QueryNode } from './evaluate.js';
 import { documentFrequency, evaluationOf, markPostings, type PaperIndex } from './index.js';
 import { groupQuery, looseFrequency, planQuery, type Plan } from './plan.js';
-import { FIELDS, holds, termOf } from './postings.js';
+import { FIELDS, holds, lowerBound, termOf } from './postings.js';
 import { parseQuery, type ParsedQuery } from './query.js';
 import { makeSnippet } from './snippet.js';
 import { correctWords, suggestFor } from './suggest.js';
@@ -42,9 +42,9 @@ export function search(index: PaperIndex, query: string, options: SearchOptions 
   let outcome = run(index, parsed, plan, 'AND', depth);
   /** The papers matching every word come first (before partial matches and feedback's papers). */
   const strictCount = outcome.ranked.length;
-  const suggestions = outcome.total === 0 ? suggestFor(index, query, parsed) : [];
   // A misspelt word makes any answer a weak one: it was matched only through its likely corrections.
   const corrected = correctWords(index, query);
+  const suggestions = outcome.total === 0 ? suggestFor(index, query, parsed, corrected) : [];
   const didYouMean = corrected !== query ? corrected : undefined;
   if (outcome.total < PARTIAL_BELOW && plan.groups.length > 1 && parsed.phrases.length === 0) {
     // Few papers have every word: those with most of them follow.
@@ -224,17 +224,6 @@ function withFeedback(index: PaperIndex, parsed: ParsedQuery, plan: Plan, ranked
   const byScore = (a: Ranked, b: Ranked) => b.score - a.score || a.position - b.position;
   // Feedback reorders the papers matching every word among themselves, and the partial matches among themselves.
   return [...scored.slice(0, strictCount).sort(byScore), ...scored.slice(strictCount).sort(byScore), ...added.sorted()];
-}
-
-function lowerBound(ids: Int32Array, value: number): number {
-  let lo = 0;
-  let hi = ids.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ids[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Keeps the first k in an order without sorting everything. */

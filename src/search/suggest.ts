@@ -8,9 +8,8 @@ import type { ParsedQuery } from './query.js';
  * What to try when a query matched nothing: the query with unknown words replaced by the closest
  * known ones (did you mean), then looser versions (no filters, no quotes, fewer words).
  */
-export function suggestFor(index: PaperIndex, raw: string, query: ParsedQuery): string[] {
+export function suggestFor(index: PaperIndex, raw: string, query: ParsedQuery, corrected = correctWords(index, raw)): string[] {
   const out: string[] = [];
-  const corrected = correctWords(index, raw);
   if (corrected !== raw) out.push(corrected);
   const text = [...query.words, ...query.phrases.map((p) => `"${p}"`)].join(' ');
   const hasFilter = query.from || query.to || query.upvotes || query.org;

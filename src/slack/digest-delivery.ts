@@ -8,7 +8,7 @@ import { DIGEST_EVENT_TYPE, renderDigestParent, renderDigestReply, renderNotInCh
 import type { Message } from '../views/message.js';
 import { noRetryClients } from './clients.js';
 import { slackLogger } from './logger.js';
-import { FATAL_AUTH_CODES, postMessage, SlackPostError, UNCERTAIN_CODES } from './post.js';
+import { FATAL_AUTH_CODES, findRecent, postMessage, SlackPostError, UNCERTAIN_CODES } from './post.js';
 
 /** How far back a lost post is looked for: a digest is one parent and at most ten replies. */
 const LOOKBACK = 50;
@@ -72,12 +72,7 @@ export function slackDigestDelivery(clients: WebClient | WorkspaceClients, log: 
   };
   const find = async (teamId: string, channel: string, threadTs: string | undefined, match: (message: SeenMessage) => boolean) => {
     const client = await clientFor(teamId);
-    if (!client) return undefined;
-    const result = threadTs
-      ? await client.conversations.replies({ channel, ts: threadTs, limit: LOOKBACK, include_all_metadata: true })
-      : await client.conversations.history({ channel, limit: LOOKBACK, include_all_metadata: true });
-    const messages = (result.messages ?? []) as Array<SeenMessage & { ts?: string }>;
-    return messages.find((m) => m.ts && match(m))?.ts;
+    return client ? findRecent(client, channel, threadTs, match, LOOKBACK) : undefined;
   };
   return {
     postParent: (parent) => post(parent.teamId, parent.channelId, renderDigestParent(parent)),

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import { DeliveryError, type DeliveryPolicy, deliver } from '../digest/deliver.js';
-import type { SeenMessage } from '../features/surface.js';
 import type { Log } from '../util/log.js';
 import type { Message } from '../views/message.js';
 import { deliveryFailure } from './digest-delivery.js';
-import { postMessage, SlackPostError } from './post.js';
+import { findRecent, postMessage, SlackPostError } from './post.js';
 
 /** Marks a message posted for a person (Share's card, a summary in a thread) so it can be found again. */
 export const POST_EVENT_TYPE = 'paperwire_post';
@@ -51,19 +50,11 @@ export async function postOnce(
           return { ok: false, failure: deliveryFailure(error) };
         }
       },
-      () => findKeyed(client, args.channel, args.threadTs, key),
+      () => findRecent(client, args.channel, args.threadTs, (m) => m.metadata?.event_payload?.post_key === key, args.threadTs ? 50 : 20),
       policy,
     );
   } catch (error) {
     if (error instanceof DeliveryError && refusal) throw refusal;
     throw error;
   }
-}
-
-async function findKeyed(client: WebClient, channel: string, threadTs: string | undefined, key: string): Promise<string | undefined> {
-  const result = threadTs
-    ? await client.conversations.replies({ channel, ts: threadTs, limit: 50, include_all_metadata: true })
-    : await client.conversations.history({ channel, limit: 20, include_all_metadata: true });
-  const messages = (result.messages ?? []) as Array<SeenMessage & { ts?: string }>;
-  return messages.find((m) => m.ts && m.metadata?.event_payload?.post_key === key)?.ts;
 }

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { KnownBlock } from '@slack/types';
-import { PostRefused } from '../features/surface.js';
+import { PostRefused, type SeenMessage } from '../features/surface.js';
 import type { Log } from '../util/log.js';
 import type { Message } from '../views/message.js';
 
@@ -97,4 +97,22 @@ export async function postMessage(client: WebClient, log: Log, args: { channel: 
     log.warn('Slack refused a message', { channel, code });
     throw new SlackPostError(code, userMessageFor(code), (error as { retryAfter?: number }).retryAfter);
   }
+}
+
+/**
+ * The ts of a recent message in a channel (or a thread's replies) that `match` recognises, read with
+ * its metadata: how a post that may have landed before a timeout or a crash is found again.
+ */
+export async function findRecent(
+  client: WebClient,
+  channel: string,
+  threadTs: string | undefined,
+  match: (message: SeenMessage) => boolean,
+  limit: number,
+): Promise<string | undefined> {
+  const result = threadTs
+    ? await client.conversations.replies({ channel, ts: threadTs, limit, include_all_metadata: true })
+    : await client.conversations.history({ channel, limit, include_all_metadata: true });
+  const messages = (result.messages ?? []) as Array<SeenMessage & { ts?: string }>;
+  return messages.find((m) => m.ts && match(m))?.ts;
 }

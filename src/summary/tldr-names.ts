@@ -15,10 +15,10 @@ const FINDING =
   /^(?:we|this (?:paper|work|study)|our (?:results|analysis|experiments|findings))\s+(?:(?:theoretically|empirically|formally|also|further|first)\s+)?(?:show|find|demonstrate|prove|reveal|establish|argue|observe|conclude|confirm)(?:s|ed)?,?\s+that\s+/i;
 const NAMING = /^(?:called|named|dubbed|termed|coined|namely|which we (?:call|name|dub|term))\s+/i;
 /** A token written as a name: "FaceNet", "OTOv2", "M2-BERT", "LLM-FP4", "mmMamba", "CRATE". */
-const NAME_TOKEN = /^["'“]?(?:[A-Z][\p{L}\p{N}]*(?:[-+.][\p{L}\p{N}]+)*\+*|[a-z]+[A-Z][\p{L}\p{N}-]*)["'”]?$/u;
+const NAME_TOKEN = /^["'“]?(?:[A-Z][\p{L}\p{N}]*(?:[-+.][\p{L}\p{N}]+)*\+*|[a-z][a-z0-9]*[A-Z][\p{L}\p{N}-]*)["'”]?$/u;
 /** Acronyms that name a field or a model family, not a contribution. */
 const GENERIC_ACRONYM =
-  /^(?:LLMs?|VLMs?|LVLMs?|MLLMs?|LMs?|NLP|NLU|CV|AI|ML|DNNs?|CNNs?|RNNs?|GNNs?|ViTs?|GPUs?|CPUs?|TPUs?|SOTA|MLPs?|SSMs?|RL|ASR|TTS|QA|KV|PTQ|QAT|MoE|INRs?)$/;
+  /^(?:LLMs?|VLMs?|LVLMs?|MLLMs?|LMMs?|LMs?|NLP|NLU|CV|AI|ML|DNNs?|CNNs?|RNNs?|GNNs?|ViTs?|GPUs?|CPUs?|TPUs?|SOTA|MLPs?|SSMs?|RL|ASR|TTS|QA|KV|PTQ|QAT|MoE|INRs?)$/;
 
 /** A name is a single name-like token or a short run of capitalised words ("Double Sparsity"). */
 function isName(candidate: string): boolean {
@@ -40,7 +40,7 @@ function isStrongName(word: string): boolean {
 const unquote = (s: string) => s.replace(/^["'“]+|["'”,]+$/g, '').trim();
 
 /** The contribution sentence with the name first, when it announces a named thing; otherwise unchanged. */
-export function nameFirst(sentence: string, knownName?: string): string {
+export function nameFirst(sentence: string, knownName?: string, leadName?: string): string {
   const body = sentence.replace(/[.!?]+$/, '');
   // "A tri-level attention-based DeepLabv3+ architecture (DeepTriNet) is proposed for …"
   const passive = new RegExp(
@@ -95,6 +95,15 @@ export function nameFirst(sentence: string, knownName?: string): string {
       return `${name} is ${desc}${rest ? `${/^(?:that|for|to|with|in|on|which)\b/i.test(rest) ? ' ' : ', '}${rest}` : ''}.`;
     }
   }
+  // "We propose a method, Progressive Fourier Neural Representation (PFNR), that aims to …"
+  const longApposition =
+    /^((?:an?|the)\s[^,;:()]{3,60}?),\s+(?:(?:termed|called|named|dubbed)\s+)?((?:[^\s,;:()]+\s+){0,5}?[^\s,;:()]+)\s*\(([^()]{2,20})\)(?:,\s+(?:(which|that)\s+)?([^]*))?$/i.exec(
+      object,
+    );
+  if (longApposition && isName(longApposition[3] ?? '')) {
+    const [, desc, long, acronym, relative, rest] = longApposition;
+    return `${capitalise(long ?? '')} (${acronym}) is ${desc}${rest ? (relative ? ` that ${rest}` : `, ${rest}`) : ''}.`;
+  }
   // "We present a multi-task fine-tuning framework, MFTcoder, that enables …"
   const apposition = /^((?:an?|the)\s[^,;:]{3,120}?),\s+([^\s,;:]+)(?:,\s+(?:(which|that)\s+)?([^]*))?$/i.exec(object);
   if (apposition && isStrongName(apposition[2] ?? '')) {
@@ -113,7 +122,29 @@ export function nameFirst(sentence: string, knownName?: string): string {
       return `${name} is ${bracket[1]}${rest}.`;
     }
   }
-  return unnamedFirst(object) ?? sentence;
+  return unnamedFirst(object) ?? (leadName ? knownFirst(object, leadName) : undefined) ?? sentence;
+}
+
+/**
+ * "We propose a Hybrid Distillation strategy, which …" / "We propose an early exiting strategy …" when
+ * the paper's name is known → "Hybrid Distillation is a strategy that …" / "MuE is an early exiting strategy …".
+ */
+function knownFirst(object: string, name: string): string | undefined {
+  const np = /^(an?|the)\s+([^,;:()]{3,140}?)(?=$|,|;|:|\s(?:that|which|to|for|with|by|based|using|in|on|of)\s)/i.exec(object);
+  if (!np) return undefined;
+  const [whole, , head = ''] = np;
+  const at = head.toLowerCase().indexOf(name.toLowerCase());
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const rest = object
+    .slice(whole.length)
+    .replace(new RegExp(`,?\\s*(?:namely|called|dubbed|termed|named)\\s+${escaped}(?=[,.;]|$)`), '')
+    .replace(/^,\s*(?:which|that)\s+/i, ' that ');
+  // The object names something else, or names it later ("… : Probabilistic Circuits (PCs)").
+  if (rest.includes(name) || /^[^,;]{0,60}\(([^()]{2,20})\)/.test(rest)) return undefined;
+  if (at < 0) return `${name} is ${whole}${rest}.`;
+  const left = `${head.slice(0, at)}${head.slice(at + name.length)}`.replace(/\s+/g, ' ').trim();
+  if (left === '' || /^(?:of|for|and|or)\b/i.test(left)) return undefined;
+  return `${name} is ${/^[aeiou]/i.test(left) ? 'an' : 'a'} ${left}${rest}.`;
 }
 
 /** "We propose LLM-FP4 for quantizing X" → "LLM-FP4 quantizes X"; "We introduce FooNet to align X" → "FooNet aligns X". */
@@ -164,6 +195,20 @@ function analysisFirst(body: string): string | undefined {
     (_, and: string, v: string) => `${and}${thirdPerson(v.toLowerCase())}`,
   );
   return `The paper ${adverbs}${thirdPerson(verb.toLowerCase())} ${coordinated}.`;
+}
+
+/**
+ * The known name when the paper defines it: in the title, in brackets ("… Exiting (MuE)") or after
+ * "called"/"dubbed"; a name the abstract only mentions ("e.g. BERT, GPT") is not the contribution's.
+ */
+export function definedName(name: string | undefined, title: string, abstract: string): string | undefined {
+  if (!name) return undefined;
+  // "(Ptr-Net)" defines "Ptr-Nets" too.
+  const singular = name.replace(/(?<=[a-z])s$/, '');
+  if (title.includes(name) || abstract.includes(`(${name})`) || abstract.includes(`(${singular})`)) return name;
+  const escaped = singular.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const naming = new RegExp(`\\b(?:called|named|dubbed|termed|coined|namely|call\\s[^.]{0,40}?)\\s+(?:as\\s+)?(?:an?\\s+)?["'“]?${escaped}`);
+  return naming.test(abstract) ? name : undefined;
 }
 
 /**

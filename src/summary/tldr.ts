@@ -11,7 +11,7 @@ import {
   type TldrParts,
   tighten,
 } from './tldr-clauses.js';
-import { capitalise, knownName, nameFirst } from './tldr-names.js';
+import { capitalise, definedName, knownName, nameFirst } from './tldr-names.js';
 import { GERUND } from './verbs.js';
 import { containment } from './words.js';
 
@@ -58,12 +58,14 @@ export function repairReferences(sentence: string, name?: string): string {
 
 /** The TL;DR from the ranked contribution sentences; undefined when no sentence can be made to stand alone. */
 export function buildTldr(sentences: readonly string[], ranked: readonly ScoredSentence[], title: string, max: number): TldrParts | undefined {
-  const name = knownName(title, sentences.join(' '));
+  const abstract = sentences.join(' ');
+  const name = knownName(title, abstract);
+  const lead = definedName(name, title, abstract);
   const tries = ranked.slice(0, 6);
   const headlines = headlineCandidates(sentences, name);
   const approaches = approachCandidates(sentences, name);
   for (const candidate of tries) {
-    const built = fromSentence(sentences, candidate.index, name, max, headlines, approaches);
+    const built = fromSentence(sentences, candidate.index, name, lead, max, headlines, approaches);
     if (built) return built;
   }
   return undefined;
@@ -73,6 +75,7 @@ function fromSentence(
   sentences: readonly string[],
   index: number,
   name: string | undefined,
+  lead: string | undefined,
   max: number,
   headlines: readonly ScoredHeadline[],
   approaches: readonly ScoredApproach[],
@@ -80,7 +83,7 @@ function fromSentence(
   const original = sentences[index] ?? '';
   let text = dropHype(dropLeadingClause(dropLeadingClause(cleanSentence(original))));
   text = repairReferences(text, name);
-  text = tighten(nameFirst(text, name));
+  text = tighten(nameFirst(text, name, lead));
   const plain = compress(text, max).text;
   if (!acceptable(plain)) return undefined;
   const body = text.replace(/[.!?]+$/, '');

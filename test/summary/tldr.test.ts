@@ -16,6 +16,22 @@ describe('the TL;DR rewriting rules', () => {
     );
   });
 
+  it('names an unnamed announcement after the name the paper defines, and a name given in apposition', () => {
+    expect(nameFirst('We propose an early exiting strategy for vision language models, namely MuE.', 'MuE', 'MuE')).toBe(
+      'MuE is an early exiting strategy for vision language models.',
+    );
+    expect(nameFirst('We propose a Hybrid Distillation strategy, which utilizes two teachers.', 'Hybrid Distillation', 'Hybrid Distillation')).toBe(
+      'Hybrid Distillation is a strategy that utilizes two teachers.',
+    );
+    // Without a defined name, or when the sentence names something else, nothing is made up.
+    expect(nameFirst('We propose an early exiting strategy for vision language models.', 'GPT')).toBe(
+      'We propose an early exiting strategy for vision language models.',
+    );
+    expect(nameFirst('We propose a method, Progressive Fourier Neural Representation (PFNR), that encodes videos.')).toBe(
+      'Progressive Fourier Neural Representation (PFNR) is a method that encodes videos.',
+    );
+  });
+
   it('drops "We propose" before an unnamed method and states what an analysis paper studied', () => {
     expect(nameFirst('We introduce an approach for single-view reconstruction that generates a 3D model from one image.')).toBe(
       'An approach for single-view reconstruction generates a 3D model from one image.',

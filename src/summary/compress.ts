@@ -38,7 +38,7 @@ const STRONG_BOUNDARIES = [
 const ADJUNCT_BOUNDARIES = [/\s(?=(?:using|by|via|through|without|across|under|based on|in order to)\s)/g];
 /** Last resort before an ellipsis: a relative clause or complement ("… duality (HSM-SSD) | that captures …"). */
 const LAST_BOUNDARIES = [/\s(?=(?:that|with|within|to|for|in|on)\s)/g];
-const WEAK_BOUNDARIES = [/,\s/g, /\s(?=(?:which|while|where|whereas)\s)/g];
+const WEAK_BOUNDARIES = [/,\s/g, /\s(?=(?:which|while|where|whereas)\s)/g, /\s(?=and\s+[a-z]+ing\s)/g];
 
 /** Words a cut sentence must not end with. */
 const DANGLING =

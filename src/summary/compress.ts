@@ -41,7 +41,7 @@ const LAST_BOUNDARIES = [/\s(?=(?:that|with|within|to|for|in|on)\s)/g];
 const WEAK_BOUNDARIES = [/,\s/g, /\s(?=(?:which|while|where|whereas)\s)/g, /\s(?=and\s+[a-z]+ing\s)/g];
 
 /** Words a cut sentence must not end with. */
-const DANGLING =
+export const DANGLING =
   /\b(?:a|an|the|of|to|for|and|or|but|with|by|in|on|at|from|as|that|which|its|their|our|is|are|be|was|were|can|via|into|than|both|either|such|based|due|according|compared|relative|prior|thanks|easier|harder|similar|close|related|equivalent|leading|e\.g|i\.e|(?:reveal|demonstrate|show|indicate|suggest|find|prove|confirm|observe|note|include|ensure)[sd]?|\d+(?:\.\d+)?)[,;:]?$/i;
 
 export interface Compressed {

@@ -55,6 +55,9 @@ const REACH =
 
 export function titleName(title: string): string | undefined {
   const head = /^([^:]{2,40}):/.exec(title)?.[1]?.trim();
+  // "Sparse Query Attention (SQA): …": the acronym is what the abstract calls it.
+  const acronym = head && /^[^()]+\(([^()\s]{2,20})\)$/.exec(head)?.[1];
+  if (acronym) return acronym;
   if (head && head.split(/\s+/).length <= 4) return head;
   // A word written as a name, not title-case words joined by hyphens ("Text-to-Image", "Multi-Task").
   const named = title.split(/\s+/).find((w) => /^[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*$/.test(w) && /[a-z][A-Z]|[A-Z]{2,}|[A-Z].*\d/.test(w) && w.length >= 3);

@@ -1,4 +1,4 @@
-import { cleanSentence, compress, dropHype, dropLeadingClause, tidy } from './compress.js';
+import { cleanSentence, compress, DANGLING, dropHype, dropLeadingClause, tidy } from './compress.js';
 import { hasDanglingReference, isFragment } from './dangling.js';
 import type { ScoredSentence } from './score.js';
 import {
@@ -122,7 +122,7 @@ function keepNumber(clause: string, max: number): string | undefined {
     const end = m.index ?? 0;
     if (end < after || end > max) continue;
     const head = clause.slice(0, end).replace(/[,;:\s]+$/, '');
-    if (/\b(?:a|an|the|of|to|for|and|or|by|in|on|at|from|with|than|as)$/i.test(head)) continue;
+    if (DANGLING.test(head)) continue;
     // "… 0.38-0.68 on Mistral-7B, 4.41-7.34 | on LLaMA-3": a bare number needs what follows it.
     if (/\d$/.test(head) && !HEADLINE_NUMBER.test(head.slice(head.search(/\S+$/)))) continue;
     if ((head.match(/\(/g) ?? []).length !== (head.match(/\)/g) ?? []).length) continue;

@@ -122,7 +122,7 @@ export function nameFirst(sentence: string, knownName?: string, leadName?: strin
       return `${name} is ${bracket[1]}${rest}.`;
     }
   }
-  return unnamedFirst(object) ?? (leadName ? knownFirst(object, leadName) : undefined) ?? sentence;
+  return (leadName ? knownFirst(object, leadName) : undefined) ?? unnamedFirst(object) ?? sentence;
 }
 
 /**
@@ -238,6 +238,10 @@ export function knownName(title: string, abstract: string): string | undefined {
       best = token;
       bestCount = count;
     }
+  }
+  // "FineQuant: …" whose abstract never says FineQuant: the title's name, unless the abstract defines another.
+  if (!best && fromTitle && !GENERIC_ACRONYM.test(fromTitle) && isStrongName(fromTitle)) {
+    return fromTitle;
   }
   return best;
 }

@@ -39,7 +39,7 @@ export function headlineCandidates(sentences: readonly string[], name?: string):
     if (!/\d/.test(raw)) continue;
     const sentence = cleanSentence(raw);
     if (!HEADLINE_NUMBER.test(sentence) || /https?:|github|available/i.test(sentence)) continue;
-    const made = participle(sentence, name);
+    const made = participle(sentence, name) ?? trailingParticiple(sentence, name);
     if (!made) continue;
     const { clause } = made;
     let score = made.self ? 0 : -0.5;
@@ -57,6 +57,22 @@ export function bestHeadline(candidates: readonly ScoredHeadline[], skip: number
   let best: ScoredHeadline | undefined;
   for (const c of candidates) if (c.index !== skip && (!best || c.score > best.score)) best = c;
   return best ? { index: best.index, clause: best.clause } : undefined;
+}
+
+/** Result participles a sentence may end on: "We evaluate X on Y, achieving up to 3.65x higher throughput". */
+const TRAILING_RESULT =
+  /(?:,\s*|\s(?:while|thereby)\s+)((?:achiev|reach|improv|outperform|surpass|reduc|cutt|speed|increas|boost|lower|attain|obtain|yield|exceed|deliver|match|decreas|sav|beat|gain|scor|accelerat|halv|shrink|rais|bring|recover|retain|preserv|maintain|narrow|clos|rival|enabl)ing\b[^;]*)$/i;
+
+/** The paper's own experiments ("We evaluate …", "Our experiments on X …", "FooNet …") ending on a result participle. */
+function trailingParticiple(sentence: string, name?: string): { clause: string; self: boolean } | undefined {
+  const text = sentence.replace(/[.!?]+$/, '');
+  if (!/^(?:we|our|experiments?|extensive|evaluations?|results?)\b/i.test(text) && !(name && text.startsWith(name))) return undefined;
+  const m = TRAILING_RESULT.exec(text);
+  if (!m || m.index === undefined || m.index < 20) return undefined;
+  const clause = tidy(m[1] ?? '');
+  const number = HEADLINE_NUMBER.exec(clause);
+  if (!number || (number.index ?? 0) > 90 || hasDanglingReference(clause)) return undefined;
+  return { clause, self: true };
 }
 
 /** Subjects that are results of something else, not a result: background, prior work, the problem. */

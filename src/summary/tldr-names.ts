@@ -197,6 +197,13 @@ function analysisFirst(body: string): string | undefined {
   return `The paper ${adverbs}${thirdPerson(verb.toLowerCase())} ${coordinated}.`;
 }
 
+function announced(token: string, abstract: string): boolean {
+  const escaped = token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(
+    `\\((?:${escaped})\\)|\\b(?:(?:we|this (?:paper|work|study))\\s+(?:[a-z]+\\s+)?(?:propose|introduce|present|develop|design|call)[a-z]*|called|named|dubbed|termed|coined|namely)\\s+(?:(?:an?|the|our)\\s+)?(?:[\\w-]+\\s+)?${escaped}\\b`,
+  ).test(abstract);
+}
+
 /**
  * The known name when the paper defines it: in the title, in brackets ("… Exiting (MuE)") or after
  * "called"/"dubbed"; a name the abstract only mentions ("e.g. BERT, GPT") is not the contribution's.
@@ -233,7 +240,9 @@ export function knownName(title: string, abstract: string): string | undefined {
   }
   let best: string | undefined;
   let bestCount = 1;
-  for (const [token, count] of counts) {
+  for (const [token, mentions] of counts) {
+    // A name the abstract announces ("we propose TILDEv2", "(MuE)") over one it mentions more ("BERT-based").
+    const count = mentions >= 2 && announced(token, abstract) ? mentions + 3 : mentions;
     if (count > bestCount || (count === bestCount && best !== undefined && title.includes(token) && !title.includes(best))) {
       best = token;
       bestCount = count;

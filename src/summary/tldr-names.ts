@@ -82,13 +82,15 @@ export function nameFirst(sentence: string, knownName?: string, leadName?: strin
   if (defined && isStrongName(defined[1] ?? '') && (defined[2] ?? '').length >= 15) return `${defined[1]} is ${defined[2]}.`;
   // "We propose a sparse …, called FooNet, that …" / "… architecture called MAXIM, that …"
   const naming =
-    /^((?:an?|the)\s[^]*?)(?:,\s*|\s+)(called|named|dubbed|termed|coined|namely)(?:\s+as)?\s+(["'“][^"'”]{2,40}["'”]|[^\s,;:()]+(?:\s*\([^()]{2,20}\))?)(?:,\s*|\s+|$)/i.exec(
+    /^((?:an?|the)\s[^]*?)(?:,\s*|\s+)(called|named|dubbed|termed|coined|namely)(?:\s+as)?\s+(["'“][^"'”]{2,40}["'”]|(?:[A-Z][^\s,;:()]*\s+){1,5}[^\s,;:()]+\s*\([^()]{2,20}\)|[^\s,;:()]+(?:\s*\([^()]{2,20}\))?)(?:,\s*|\s+|$)/i.exec(
       object,
     );
   if (naming && naming[1] && naming[1].length <= 140) {
-    const raw = (naming[3] ?? '').replace(/\s*\(([^()]+)\)$/, '');
-    const name = unquote(raw);
-    if (isName(name)) {
+    // "called Multi-modal Multi-task Masked Autoencoders (MultiMAE)": the long name with its acronym.
+    const long = /^(\S+(?:\s+\S+)+?)\s*\(([^()]+)\)$/.exec(naming[3] ?? '');
+    const raw = long && isName(long[2] ?? '') ? (long[1] ?? '') : (naming[3] ?? '').replace(/\s*\(([^()]+)\)$/, '');
+    const name = long && isName(long[2] ?? '') && isName(raw) ? `${raw} (${long[2]})` : unquote(raw);
+    if (isName(name) || (long && name.endsWith(')'))) {
       let rest = object.slice(naming[0].length).trim();
       rest = rest.replace(/^(?:which|that)\s+/i, 'that ');
       const desc = naming[1].replace(/,\s*$/, '');

@@ -134,7 +134,8 @@ function keepNumber(clause: string, max: number): string | undefined {
 function bestApproach(candidates: readonly ScoredApproach[], index: number, body: string, resultIndex?: number): ScoredApproach | undefined {
   let best: ScoredApproach | undefined;
   for (const c of candidates) {
-    if (c.index <= index || c.index > index + 4 || c.index === resultIndex) continue;
+    // Near the contribution; anywhere after it when the TL;DR is short.
+    if (c.index <= index || (c.index > index + 4 && body.length > 110) || c.index === resultIndex) continue;
     // Nothing the contribution sentence already says.
     if (containment(c.clause, body) >= 0.5) continue;
     if (!best || c.score > best.score) best = c;

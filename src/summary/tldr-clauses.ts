@@ -65,7 +65,10 @@ const TRAILING_RESULT =
 
 /** The paper's own experiments ("We evaluate …", "Our experiments on X …", "FooNet …") ending on a result participle. */
 function trailingParticiple(sentence: string, name?: string): { clause: string; self: boolean } | undefined {
-  const text = sentence.replace(/[.!?]+$/, '');
+  let text = sentence.replace(/[.!?]+$/, '');
+  // "Compared with X under the same setting, our FooNet gets …": the frame goes.
+  for (let i = 0; i < 2; i++)
+    text = text.slice((RESULT_LEAD.exec(text) ?? FRAME_LEAD.exec(text) ?? /^[^,]{2,140},\s+(?=(?:our|we)\s)/i.exec(text))?.[0].length ?? 0);
   if (!/^(?:we|our|experiments?|extensive|evaluations?|results?)\b/i.test(text) && !(name && text.startsWith(name))) return undefined;
   const m = TRAILING_RESULT.exec(text);
   if (!m || m.index === undefined || m.index < 20) return undefined;

@@ -88,7 +88,7 @@ function participle(sentence: string, name?: string): { clause: string; self: bo
     const lead = RESULT_LEAD.exec(text) ?? FRAME_LEAD.exec(text);
     if (lead) text = text.slice(lead[0].length);
     else if (name) {
-      const at = text.indexOf(`, ${name}`);
+      const at = text.toLowerCase().indexOf(`, ${name.toLowerCase()}`);
       if (at > 1 && at < 80 && !text.slice(0, at).includes(',')) text = text.slice(at + 2);
     }
   }
@@ -109,7 +109,8 @@ function participle(sentence: string, name?: string): { clause: string; self: bo
   subject = subject.replace(/,$/, '');
   const bare = subject.replace(/^(?:our|the|this)\s+(?:proposed\s+)?/i, '');
   const isSelf =
-    SELF_SUBJECT.test(subject) || (name !== undefined && bare.startsWith(name) && bare.split(/\s+/).length <= 3 && !/\b(?:and|or|than|vs)\b/.test(bare));
+    SELF_SUBJECT.test(subject) ||
+    (name !== undefined && bare.toLowerCase().startsWith(name.toLowerCase()) && bare.split(/\s+/).length <= 3 && !/\b(?:and|or|than|vs)\b/.test(bare));
   // Any other subject: a short noun phrase that names something ("Gemma 2B-2B", "the 7B variant").
   const other =
     !isSelf &&
@@ -176,7 +177,7 @@ export function approachCandidates(sentences: readonly string[], name?: string):
     let text = cleanSentence(raw).replace(/[.!?]+$/, '');
     // "Specifically, we …", "Within this framework, we …": the lead-in goes.
     text = text
-      .replace(/^[^,]{2,70},\s+(?=we\s)/i, '')
+      .replace(/^(?:[^,]{2,90},\s+){1,2}?(?=we\s)/i, '')
       .replace(/^(?:specifically|concretely|in particular|more specifically|technically|at its core),\s+/i, '');
     const subjectVerb =
       /^(we|it|our (?:method|approach|model|framework|system|design|architecture|pipeline)|the (?:proposed )?(?:method|approach|model|framework|system|architecture|pipeline)|([^\s,;:]+))\s+(?:(?:first|also|further|then|additionally|jointly|simply|directly|explicitly|efficiently|effectively|mainly)\s+)?([a-z][a-z-]+)\s+([^]*)$/i.exec(

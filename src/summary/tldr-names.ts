@@ -82,7 +82,7 @@ export function nameFirst(sentence: string, knownName?: string, leadName?: strin
   if (defined && isStrongName(defined[1] ?? '') && (defined[2] ?? '').length >= 15) return `${defined[1]} is ${defined[2]}.`;
   // "We propose a sparse …, called FooNet, that …" / "… architecture called MAXIM, that …"
   const naming =
-    /^((?:an?|the)\s[^]*?)(?:,\s*|\s+)(called|named|dubbed|termed|coined|namely)(?:\s+as)?\s+(["'“][^"'”]{2,40}["'”]|(?:[A-Z][^\s,;:()]*\s+){1,5}[^\s,;:()]+\s*\([^()]{2,20}\)|[^\s,;:()]+(?:\s*\([^()]{2,20}\))?)(?:,\s*|\s+|$)/i.exec(
+    /^((?:[Aa]n?|[Tt]he)\s[^]*?)(?:,\s*|\s+)(called|named|dubbed|termed|coined|namely)(?:\s+as)?\s+(["'“][^"'”]{2,40}["'”]|(?:[A-Z][^\s,;:()]*\s+){1,5}[^\s,;:()]+\s*\([^()]{2,20}\)|[A-Z][^\s,;:()]*(?:\s+[A-Z][^\s,;:()]*){1,2}(?=[\s,.]|$)|[^\s,;:()]+(?:\s*\([^()]{2,20}\))?)(?:,\s*|\s+|$)/.exec(
       object,
     );
   if (naming && naming[1] && naming[1].length <= 140) {
@@ -115,6 +115,12 @@ export function nameFirst(sentence: string, knownName?: string, leadName?: strin
   // "We design a dual-enhancement-based cross-modality object detection network DEYOLO."
   const trailing = /^((?:an?|the)\s[^,;:()]{5,140}?)\s+([^\s,;:()]+)(,\s+[^]*)?$/i.exec(object);
   if (trailing && isStrongName(trailing[2] ?? '')) return `${unquote(trailing[2] ?? '')} is ${trailing[1]}${trailing[3] ?? ''}.`;
+  // "We introduce a fast, data-free model editing method Diff-QuickFix which can edit …"
+  const trailingRelative = /^((?:an?|the)\s[^;:()]{5,140}?)\s+([^\s,;:()]+)\s+(which|that)\s+([^]{10,})$/i.exec(object);
+  if (trailingRelative && isStrongName(trailingRelative[2] ?? '')) {
+    const [, desc, name = '', , rest] = trailingRelative;
+    return `${unquote(name)} is ${desc} that ${rest}.`;
+  }
   // "We propose a binary embedding-based retrieval (BEBR) engine …": the bracket names the head phrase.
   const bracket = /^((?:an?|the)\s[^,;:()]*?)\s*\(([^()]{2,20})\)/i.exec(object);
   if (bracket && bracket[1] && !/\s(?:for|of|in|on|to|with|from|by|that|which)\s/i.test(bracket[1])) {

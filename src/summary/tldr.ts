@@ -38,7 +38,7 @@ export function repairReferences(sentence: string, name?: string): string {
   let text = sentence;
   // "However, we show …", "Second, we propose …": the link to the sentence before goes.
   text = text.replace(
-    /^(?:however|therefore|thus|hence|moreover|furthermore|additionally|nevertheless|nonetheless|consequently|accordingly|similarly|likewise|meanwhile|then|also|in contrast|by contrast|on the other hand|in addition|as a result|as such|in turn|to (?:this|that) end|to do so|for this reason|first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|next|besides|instead),\s+/i,
+    /^(?:however|therefore|thus|hence|moreover|furthermore|additionally|nevertheless|nonetheless|consequently|accordingly|similarly|likewise|meanwhile|then|also|in contrast|by contrast|on the other hand|in addition|as a result|as such|in turn|to (?:this|that) end|to do so|for this reason|first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|next|besides|instead|further|specifically|in particular|concretely),\s+/i,
     '',
   );
   text = text.replace(/\b(we|it|they) (?:also|further|additionally|furthermore|moreover) /i, '$1 ');

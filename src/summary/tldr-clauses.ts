@@ -155,6 +155,13 @@ function participle(sentence: string, name?: string): { clause: string; self: bo
 const APPROACH_VERB =
   /^(?:use|employ|adopt|design|train|leverage|combine|extend|build|introduce|propose|develop|apply|formulate|decompose|replace|augment|incorporate|utilize|utilise|exploit|add|insert|learn|model|encode|represent|treat|cast|reformulate|distill|distil|fuse|integrate|align|convert|transform|compress|quantize|prune|adapt|construct|generate|enforce|impose|inject|devise|couple|pair|project|map|split|partition|group|share|reuse|freeze|sparsify|decouple|unify|jointly|consist|comprise|contain|include|rely|operate|predict|learn|capture|exploit|process|compute|estimate|select|route|mix|cache|store|prune|sample|retrieve|fine-tune|pre-train|pretrain|finetune|initialize|optimize|optimise|minimize|maximize|reparameterize|approximate|factorize|aggregate|distribute|parallelize|offload)$/i;
 
+const PASSIVE_APPROACH =
+  /^(?:equipped|built|based|composed|trained|constructed|implemented|formulated|parameterized|parametrized|instantiated|optimized|pre-?trained)\s+(?:with|on|of|by|upon|using|as|via|in)\s/i;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 export interface ScoredApproach {
   index: number;
   clause: string;
@@ -176,17 +183,25 @@ export function approachCandidates(sentences: readonly string[], name?: string):
       continue;
     let text = cleanSentence(raw).replace(/[.!?]+$/, '');
     // "Specifically, we …", "Within this framework, we …": the lead-in goes.
-    text = text
-      .replace(/^(?:[^,]{2,90},\s+){1,2}?(?=we\s)/i, '')
-      .replace(/^(?:specifically|concretely|in particular|more specifically|technically|at its core),\s+/i, '');
+    const lead = name ? new RegExp(`^(?:[^,]{2,90},\\s+){1,2}?(?=we\\s|${escapeRegExp(name)}\\s)`, 'i') : /^(?:[^,]{2,90},\s+){1,2}?(?=we\s)/i;
+    text = text.replace(lead, '').replace(/^(?:specifically|concretely|in particular|more specifically|technically|at its core),\s+/i, '');
     const subjectVerb =
-      /^(we|it|our (?:method|approach|model|framework|system|design|architecture|pipeline)|the (?:proposed )?(?:method|approach|model|framework|system|architecture|pipeline)|([^\s,;:]+))\s+(?:(?:first|also|further|then|additionally|jointly|simply|directly|explicitly|efficiently|effectively|mainly)\s+)?([a-z][a-z-]+)\s+([^]*)$/i.exec(
+      /^(we|it|our (?:method|approach|model|framework|system|design|architecture|pipeline)|the (?:proposed )?(?:method|approach|model|framework|system|architecture|pipeline)|([^\s,;:]+))\s+(?:(?:first|also|further|then|additionally|jointly|simply|directly|explicitly|efficiently|effectively|mainly|only)\s+)?([a-z][a-z-]+)\s+([^]*)$/i.exec(
         text,
       );
     if (!subjectVerb) continue;
     const [, subject = '', named, verb = '', rest = ''] = subjectVerb;
     if (named !== undefined && (!name || named.toLowerCase() !== name.toLowerCase())) continue;
     const lowerSubject = subject.toLowerCase();
+    // "FooNet is equipped with X", "The model is built on Y": the participle says how.
+    const passive = /^(?:is|are)$/i.test(verb) && lowerSubject !== 'we' ? PASSIVE_APPROACH.exec(rest) : null;
+    if (passive) {
+      const clause = tighten(rest);
+      if (clause.length >= 30 && clause.length <= 200 && !hasDanglingReference(clause) && !/\b(?:we|our|us)\b/i.test(clause) && !HEADLINE_NUMBER.test(clause)) {
+        found.push({ index, clause, score: 0.3 - 0.15 * index });
+      }
+      continue;
+    }
     const base = lowerSubject === 'we' ? verb.toLowerCase() : baseOf(verb);
     if (!base || !APPROACH_VERB.test(base)) continue;
     if (/^(?:also|further|additionally)\b/i.test(rest)) continue;

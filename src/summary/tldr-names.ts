@@ -138,6 +138,13 @@ export function nameFirst(sentence: string, knownName?: string, leadName?: strin
  * the paper's name is known → "Hybrid Distillation is a strategy that …" / "MuE is an early exiting strategy …".
  */
 function knownFirst(object: string, name: string): string | undefined {
+  // "We propose to directly model images as JPEG files" → "JPEG-LM directly models images as JPEG files".
+  const toVerb = /^to\s+((?:[a-z]+ly\s+)?)([a-z]+)\s+([^]{10,})$/.exec(object);
+  if (toVerb) {
+    const [, adverb = '', verb = '', rest] = toVerb;
+    if (/^(?:be|the|an?|our|this|their|its|study|investigate|explore|analy[sz]e|examine)$/.test(verb) || rest?.includes(name)) return undefined;
+    return `${name} ${adverb}${thirdPerson(verb)} ${rest}.`;
+  }
   const np = /^(an?|the)\s+([^,;:()]{3,140}?)(?=$|,|;|:|\s(?:that|which|to|for|with|by|based|using|in|on|of)\s)/i.exec(object);
   if (!np) return undefined;
   const [whole, , head = ''] = np;

@@ -10,9 +10,9 @@ const RESULT_VERB =
   /\b(achiev|reach|improv|outperform|surpass|reduc|cut|speed|increas|boost|compress|lower|attain|obtain|yield|exceed|set|deliver|match|decreas|sav|beat|gain|scor|accelerat|halv|shrink|lift|rais|push|bring|run|lead|rank|top|deliver|recover|retain|preserv|maintain|narrow|close|perform|demonstrat|show|offer|provid|enabl|exhibit|attain|produc|remain|stay|keep|use|need|require|achieve|scal|rival|generat|enhanc|handl|realiz|realis|mak)(?:es|s|ed|d|e)?\b/i;
 /** "Experiments on X show that …", "On GLUE, …", "In practice, …": what comes before the result itself. */
 const RESULT_LEAD =
-  /^(?:[^,]{0,120}?\b(?:show|shows|showed|shown|demonstrate|demonstrates|demonstrated|indicate|indicates|reveal|reveals|confirm|confirms|verify|verifies|suggest|suggests)\s+that\s+)/i;
+  /^(?:[^,]{0,120}?\b(?:show|shows|showed|shown|demonstrate|demonstrates|demonstrated|indicate|indicates|reveal|reveals|confirm|confirms|verify|verifies|suggest|suggests|prove|proves|showcase|showcases|illustrate|illustrates)\s+that\s+)/i;
 const FRAME_LEAD =
-  /^(?:(?:in practice|for example|for instance|notably|empirically|numerically|experimentally|as a result|overall|specifically|in particular|remarkably|importantly|moreover|furthermore|additionally|finally|consequently|therefore|thus|in addition|in experiments|in our experiments),\s+|[^,]{2,80},\s+(?=(?:our|it|the|we|this)\b))/i;
+  /^(?:(?:in practice|for example|for instance|notably|empirically|numerically|experimentally|as a result|overall|specifically|in particular|remarkably|importantly|moreover|furthermore|additionally|finally|consequently|therefore|thus|in addition|in experiments|in our experiments),\s+|[^,]{2,80},\s+(?=(?:our|it|the|we|this)\b)|(?:on|in|for|compared (?:to|with)|across|under|at|when|after|with|using|combining|aggregating)\b[^,]{0,120},\s+(?=[A-Z]))/i;
 /** Subjects that are the method itself, so the result can hang off the TL;DR as a participle. */
 const SELF_SUBJECT =
   /^(?:it|our (?:[^,\s]+ ){0,3}?(?:method|approach|model|models|framework|system|technique|algorithm|solution|design|architecture|encoder|codec|pipeline|network|networks|variant|implementation)|the (?:proposed|resulting|new) [\w-]+(?: [\w-]+){0,2}|this (?:method|approach|model|framework|system|technique)|the (?:method|approach|model|framework|system)|we)$/i;
@@ -59,6 +59,14 @@ export function bestHeadline(candidates: readonly ScoredHeadline[], skip: number
   return best ? { index: best.index, clause: best.clause } : undefined;
 }
 
+/** "demonstrating impressive results, achieving 2.7x …": the praise goes, the number stays. */
+function dropPraise(clause: string): string {
+  return clause.replace(
+    /^\w+ing (?:an?\s+)?(?:new\s+)?(?:(?:impressive|strong|promising|remarkable|significant|superior|competitive|excellent|good|great|consistent|substantial|notable|clear|state-of-the-art|sota)\s+)?(?:results|performance|improvements?|gains|effectiveness|efficiency|superiority)(?: (?:on|across|in) [^,]{0,40})?,\s+(?=\w+ing\b)/i,
+    '',
+  );
+}
+
 /** Result participles a sentence may end on: "We evaluate X on Y, achieving up to 3.65x higher throughput". */
 const TRAILING_RESULT =
   /(?:,\s*|\s(?:while|thereby)\s+)((?:achiev|reach|improv|outperform|surpass|reduc|cutt|speed|increas|boost|lower|attain|obtain|yield|exceed|deliver|match|decreas|sav|beat|gain|scor|accelerat|halv|shrink|rais|bring|recover|retain|preserv|maintain|narrow|clos|rival|enabl)ing\b[^;]*)$/i;
@@ -67,12 +75,18 @@ const TRAILING_RESULT =
 function trailingParticiple(sentence: string, name?: string): { clause: string; self: boolean } | undefined {
   let text = sentence.replace(/[.!?]+$/, '');
   // "Compared with X under the same setting, our FooNet gets …": the frame goes.
-  for (let i = 0; i < 2; i++)
-    text = text.slice((RESULT_LEAD.exec(text) ?? FRAME_LEAD.exec(text) ?? /^[^,]{2,140},\s+(?=(?:our|we)\s)/i.exec(text))?.[0].length ?? 0);
-  if (!/^(?:we|our|experiments?|extensive|evaluations?|results?)\b/i.test(text) && !(name && text.startsWith(name))) return undefined;
+  const own = name ? new RegExp(`^[^,]{2,140},\\s+(?=(?:our|we|${escapeRegExp(name)})\\s)`, 'i') : /^[^,]{2,140},\s+(?=(?:our|we)\s)/i;
+  for (let i = 0; i < 2; i++) text = text.slice((RESULT_LEAD.exec(text) ?? FRAME_LEAD.exec(text) ?? own.exec(text))?.[0].length ?? 0);
+  // "… a video ViT model with a billion parameters, which achieves …" → "achieving …".
+  text = text.replace(/,\s+which\s+(?:also\s+)?([a-z]+?)(?:es|s)\b/i, (m, stem: string) => {
+    const gerund = GERUND[stem.toLowerCase()] ?? GERUND[`${stem.toLowerCase()}e`];
+    return gerund ? `, ${gerund}` : m;
+  });
+  if (!/^(?:we|our|experiments?|extensive|evaluations?|results?)\b/i.test(text) && !(name && text.toLowerCase().startsWith(name.toLowerCase())))
+    return undefined;
   const m = TRAILING_RESULT.exec(text);
   if (!m || m.index === undefined || m.index < 20) return undefined;
-  const clause = tidy(m[1] ?? '');
+  const clause = dropPraise(tidy(m[1] ?? ''));
   const number = HEADLINE_NUMBER.exec(clause);
   if (!number || (number.index ?? 0) > 90 || hasDanglingReference(clause)) return undefined;
   return { clause, self: true };
@@ -106,7 +120,13 @@ function participle(sentence: string, name?: string): { clause: string; self: bo
     if (/^(?:can|could|will|would|may|might)$/i.test(m[1] ?? '')) modal = true;
     subject = subject.slice(0, m.index);
   }
-  subject = subject.replace(/,$/, '');
+  // "our FooNet model, using only public data, has achieved …": the aside and the auxiliary go.
+  const auxiliary = /\s+(?:has|have)$/i.exec(subject);
+  if (auxiliary) {
+    subject = subject.slice(0, auxiliary.index);
+    modal = true;
+  }
+  subject = subject.replace(/,\s[^,]{3,60},?$/, '').replace(/,$/, '');
   const bare = subject.replace(/^(?:our|the|this)\s+(?:proposed\s+)?/i, '');
   const isSelf =
     SELF_SUBJECT.test(subject) ||
@@ -140,10 +160,7 @@ function participle(sentence: string, name?: string): { clause: string; self: bo
     (_, and: string, stem: string) => `${and}${GERUND[stem.toLowerCase()] ?? stem}`,
   );
   // "demonstrating impressive results, achieving 2.7x …": the praise goes, the number stays.
-  let clause = tidy(`${gerund}${coordinated}`).replace(
-    /^\w+ing (?:(?:impressive|strong|promising|remarkable|significant|superior|competitive|excellent|good|great|consistent|substantial|notable|clear)\s+)?(?:results|performance|improvements?|gains|effectiveness|efficiency|superiority)(?: (?:on|across|in) [^,]{0,40})?,\s+(?=\w+ing\b)/i,
-    '',
-  );
+  let clause = dropPraise(tidy(`${gerund}${coordinated}`));
   if (!isSelf) clause = `with ${/^(?:The|An?)\s/.test(subject) ? lowerFirst(subject) : subject} ${clause}`;
   // The number is the point: it must come early, not after a list of other claims.
   const number = HEADLINE_NUMBER.exec(clause);

@@ -21,7 +21,7 @@ const GENERIC_ACRONYM =
   /^(?:LLMs?|VLMs?|LVLMs?|MLLMs?|LMMs?|LMs?|NLP|NLU|CV|AI|ML|DNNs?|CNNs?|RNNs?|GNNs?|ViTs?|GPUs?|CPUs?|TPUs?|SOTA|MLPs?|SSMs?|RL|ASR|TTS|QA|KV|PTQ|QAT|MoE|INRs?)$/;
 
 /** A name is a single name-like token or a short run of capitalised words ("Double Sparsity"). */
-function isName(candidate: string): boolean {
+export function isName(candidate: string): boolean {
   const words = candidate.trim().split(/\s+/);
   if (words.length === 0 || words.length > 4) return false;
   if (words.length === 1) {
@@ -32,7 +32,7 @@ function isName(candidate: string): boolean {
 }
 
 /** A single word that can only be a name: inner capitals or digits ("DEYOLO", "MFTcoder", "GPT-4"). */
-function isStrongName(word: string): boolean {
+export function isStrongName(word: string): boolean {
   const w = unquote(word);
   return isName(w) && /^[^\s]+$/.test(w) && /[a-z][A-Z]|[A-Z].*[A-Z]|[A-Z].*\d|^[a-z]+[A-Z]/.test(w);
 }

@@ -11,7 +11,7 @@ import {
   type TldrParts,
   tighten,
 } from './tldr-clauses.js';
-import { capitalise, definedName, knownName, nameFirst } from './tldr-names.js';
+import { capitalise, definedName, isName, isStrongName, knownName, nameFirst } from './tldr-names.js';
 import { GERUND } from './verbs.js';
 import { containment } from './words.js';
 
@@ -56,16 +56,30 @@ export function repairReferences(sentence: string, name?: string): string {
   return capitalise(text);
 }
 
+interface Clauses {
+  headlines: readonly ScoredHeadline[];
+  approaches: readonly ScoredApproach[];
+}
+
 /** The TL;DR from the ranked contribution sentences; undefined when no sentence can be made to stand alone. */
 export function buildTldr(sentences: readonly string[], ranked: readonly ScoredSentence[], title: string, max: number): TldrParts | undefined {
   const abstract = sentences.join(' ');
   const name = knownName(title, abstract);
   const lead = definedName(name, title, abstract);
   const tries = ranked.slice(0, 6);
-  const headlines = headlineCandidates(sentences, name);
-  const approaches = approachCandidates(sentences, name);
+  // The clauses that can follow, found once per name the TL;DR may lead with.
+  const cache = new Map<string, Clauses>();
+  const clausesFor = (subject: string | undefined): Clauses => {
+    const key = subject ?? '';
+    let found = cache.get(key);
+    if (!found) {
+      found = { headlines: headlineCandidates(sentences, subject), approaches: approachCandidates(sentences, subject) };
+      cache.set(key, found);
+    }
+    return found;
+  };
   for (const candidate of tries) {
-    const built = fromSentence(sentences, candidate.index, name, lead, max, headlines, approaches);
+    const built = fromSentence(sentences, candidate.index, name, lead, max, clausesFor);
     if (built) return built;
   }
   return undefined;
@@ -77,13 +91,20 @@ function fromSentence(
   name: string | undefined,
   lead: string | undefined,
   max: number,
-  headlines: readonly ScoredHeadline[],
-  approaches: readonly ScoredApproach[],
+  clausesFor: (subject: string | undefined) => Clauses,
 ): TldrParts | undefined {
   const original = sentences[index] ?? '';
   let text = dropHype(dropLeadingClause(dropLeadingClause(cleanSentence(original))));
   text = repairReferences(text, name);
   text = tighten(nameFirst(text, name, lead));
+  // "Flex is a …" when the abstract's most used name is another: Flex's results are the method's.
+  const subject = /^([^\s,;:]+)\s+(?:is|are)\s/.exec(text)?.[1];
+  const mentions = subject ? sentences.join(' ').split(subject).length - 1 : 0;
+  const own =
+    subject && subject.toLowerCase() !== name?.toLowerCase() && ((isStrongName(subject) && mentions >= 2) || (isName(subject) && mentions >= 3))
+      ? subject
+      : name;
+  const { headlines, approaches } = clausesFor(own);
   const plain = compress(text, max).text;
   if (!acceptable(plain)) return undefined;
   const body = text.replace(/[.!?]+$/, '');

@@ -45,6 +45,8 @@ export function repairReferences(sentence: string, name?: string): string {
   // "… designed to alleviate this bottleneck by reducing …" → "… reducing …".
   text = text.replace(PURPOSE_POINTER, (m) => (/\sby\s+$/.test(m) ? ' ' : ''));
   text = text.replace(OBJECT_POINTER, '');
+  // "… for joint recovery of both." → "… for joint recovery.": both of what, only the abstract said.
+  text = text.replace(/\s+(?:of|for|to|in|on) both(?=[.!?]?$)/i, '');
   text = tidy(text);
   // "It reaches …", "Our method cuts …": the name says it without pointing back.
   if (name) {

@@ -189,10 +189,24 @@ function namedFor(object: string): string | undefined {
 /** "We propose an approach for X that generates Y" → "An approach for X generates Y" (no name to put first). */
 function unnamedFirst(object: string): string | undefined {
   const m = /^(an?\s[^,;:()]{5,120}?)\s+(?:that|which)\s+([a-z]+s)\s+([^]+)$/i.exec(object);
-  if (!m) return undefined;
+  if (!m) return unnamedParticiple(object);
   const [, subject = '', verb = '', rest = ''] = m;
   if (/(?:ss|us|is)$/.test(verb) || !baseOf(verb) || rest.length < 10) return undefined;
   return `${subject.charAt(0).toUpperCase()}${subject.slice(1)} ${verb} ${rest}.`;
+}
+
+/** "We propose a model architecture, building upon X" → "A model architecture builds upon X". */
+function unnamedParticiple(object: string): string | undefined {
+  const m =
+    /^(an?\s[^,;:()]{5,120}?)(?:,\s*|\s+)(consisting|comprising|containing|combining|using|leveraging|featuring|integrating|incorporating|building|employing|exploiting|utili[sz]ing|enabling|allowing)\s+([^]{10,})$/i.exec(
+      object,
+    );
+  if (!m) return undefined;
+  const [, subject = '', gerund = '', rest = ''] = m;
+  if (/\s(?:for|of|to|in|on|with|by|from|and|or|the|an?)$/i.test(subject)) return undefined;
+  const base = baseOfGerund(gerund);
+  if (!base) return undefined;
+  return `${subject.charAt(0).toUpperCase()}${subject.slice(1)} ${thirdPerson(base)} ${rest}.`;
 }
 
 /** "We investigate X" → "The paper investigates X": an analysis paper says what it studied. */

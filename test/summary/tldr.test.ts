@@ -36,6 +36,11 @@ describe('the TL;DR rewriting rules', () => {
     expect(nameFirst('We introduce an approach for single-view reconstruction that generates a 3D model from one image.')).toBe(
       'An approach for single-view reconstruction generates a 3D model from one image.',
     );
+    expect(nameFirst('We propose a model architecture, building upon a discrete bottleneck of key-value codes.')).toBe(
+      'A model architecture builds upon a discrete bottleneck of key-value codes.',
+    );
+    // "for training" is a noun, not what the framework does.
+    expect(nameFirst('We propose a multi-level framework for training acceleration.')).toBe('We propose a multi-level framework for training acceleration.');
     expect(nameFirst('We train and openly release a suite of 54 language models.')).toBe('The paper trains and openly releases a suite of 54 language models.');
     expect(nameFirst('We show that our method is fast.')).toBe('We show that our method is fast.');
   });

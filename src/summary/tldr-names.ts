@@ -130,7 +130,10 @@ export function nameFirst(sentence: string, knownName?: string, leadName?: strin
       return `${name} is ${bracket[1]}${rest}.`;
     }
   }
-  return (leadName ? knownFirst(object, leadName) : undefined) ?? unnamedFirst(object) ?? sentence;
+  const embedded = leadName ? undefined : /^(?:the|an?)\s+(?:[a-z][\w-]*\s+){0,3}?((?:[A-Z][a-z][\w-]*\s+){1,3}[A-Z][a-z][\w-]*)\s+[a-z]/.exec(object)?.[1];
+  const fallback = (leadName ? knownFirst(object, leadName) : undefined) ?? (embedded ? knownFirst(object, embedded) : undefined) ?? unnamedFirst(object);
+  // "In this paper we devise …" → "We devise …".
+  return fallback ?? `${capitalise(body.replace(/^(?:in this (?:paper|work|study),?|here,?)\s+(?=we\s)/i, ''))}.`;
 }
 
 /**

@@ -39,6 +39,10 @@ describe('the TL;DR rewriting rules', () => {
     expect(nameFirst('We propose a model architecture, building upon a discrete bottleneck of key-value codes.')).toBe(
       'A model architecture builds upon a discrete bottleneck of key-value codes.',
     );
+    expect(nameFirst('We introduce the Double Rounding quantization method, which stores one integer model.')).toBe(
+      'Double Rounding is a quantization method that stores one integer model.',
+    );
+    expect(nameFirst('In this paper we devise a way to sample several tokens at once.')).toBe('We devise a way to sample several tokens at once.');
     // "for training" is a noun, not what the framework does.
     expect(nameFirst('We propose a multi-level framework for training acceleration.')).toBe('We propose a multi-level framework for training acceleration.');
     expect(nameFirst('We train and openly release a suite of 54 language models.')).toBe('The paper trains and openly releases a suite of 54 language models.');

@@ -58,6 +58,9 @@ export function repairReferences(sentence: string, name?: string): string {
   return capitalise(text);
 }
 
+/** How far below the best contribution sentence one that leads with the title's name may be. */
+const GAP = 2.5;
+
 interface Clauses {
   headlines: readonly ScoredHeadline[];
   approaches: readonly ScoredApproach[];
@@ -80,11 +83,19 @@ export function buildTldr(sentences: readonly string[], ranked: readonly ScoredS
     }
     return found;
   };
+  // The paper's title says what it is called ("S2LIC: …"): a TL;DR of the top sentences that leads with
+  // that name beats one that leads with a part of it ("ACGC is …").
+  const prefix = /^[^:]{2,40}:/.test(title) ? lead : undefined;
+  let first: TldrParts | undefined;
   for (const candidate of tries) {
     const built = fromSentence(sentences, candidate.index, name, lead, max, clausesFor);
-    if (built) return built;
+    if (!built) continue;
+    if (!first && (!prefix || built.text.slice(0, 60).includes(prefix))) return built;
+    if (first && built.text.startsWith(prefix ?? '') && candidate.text.includes(prefix ?? '')) return built;
+    first ??= built;
+    if (candidate.score < (ranked[0]?.score ?? 0) - GAP) break;
   }
-  return undefined;
+  return first;
 }
 
 function fromSentence(

@@ -170,8 +170,10 @@ function bestApproach(candidates: readonly ScoredApproach[], index: number, body
   for (const c of candidates) {
     // Near the contribution; anywhere after it when the TL;DR is short.
     if (c.index <= index || (c.index > index + 4 && body.length > 110) || c.index === resultIndex) continue;
-    // Nothing the contribution sentence already says.
+    // Nothing the contribution sentence already says, nor its name announced again ("cMIM is …, proposing cMIM").
     if (containment(c.clause, body) >= 0.5) continue;
+    const lead = body.split(' ')[0] ?? '';
+    if (/^(?:proposing|introducing|presenting|developing)\b/.test(c.clause) && lead.length > 2 && c.clause.includes(lead)) continue;
     if (!best || c.score > best.score) best = c;
   }
   return best;

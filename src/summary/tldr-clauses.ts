@@ -227,7 +227,11 @@ export function approachCandidates(sentences: readonly string[], name?: string):
       const b = lowerSubject === 'we' ? v.toLowerCase() : baseOf(v);
       return b && APPROACH_VERB.test(b) ? `${and}${gerundOf(b)}` : m;
     });
-    const clause = tighten(`${gerundOf(base)} ${coordinated}`);
+    // "… to address the aforementioned gaps": the purpose points back, the means stays.
+    const clause = tighten(`${gerundOf(base)} ${coordinated}`).replace(
+      /,?\s+(?:in order )?to\s+(?:address|solve|tackle|overcome|mitigate|alleviate|resolve|bridge|close|fill)\s+(?:these|this|those|such|both|the (?:above|aforementioned|above-mentioned))\b[^,;]*$/i,
+      '',
+    );
     // A number makes it a result, which the headline states.
     if (clause.length < 30 || hasDanglingReference(clause) || /\b(?:we|our|us)\b/i.test(clause) || HEADLINE_NUMBER.test(clause)) continue;
     // "incorporating two innovative components": says that there are parts, not what they are.

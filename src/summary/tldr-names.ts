@@ -42,6 +42,12 @@ const unquote = (s: string) => s.replace(/^["'“]+|["'”,]+$/g, '').trim();
 /** The contribution sentence with the name first, when it announces a named thing; otherwise unchanged. */
 export function nameFirst(sentence: string, knownName?: string, leadName?: string): string {
   const body = sentence.replace(/[.!?]+$/, '');
+  // "Leveraging X, we propose Language-Codec." → "Language-Codec leverages X."
+  const bare = new RegExp(`^([A-Z][a-z]+ing)\\s+([^,]{5,150}),\\s+we\\s+${CONTRIBUTION_VERB}\\s+(?:the\\s+)?([^\\s,;:()]+)$`).exec(body);
+  if (bare && isName(unquote(bare[3] ?? ''))) {
+    const base = baseOfGerund((bare[1] ?? '').toLowerCase());
+    if (base) return `${unquote(bare[3] ?? '')} ${thirdPerson(base)} ${bare[2]}.`;
+  }
   // "A tri-level attention-based DeepLabv3+ architecture (DeepTriNet) is proposed for …"
   const passive = new RegExp(
     `^((?:an?|the)\\s[^()]{5,120}?)\\s*\\(([^()]{2,20})\\)\\s+(?:is|was)\\s+(?:first\\s+)?${CONTRIBUTION_VERB}d?\\s+([^]*)$`,

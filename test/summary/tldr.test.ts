@@ -43,6 +43,9 @@ describe('the TL;DR rewriting rules', () => {
       'Double Rounding is a quantization method that stores one integer model.',
     );
     expect(nameFirst('In this paper we devise a way to sample several tokens at once.')).toBe('We devise a way to sample several tokens at once.');
+    expect(nameFirst('Leveraging the characteristics of speech language models, we propose Language-Codec.')).toBe(
+      'Language-Codec leverages the characteristics of speech language models.',
+    );
     // "for training" is a noun, not what the framework does.
     expect(nameFirst('We propose a multi-level framework for training acceleration.')).toBe('We propose a multi-level framework for training acceleration.');
     expect(nameFirst('We train and openly release a suite of 54 language models.')).toBe('The paper trains and openly releases a suite of 54 language models.');

@@ -66,7 +66,8 @@ export function dropLeadingClause(sentence: string): string {
 }
 
 /** Praise that carries no information in a one-line summary ("a novel", "a simple yet effective"). */
-const HYPE = /\b(an?) (?:novel|new|simple (?:yet|but|and) (?:effective|efficient|powerful)|simple,? yet (?:effective|efficient|powerful)) (?=([\w-]+))/gi;
+const HYPE =
+  /\b(an?) (?:novel|new(?! (?:dataset|benchmark|corpus)s?\b)|simple (?:yet|but|and) (?:effective|efficient|powerful)|simple,? yet (?:effective|efficient|powerful)) (?=([\w-]+))/gi;
 
 export function dropHype(text: string): string {
   return text.replace(HYPE, (_, article: string, next: string) => {

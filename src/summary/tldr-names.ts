@@ -271,6 +271,8 @@ export function knownName(title: string, abstract: string): string | undefined {
   for (const m of abstract.matchAll(/(?<![\p{L}\p{N}-])([A-Za-z][\p{L}\p{N}]*(?:[-+.][\p{L}\p{N}]+)*)/gu)) {
     let token = m[1] ?? '';
     if (!/[a-z][A-Z]|[A-Z].*[A-Z]|[A-Z].*\d/.test(token) || GENERIC_ACRONYM.test(token) || token.length < 3) continue;
+    // "Single-Instrument", "Multi-Instrument": capitalised words joined by hyphens, not a coined name.
+    if (/^[A-Z][a-z]{4,}(?:-[A-Z][a-z]{4,})+$/.test(token)) continue;
     // "mmMamba-linear" is a variant of "mmMamba".
     const head = token.split('-')[0] ?? token;
     if (head.length >= 3 && /[a-z][A-Z]|[A-Z].*[A-Z]/.test(head) && !GENERIC_ACRONYM.test(head)) token = head;

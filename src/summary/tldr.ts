@@ -60,6 +60,8 @@ export function repairReferences(sentence: string, name?: string): string {
 
 /** How far below the best contribution sentence one that leads with the title's name may be. */
 const GAP = 2.5;
+/** A TL;DR shorter than this says little more than that the thing exists. */
+const THIN = 50;
 
 interface Clauses {
   headlines: readonly ScoredHeadline[];
@@ -87,15 +89,21 @@ export function buildTldr(sentences: readonly string[], ranked: readonly ScoredS
   // that name beats one that leads with a part of it ("ACGC is …").
   const prefix = /^[^:]{2,40}:/.test(title) ? lead : undefined;
   let first: TldrParts | undefined;
+  let thin: TldrParts | undefined;
   for (const candidate of tries) {
     const built = fromSentence(sentences, candidate.index, name, lead, max, clausesFor);
     if (!built) continue;
+    // "Nlakh is a new dataset.": too thin to be the TL;DR while a fuller sentence is near the top.
+    if (built.text.length < THIN) {
+      thin ??= built;
+      continue;
+    }
     if (!first && (!prefix || built.text.slice(0, 60).includes(prefix))) return built;
     if (first && built.text.startsWith(prefix ?? '') && candidate.text.includes(prefix ?? '')) return built;
     first ??= built;
     if (candidate.score < (ranked[0]?.score ?? 0) - GAP) break;
   }
-  return first;
+  return first ?? thin;
 }
 
 function fromSentence(

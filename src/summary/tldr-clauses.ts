@@ -36,9 +36,16 @@ export function headlineCandidates(sentences: readonly string[], name?: string):
   const found: ScoredHeadline[] = [];
   for (let index = 0; index < sentences.length; index++) {
     const raw = sentences[index] ?? '';
-    if (!/\d/.test(raw)) continue;
     const sentence = cleanSentence(raw);
-    if (!HEADLINE_NUMBER.test(sentence) || /https?:|github|available/i.test(sentence)) continue;
+    if (/https?:|github|available/i.test(sentence)) continue;
+    if (!/\d/.test(raw) || !HEADLINE_NUMBER.test(sentence)) {
+      // No number: the method beating the others still says how it did ("outperforming existing solutions …").
+      const plain = participle(sentence, name, false);
+      if (plain?.self && COMPARATIVE.test(plain.clause) && plain.clause.length <= 140 && !hasDanglingReference(plain.clause)) {
+        found.push({ index, clause: plain.clause, score: -2 });
+      }
+      continue;
+    }
     const made = participle(sentence, name) ?? trailingParticiple(sentence, name);
     if (!made) continue;
     const { clause } = made;
@@ -96,7 +103,10 @@ function trailingParticiple(sentence: string, name?: string): { clause: string; 
 const OTHER_SUBJECT_BAD =
   /\b(?:existing|prior|previous|current|traditional|conventional|baselines?|they|them|their|these|those|this|such|it|its|which|that|who|where|when|if|while|although|however|because|since|recent|many|most|some|often|typically|results?|experiments?|evaluations?|analys[ie]s|findings?|ablations?|we|our|us)\b/i;
 
-function participle(sentence: string, name?: string): { clause: string; self: boolean } | undefined {
+/** A result without a number that still compares: "outperforming existing solutions in …". */
+const COMPARATIVE = /^(?:outperforming|surpassing|beating|matching|rivaling|achieving (?:new )?state-of-the-art|setting (?:a )?new state-of-the-art)\b/i;
+
+function participle(sentence: string, name?: string, needNumber = true): { clause: string; self: boolean } | undefined {
   let text = sentence.replace(/[.!?]+$/, '');
   for (let i = 0; i < 2; i++) {
     const lead = RESULT_LEAD.exec(text) ?? FRAME_LEAD.exec(text);
@@ -156,13 +166,14 @@ function participle(sentence: string, name?: string): { clause: string; self: bo
   const rest = text.slice(verb.index + word.length);
   // "cuts memory by 40% and runs 3.2x faster" → "cutting memory by 40% and running 3.2x faster".
   const coordinated = rest.replace(
-    new RegExp(`(\\sand\\s+)(${Object.keys(GERUND).join('|')})(?:es|s|e)?\\b`, 'i'),
+    new RegExp(`(\\s(?:and|or)\\s+(?:even\\s+)?)(${Object.keys(GERUND).join('|')})(?:es|s|e)?\\b`, 'i'),
     (_, and: string, stem: string) => `${and}${GERUND[stem.toLowerCase()] ?? stem}`,
   );
   // "demonstrating impressive results, achieving 2.7x …": the praise goes, the number stays.
   let clause = dropPraise(tidy(`${gerund}${coordinated}`));
   if (!isSelf) clause = `with ${/^(?:The|An?)\s/.test(subject) ? lowerFirst(subject) : subject} ${clause}`;
   // The number is the point: it must come early, not after a list of other claims.
+  if (!needNumber) return { clause, self: isSelf };
   const number = HEADLINE_NUMBER.exec(clause);
   if (!number || (number.index ?? 0) > 90 + (isSelf ? 0 : subject.length + 6)) return undefined;
   return { clause, self: isSelf };

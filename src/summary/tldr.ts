@@ -130,7 +130,9 @@ function fromSentence(
   if (!acceptable(plain)) return undefined;
   const body = text.replace(/[.!?]+$/, '');
   const hasNumber = HEADLINE_NUMBER.test(plain);
-  const result = hasNumber ? undefined : bestHeadline(headlines, index);
+  // "The paper studies X" cannot be what outperforms; only a named subject's result fits ("with FooNet …").
+  const aboutPaper = /^(?:the paper|this (?:paper|work|study))\b/i.test(text);
+  const result = hasNumber ? undefined : bestHeadline(aboutPaper ? headlines.filter((h) => h.clause.startsWith('with ')) : headlines, index);
   const approach = bestApproach(approaches, index, body, result?.index);
   // The contribution, how it works and its headline result when all fit; else the result; else how.
   if (result && approach) {
@@ -213,7 +215,7 @@ function assemble(body: string, clauses: readonly string[], max: number): string
         break;
       }
       const tail = (i === last ? keepNumber(clause, budget) : undefined) ?? compress(clause, budget).text.replace(/[.!?]+$/, '');
-      if (tail.endsWith('…') || (i === last && (i > 0 || HEADLINE_NUMBER.test(clause)) && !/\d/.test(tail))) {
+      if (tail.endsWith('…') || (i === last && HEADLINE_NUMBER.test(clause) && !/\d/.test(tail))) {
         ok = false;
         break;
       }

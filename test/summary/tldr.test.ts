@@ -59,6 +59,11 @@ describe('the TL;DR rewriting rules', () => {
     expect(headlineResult(['x', 'For example, Gemma 2B-2B outperforms Gemma 2B by 7% after instruction tuning.'], 0, 'EncDec')?.clause).toBe(
       'with Gemma 2B-2B outperforming Gemma 2B by 7% after instruction tuning',
     );
+    // Without a number, only the method beating or matching others: "can match or even outperform" → "matching or even outperforming".
+    expect(headlineResult(['x', 'ZeroI2V can match or even outperform previous methods on five benchmarks.'], 0, 'ZeroI2V')?.clause).toBe(
+      'matching or even outperforming previous methods on five benchmarks',
+    );
+    expect(headlineResult(['x', 'ZeroI2V is easy to use.'], 0, 'ZeroI2V')).toBeUndefined();
     // Prior work's numbers are background, not the paper's result.
     expect(headlineResult(['x', 'Existing methods achieve 50% accuracy on ImageNet.'], 0, 'FooNet')).toBeUndefined();
   });

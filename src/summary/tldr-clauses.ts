@@ -183,6 +183,8 @@ function participle(sentence: string, name?: string, needNumber = true): { claus
 const APPROACH_VERB =
   /^(?:enable|allow|reduce|remove|bypass|avoid|use|employ|adopt|design|train|leverage|combine|extend|build|introduce|propose|develop|apply|formulate|decompose|replace|augment|incorporate|utilize|utilise|exploit|add|insert|learn|model|encode|represent|treat|cast|reformulate|distill|distil|fuse|integrate|align|convert|transform|compress|quantize|prune|adapt|construct|generate|enforce|impose|inject|devise|couple|pair|project|map|split|partition|group|share|reuse|freeze|sparsify|decouple|unify|jointly|consist|comprise|contain|include|rely|operate|predict|learn|capture|exploit|process|compute|estimate|select|route|mix|cache|store|prune|sample|retrieve|fine-tune|pre-train|pretrain|finetune|initialize|optimize|optimise|minimize|maximize|reparameterize|approximate|factorize|aggregate|distribute|parallelize|offload)$/i;
 
+const KEY_IDEA =
+  /^(?:the|our)\s+(?:key|main|core|central|basic)\s+(?:idea|insight|advantage|feature|novelty|principle)(?:\s+of\s+[^,]{1,40}?)?\s+is\s+(?:the ability\s+)?to\s+([a-z]+)\s+([^]{10,})$/i;
 const PASSIVE_APPROACH =
   /^(?:equipped|built|based|composed|trained|constructed|implemented|formulated|parameterized|parametrized|instantiated|optimized|pre-?trained)\s+(?:with|on|of|by|upon|using|as|via|in)\s/i;
 
@@ -213,6 +215,15 @@ export function approachCandidates(sentences: readonly string[], name?: string):
     // "Specifically, we …", "Within this framework, we …": the lead-in goes.
     const lead = name ? new RegExp(`^(?:[^,]{2,90},\\s+){1,2}?(?=we\\s|${escapeRegExp(name)}\\s)`, 'i') : /^(?:[^,]{2,90},\s+){1,2}?(?=we\s)/i;
     text = text.replace(lead, '').replace(/^(?:specifically|concretely|in particular|more specifically|technically|at its core),\s+/i, '');
+    // "The key advantage of our design is the ability to adapt X" → "adapting X".
+    const key = KEY_IDEA.exec(text);
+    if (key) {
+      const clause = tighten(`${gerundOf(key[1] ?? '')} ${key[2] ?? ''}`);
+      if (clause.length >= 30 && !hasDanglingReference(clause) && !/\b(?:we|our|us)\b/i.test(clause) && !HEADLINE_NUMBER.test(clause)) {
+        found.push({ index, clause, score: 0.5 - 0.15 * index });
+      }
+      continue;
+    }
     const subjectVerb =
       /^(we|it|our (?:method|approach|model|framework|system|design|architecture|pipeline)|the (?:proposed )?(?:method|approach|model|framework|system|architecture|pipeline)|([^\s,;:]+))\s+(?:(?:first|also|further|then|additionally|jointly|simply|directly|explicitly|efficiently|effectively|mainly|only)\s+)?([a-z][a-z-]+)\s+([^]*)$/i.exec(
         text,

@@ -196,7 +196,8 @@ function bestApproach(candidates: readonly ScoredApproach[], index: number, body
  */
 function assemble(body: string, clauses: readonly string[], max: number): string | undefined {
   const last = clauses.length - 1;
-  const wantLast = Math.min(clauses[last]?.length ?? 0, 90);
+  // What the result needs: up to its number when it can be cut there, else up to 90 characters.
+  const wantLast = Math.min(keepNumber(clauses[last] ?? '', 90)?.length ?? clauses[last]?.length ?? 0, 90);
   for (const bodyMax of [max, max - wantLast - 2 - 40 * last, Math.max(90, max - 72 - 50 * last)]) {
     if (bodyMax < 60) continue;
     const head = compress(body, bodyMax).text.replace(/[.!?]+$/, '');
@@ -208,7 +209,7 @@ function assemble(body: string, clauses: readonly string[], max: number): string
     for (let i = 0; i < clauses.length; i++) {
       const clause = clauses[i] ?? '';
       // Room for what comes later: the result's number.
-      const reserve = i < last ? Math.min(clauses[last]?.length ?? 0, 90) + 2 : 0;
+      const reserve = i < last ? wantLast + 2 : 0;
       const budget = Math.min(room - 2 - reserve, i === last ? (last === 0 ? 90 + Math.max(0, room - 92) : 100) : 110);
       if (budget < 30) {
         ok = false;

@@ -117,7 +117,8 @@ function fromSentence(
   const original = sentences[index] ?? '';
   let text = dropHype(dropLeadingClause(dropLeadingClause(cleanSentence(original))));
   text = repairReferences(text, name);
-  text = tighten(nameFirst(text, name, lead));
+  // "CINs is …", "Ptr-Nets is …": a plural name takes "are".
+  text = tighten(nameFirst(text, name, lead)).replace(/^(\S*(?:[A-Z]{2,}|-[A-Z][a-z]+)s) is\b/, '$1 are');
   // "Flex is a …" when the abstract's most used name is another: Flex's results are the method's.
   const subject = /^([^\s,;:]+)\s+(?:is|are)\s/.exec(text)?.[1];
   const mentions = subject ? sentences.join(' ').split(subject).length - 1 : 0;

@@ -38,7 +38,7 @@ const OUTLOOK =
   /\b(?:we (?:believe|hope|envision|expect|anticipate|conclude|discuss)|(?:future|further) (?:work|research|directions?|studies)|(?:open|pave)s? (?:up )?(?:the|a|new) (?:way|door|avenue|direction)|we leave)\b/i;
 /** Experiments on the method rather than the method. */
 const EVALUATION =
-  /^(?:[^,]{0,40},\s*)?(?:we (?:evaluate|conduct|perform|run|carry out|test|validate|benchmark|compare|experiment|verify)|(?:extensive |comprehensive )?experiments?(?: results)? (?:on|show|demonstrate|indicate)|experimental (?:results|assessments|evaluations?))\b/i;
+  /^(?:[^,]{0,40},\s*)?(?:we (?:evaluate|conduct|perform|run|carry out|test|validate|benchmark|compare|experiment|verify|showcase|illustrate|demonstrate the (?:effectiveness|efficacy|superiority))|(?:our )?(?:extensive |comprehensive )?experiments?(?: results)? (?:on|show|demonstrate|indicate)|(?:our )?experimental (?:results|assessments|evaluations?))\b/i;
 /** "We propose a new direction to achieve this goal.": refers back instead of naming anything. */
 const VAGUE =
   /\b(?:this|these|that|such|the above|the aforementioned)(?: two| three| both| key| main)? (?:goal|issue|issues|problem|problems|gap|limitation|limitations|challenge|challenges|end|question)\b/i;

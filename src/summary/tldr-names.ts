@@ -64,6 +64,13 @@ export function nameFirst(sentence: string, knownName?: string, leadName?: strin
   const dubbed = /^[^,]{0,80}?\b(?:is|are)\s+((?:an?|the)\s[^]{5,160}?),?\s+(?:dubbed|called|named|termed|coined)\s+([^\s,;:()]+)$/i.exec(body);
   if (dubbed && isName(unquote(dubbed[2] ?? ''))) return `${unquote(dubbed[2] ?? '')} is ${dubbed[1]}.`;
   const announce = ANNOUNCE.exec(body);
+  // "We propose several designs of X and introduce DrBERT (…), a method …": the named second half is the contribution.
+  const second =
+    /^(?:(?:in this (?:paper|work|study),?|here,?)\s+)?we\s+[^,;]{5,120}?\s+and\s+(?:then\s+)?(propose|introduce|present|develop)\s+([^]{20,})$/i.exec(body);
+  if (second) {
+    const named = nameFirst(`We ${second[1]} ${second[2]}.`, knownName, leadName);
+    if (!/^We\s/.test(named)) return named;
+  }
   if (!announce) return analysisFirst(body) ?? sentence;
   const object = body.slice(announce[0].length);
   const purpose = namedPurpose(object, knownName);
@@ -75,7 +82,8 @@ export function nameFirst(sentence: string, knownName?: string, leadName?: strin
       object,
     );
   if (lead) {
-    const name = unquote(lead[2] && isName(lead[2]) ? lead[2] : (lead[1] ?? ''));
+    // "Long Name (ACRO)" leads with the acronym; "DrBERT (Decoder-refined BERT)" with the name before the bracket.
+    const name = unquote(lead[2] && isName(lead[2]) && !/\s/.test(lead[2]) ? lead[2] : (lead[1] ?? ''));
     const rest = object.slice(lead[0].length);
     if (isName(name) || (knownName && name.toLowerCase() === knownName.toLowerCase())) {
       const relative = /^(?:which|that)\s+(.*)$/i.exec(rest);

@@ -46,6 +46,9 @@ describe('the TL;DR rewriting rules', () => {
     expect(nameFirst('Leveraging the characteristics of speech language models, we propose Language-Codec.')).toBe(
       'Language-Codec leverages the characteristics of speech language models.',
     );
+    expect(nameFirst('We propose several designs of decoders and introduce DrBERT (Decoder-refined BERT), a method for BERT pretraining.')).toBe(
+      'DrBERT is a method for BERT pretraining.',
+    );
     // "for training" is a noun, not what the framework does.
     expect(nameFirst('We propose a multi-level framework for training acceleration.')).toBe('We propose a multi-level framework for training acceleration.');
     expect(nameFirst('We train and openly release a suite of 54 language models.')).toBe('The paper trains and openly releases a suite of 54 language models.');

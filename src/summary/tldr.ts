@@ -144,11 +144,32 @@ function fromSentence(
     const joined = assemble(body, [result.clause], max);
     if (joined) return { text: joined, index, resultIndex: result.index };
   }
+  // "The paper studies X" says what it found: ", finding that Y" from a later "We find that Y".
+  const finding = aboutPaper && !result ? findingAfter(sentences, index) : undefined;
+  if (finding) {
+    const joined = assemble(body, [finding], max);
+    if (joined) return { text: joined, index };
+  }
   if (approach && plain.length < max - 50) {
     const joined = assemble(body, [approach.clause], max);
     if (joined) return { text: joined, index };
   }
   return { text: plain, index };
+}
+
+const FINDING_VERB: Record<string, string> = { find: 'finding', show: 'showing', observe: 'observing', demonstrate: 'demonstrating', reveal: 'revealing' };
+
+/** The first finding after the contribution as a participle: "We find that X" → "finding that X". */
+function findingAfter(sentences: readonly string[], index: number): string | undefined {
+  for (let i = index + 1; i < sentences.length; i++) {
+    const m = /^(?:[^,]{0,60},\s*)?we\s+(?:also\s+|further\s+|first\s+)?(find|show|observe|demonstrate|reveal)\s+that\s+([^]{20,})$/i.exec(
+      cleanSentence(sentences[i] ?? ''),
+    );
+    if (!m) continue;
+    const clause = `${FINDING_VERB[(m[1] ?? '').toLowerCase()]} that ${(m[2] ?? '').replace(/[.!?]+$/, '')}`;
+    if (!hasDanglingReference(clause) && !/\b(?:we|our|us)\b/i.test(m[2] ?? '')) return clause;
+  }
+  return undefined;
 }
 
 /**

@@ -45,6 +45,8 @@ export function repairReferences(sentence: string, name?: string): string {
   // "… designed to alleviate this bottleneck by reducing …" → "… reducing …".
   text = text.replace(PURPOSE_POINTER, (m) => (/\sby\s+$/.test(m) ? ' ' : ''));
   text = text.replace(OBJECT_POINTER, '');
+  // "to tackle such semantics-aware process mining tasks": the phrase says which on its own.
+  text = text.replace(/\bsuch (?=[a-z]+-[a-z-]+\s+[a-z]+)/gi, '');
   // "… for joint recovery of both." → "… for joint recovery.": both of what, only the abstract said.
   text = text.replace(/\s+(?:of|for|to|in|on) both(?=[.!?]?$)/i, '');
   text = tidy(text);
@@ -146,8 +148,12 @@ function fromSentence(
   }
   // "The paper studies X" says what it found: ", finding that Y" from a later "We find that Y".
   const finding = aboutPaper && !result ? findingAfter(sentences, index) : undefined;
-  if (finding) {
-    const joined = assemble(body, [finding], max);
+  // Whole, or cut where a second clause begins: a finding cut anywhere else ("revealing that the most
+  // used methods.") says nothing.
+  // At most 90 characters, so assembling shortens the body, never the finding.
+  const whole = finding ? wholeClause(finding, 90) : undefined;
+  if (whole) {
+    const joined = assemble(body, [whole], max);
     if (joined) return { text: joined, index };
   }
   if (approach && plain.length < max - 50) {
@@ -159,14 +165,27 @@ function fromSentence(
 
 const FINDING_VERB: Record<string, string> = { find: 'finding', show: 'showing', observe: 'observing', demonstrate: 'demonstrating', reveal: 'revealing' };
 
+function wholeClause(clause: string, room: number): string | undefined {
+  if (clause.length <= room) return clause;
+  let best: string | undefined;
+  for (const m of clause.matchAll(/,\s+(?:and|while|whereas|but|which)\s|;\s/g)) {
+    const end = m.index ?? 0;
+    // Not inside a list of examples ("methods, such as ALiBi, Rotary, | and APE, are …").
+    if (end <= room && end >= 30 && !/\b(?:such as|including|e\.g\.)/i.test(clause.slice(0, end))) best = clause.slice(0, end);
+  }
+  return best;
+}
+
 /** The first finding after the contribution as a participle: "We find that X" → "finding that X". */
 function findingAfter(sentences: readonly string[], index: number): string | undefined {
   for (let i = index + 1; i < sentences.length; i++) {
-    const m = /^(?:[^,]{0,60},\s*)?we\s+(?:also\s+|further\s+|first\s+)?(find|show|observe|demonstrate|reveal)\s+that\s+([^]{20,})$/i.exec(
-      cleanSentence(sentences[i] ?? ''),
-    );
+    const m =
+      /^(?:[^,]{0,60},\s*)?(?:we|our (?:[\w-]+\s+){0,2}(?:experiments|results|analys[ie]s|findings|evaluations?))\s+(?:also\s+|further\s+|first\s+)?(find|show|observe|demonstrate|reveal)s?\s+that\s+([^]{20,})$/i.exec(
+        cleanSentence(sentences[i] ?? ''),
+      );
     if (!m) continue;
-    const clause = `${FINDING_VERB[(m[1] ?? '').toLowerCase()]} that ${(m[2] ?? '').replace(/[.!?]+$/, '')}`;
+    const said = tidy((m[2] ?? '').replace(/[.!?]+$/, '').replace(/\s*\((?=[^()]*\s)[^()]{12,}\)/g, ''));
+    const clause = `${FINDING_VERB[(m[1] ?? '').toLowerCase()]} that ${said}`;
     if (!hasDanglingReference(clause) && !/\b(?:we|our|us)\b/i.test(m[2] ?? '')) return clause;
   }
   return undefined;

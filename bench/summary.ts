@@ -11,20 +11,27 @@ import { danglingCounts, evaluate } from './summary-eval.js';
  * `npm run bench:summary`: ROUGE-1/2/L F1 of paperwire's TL;DRs against reference TL;DRs written by
  * hand, next to paperwire's TL;DR before issue 14 and two baselines (first sentence, TextRank), on
  * every reference set; the TL;DRs with dangling references over the whole corpus; the time per paper.
- *   node dist-bench/bench/summary.js [--references FILE.json ...] [--corpus DIR]
+ *   node dist-bench/bench/summary.js [--references FILE.json ... | --tuning-only] [--corpus DIR]
+ * --tuning-only: the sets tuned on, without the held-out set (for tuning without seeing it).
  */
 
 const referencesSchema = z.array(z.object({ id: z.string().optional(), title: z.string().optional(), reference: z.string().min(1) })).min(1);
 
+const HELD_OUT = 'bench/summary-references-new.json';
 const DEFAULT_SETS = [
   ['old set (tuned on)', 'bench/summary-references.json'],
   ['old held-out set (tuned on in #14)', 'bench/summary-references-heldout.json'],
   ['second tuning set (#14 round 2, tuned on)', 'bench/summary-references-tune2.json'],
-  ['new held-out set (#14, never tuned on)', 'bench/summary-references-new.json'],
+  ['third tuning set (#14 round 3, tuned on)', 'bench/summary-references-tune3.json'],
+  ['new held-out set (#14, never tuned on)', HELD_OUT],
 ] as const;
 
-const { values } = parseArgs({ options: { references: { type: 'string', multiple: true }, corpus: { type: 'string' } } });
-const sets = values.references?.length ? values.references.map((file) => [file, file] as const) : DEFAULT_SETS;
+const { values } = parseArgs({
+  options: { references: { type: 'string', multiple: true }, corpus: { type: 'string' }, 'tuning-only': { type: 'boolean' } },
+});
+const sets = values.references?.length
+  ? values.references.map((file) => [file, file] as const)
+  : DEFAULT_SETS.filter(([, file]) => !values['tuning-only'] || file !== HELD_OUT);
 const corpus = await loadCorpus(fromPackageRoot(values.corpus ?? 'data/corpus'), { now: new Date() });
 const pct = (x: number) => (100 * x).toFixed(1).padStart(6);
 

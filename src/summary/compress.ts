@@ -35,14 +35,14 @@ const STRONG_BOUNDARIES = [
   /:\s/g,
 ];
 /** Adjuncts: "… distillation from MLLMs | using moderate resources". */
-const ADJUNCT_BOUNDARIES = [/\s(?=(?:using|by|via|through|without|across|under|based on|in order to)\s)/g];
+const ADJUNCT_BOUNDARIES = [/\s(?=(?:using|by|via|through|without|across|under|based on|in order to|along with|together with)\s)/g];
 /** Last resort before an ellipsis: a relative clause or complement ("… duality (HSM-SSD) | that captures …"). */
 const LAST_BOUNDARIES = [/\s(?=(?:that|with|within|to|for|in|on)\s)/g];
-const WEAK_BOUNDARIES = [/,\s/g, /\s(?=(?:which|while|where|whereas)\s)/g];
+const WEAK_BOUNDARIES = [/,\s/g, /\s(?=(?:which|while|where|whereas)\s)/g, /\s(?=and\s+[a-z]+ing\s)/g];
 
 /** Words a cut sentence must not end with. */
-const DANGLING =
-  /\b(?:a|an|the|of|to|for|and|or|but|with|by|in|on|at|from|as|that|which|its|their|our|is|are|be|was|were|can|via|into|than|both|either|such|based|due|according|compared|relative|prior|thanks|easier|harder|similar|close|related|equivalent|leading|e\.g|i\.e|(?:reveal|demonstrate|show|indicate|suggest|find|prove|confirm|observe|note|include|ensure)[sd]?|\d+(?:\.\d+)?)[,;:]?$/i;
+export const DANGLING =
+  /\b(?:a|an|the|of|to|for|and|or|but|with|by|in|on|at|from|as|that|which|its|their|our|is|are|be|was|were|can|via|into|than|both|either|such|based|due|according|compared|relative|prior|thanks|easier|harder|similar|close|related|equivalent|leading|along|together|e\.g|i\.e|(?:reveal|demonstrate|show|indicate|suggest|find|prove|confirm|observe|note|include|ensure)[sd]?|\d+(?:\.\d+)?)[,;:]?$/i;
 
 export interface Compressed {
   text: string;
@@ -66,7 +66,8 @@ export function dropLeadingClause(sentence: string): string {
 }
 
 /** Praise that carries no information in a one-line summary ("a novel", "a simple yet effective"). */
-const HYPE = /\b(an?) (?:novel|simple (?:yet|but|and) (?:effective|efficient|powerful)|simple,? yet (?:effective|efficient|powerful)) (?=([\w-]+))/gi;
+const HYPE =
+  /\b(an?) (?:novel|new(?! (?:dataset|benchmark|corpus)s?\b)|simple (?:yet|but|and) (?:effective|efficient|powerful)|simple,? yet (?:effective|efficient|powerful)) (?=([\w-]+))/gi;
 
 export function dropHype(text: string): string {
   return text.replace(HYPE, (_, article: string, next: string) => {

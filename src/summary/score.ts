@@ -38,7 +38,7 @@ const OUTLOOK =
   /\b(?:we (?:believe|hope|envision|expect|anticipate|conclude|discuss)|(?:future|further) (?:work|research|directions?|studies)|(?:open|pave)s? (?:up )?(?:the|a|new) (?:way|door|avenue|direction)|we leave)\b/i;
 /** Experiments on the method rather than the method. */
 const EVALUATION =
-  /^(?:[^,]{0,40},\s*)?(?:we (?:evaluate|conduct|perform|run|carry out|test|validate|benchmark|compare|experiment|verify)|(?:extensive |comprehensive )?experiments?(?: results)? (?:on|show|demonstrate|indicate)|experimental (?:results|assessments|evaluations?))\b/i;
+  /^(?:[^,]{0,40},\s*)?(?:we (?:evaluate|conduct|perform|run|carry out|test|validate|benchmark|compare|experiment|verify|showcase|illustrate|demonstrate the (?:effectiveness|efficacy|superiority))|(?:our )?(?:extensive |comprehensive )?experiments?(?: results)? (?:on|show|demonstrate|indicate)|(?:our )?experimental (?:results|assessments|evaluations?))\b/i;
 /** "We propose a new direction to achieve this goal.": refers back instead of naming anything. */
 const VAGUE =
   /\b(?:this|these|that|such|the above|the aforementioned)(?: two| three| both| key| main)? (?:goal|issue|issues|problem|problems|gap|limitation|limitations|challenge|challenges|end|question)\b/i;
@@ -55,8 +55,12 @@ const REACH =
 
 export function titleName(title: string): string | undefined {
   const head = /^([^:]{2,40}):/.exec(title)?.[1]?.trim();
+  // "Sparse Query Attention (SQA): …": the acronym is what the abstract calls it.
+  const acronym = head && /^[^()]+\(([^()\s]{2,20})\)$/.exec(head)?.[1];
+  if (acronym) return acronym;
   if (head && head.split(/\s+/).length <= 4) return head;
-  const named = title.split(/\s+/).find((w) => /^[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*$/.test(w) && /[a-z].*[A-Z]|[A-Z]{2,}/.test(w) && w.length >= 3);
+  // A word written as a name, not title-case words joined by hyphens ("Text-to-Image", "Multi-Task").
+  const named = title.split(/\s+/).find((w) => /^[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*$/.test(w) && /[a-z][A-Z]|[A-Z]{2,}|[A-Z].*\d/.test(w) && w.length >= 3);
   return named?.replace(/[^\w-]+$/, '');
 }
 

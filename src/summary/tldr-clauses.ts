@@ -10,9 +10,9 @@ const RESULT_VERB =
   /\b(achiev|reach|improv|outperform|surpass|reduc|cut|speed|increas|boost|compress|lower|attain|obtain|yield|exceed|set|deliver|match|decreas|sav|beat|gain|scor|accelerat|halv|shrink|lift|rais|push|bring|run|lead|rank|top|deliver|recover|retain|preserv|maintain|narrow|close|perform|demonstrat|show|offer|provid|enabl|exhibit|attain|produc|remain|stay|keep|use|need|require|achieve|scal|rival|generat|enhanc|handl|realiz|realis|mak)(?:es|s|ed|d|e)?\b/i;
 /** "Experiments on X show that …", "On GLUE, …", "In practice, …": what comes before the result itself. */
 const RESULT_LEAD =
-  /^(?:[^,]{0,120}?\b(?:show|shows|showed|shown|demonstrate|demonstrates|demonstrated|indicate|indicates|reveal|reveals|confirm|confirms|verify|verifies|suggest|suggests)\s+that\s+)/i;
+  /^(?:[^,]{0,120}?\b(?:show|shows|showed|shown|demonstrate|demonstrates|demonstrated|indicate|indicates|reveal|reveals|confirm|confirms|verify|verifies|suggest|suggests|prove|proves|showcase|showcases|illustrate|illustrates)\s+that\s+)/i;
 const FRAME_LEAD =
-  /^(?:(?:in practice|for example|for instance|notably|empirically|numerically|experimentally|as a result|overall|specifically|in particular|remarkably|importantly|moreover|furthermore|additionally|finally|consequently|therefore|thus|in addition|in experiments|in our experiments),\s+|[^,]{2,80},\s+(?=(?:our|it|the|we|this)\b))/i;
+  /^(?:(?:in practice|for example|for instance|notably|empirically|numerically|experimentally|as a result|overall|specifically|in particular|remarkably|importantly|moreover|furthermore|additionally|finally|consequently|therefore|thus|in addition|in experiments|in our experiments),\s+|[^,]{2,80},\s+(?=(?:our|it|the|we|this)\b)|(?:on|in|for|compared (?:to|with)|across|under|at|when|after|with|using|combining|aggregating)\b[^,]{0,120},\s+(?=[A-Z]))/i;
 /** Subjects that are the method itself, so the result can hang off the TL;DR as a participle. */
 const SELF_SUBJECT =
   /^(?:it|our (?:[^,\s]+ ){0,3}?(?:method|approach|model|models|framework|system|technique|algorithm|solution|design|architecture|encoder|codec|pipeline|network|networks|variant|implementation)|the (?:proposed|resulting|new) [\w-]+(?: [\w-]+){0,2}|this (?:method|approach|model|framework|system|technique)|the (?:method|approach|model|framework|system)|we)$/i;
@@ -36,10 +36,17 @@ export function headlineCandidates(sentences: readonly string[], name?: string):
   const found: ScoredHeadline[] = [];
   for (let index = 0; index < sentences.length; index++) {
     const raw = sentences[index] ?? '';
-    if (!/\d/.test(raw)) continue;
     const sentence = cleanSentence(raw);
-    if (!HEADLINE_NUMBER.test(sentence) || /https?:|github|available/i.test(sentence)) continue;
-    const made = participle(sentence, name);
+    if (/https?:|github|available/i.test(sentence)) continue;
+    if (!/\d/.test(raw) || !HEADLINE_NUMBER.test(sentence)) {
+      // No number: the method beating the others still says how it did ("outperforming existing solutions …").
+      const plain = participle(sentence, name, false);
+      if (plain?.self && COMPARATIVE.test(plain.clause) && plain.clause.length <= 140 && !hasDanglingReference(plain.clause)) {
+        found.push({ index, clause: plain.clause, score: -2 });
+      }
+      continue;
+    }
+    const made = participle(sentence, name) ?? trailingParticiple(sentence, name);
     if (!made) continue;
     const { clause } = made;
     let score = made.self ? 0 : -0.5;
@@ -59,17 +66,53 @@ export function bestHeadline(candidates: readonly ScoredHeadline[], skip: number
   return best ? { index: best.index, clause: best.clause } : undefined;
 }
 
+/** "demonstrating impressive results, achieving 2.7x …": the praise goes, the number stays. */
+function dropPraise(clause: string): string {
+  return clause.replace(
+    /^\w+ing (?:an?\s+)?(?:new\s+)?(?:(?:impressive|strong|promising|remarkable|significant|superior|competitive|excellent|good|great|consistent|substantial|notable|clear|state-of-the-art|sota)\s+)?(?:results|performance|improvements?|gains|effectiveness|efficiency|superiority)(?: (?:on|across|in) [^,]{0,40})?,\s+(?=\w+ing\b)/i,
+    '',
+  );
+}
+
+/** Result participles a sentence may end on: "We evaluate X on Y, achieving up to 3.65x higher throughput". */
+const TRAILING_RESULT =
+  /(?:,\s*|\s(?:while|thereby)\s+)((?:achiev|reach|improv|outperform|surpass|reduc|cutt|speed|increas|boost|lower|attain|obtain|yield|exceed|deliver|match|decreas|sav|beat|gain|scor|accelerat|halv|shrink|rais|bring|recover|retain|preserv|maintain|narrow|clos|rival|enabl)ing\b[^;]*)$/i;
+
+/** The paper's own experiments ("We evaluate …", "Our experiments on X …", "FooNet …") ending on a result participle. */
+function trailingParticiple(sentence: string, name?: string): { clause: string; self: boolean } | undefined {
+  let text = sentence.replace(/[.!?]+$/, '');
+  // "Compared with X under the same setting, our FooNet gets …": the frame goes.
+  const own = name ? new RegExp(`^[^,]{2,140},\\s+(?=(?:our|we|${escapeRegExp(name)})\\s)`, 'i') : /^[^,]{2,140},\s+(?=(?:our|we)\s)/i;
+  for (let i = 0; i < 2; i++) text = text.slice((RESULT_LEAD.exec(text) ?? FRAME_LEAD.exec(text) ?? own.exec(text))?.[0].length ?? 0);
+  // "… a video ViT model with a billion parameters, which achieves …" → "achieving …".
+  text = text.replace(/,\s+which\s+(?:also\s+)?([a-z]+?)(?:es|s)\b/i, (m, stem: string) => {
+    const gerund = GERUND[stem.toLowerCase()] ?? GERUND[`${stem.toLowerCase()}e`];
+    return gerund ? `, ${gerund}` : m;
+  });
+  if (!/^(?:we|our|experiments?|extensive|evaluations?|results?)\b/i.test(text) && !(name && text.toLowerCase().startsWith(name.toLowerCase())))
+    return undefined;
+  const m = TRAILING_RESULT.exec(text);
+  if (!m || m.index === undefined || m.index < 20) return undefined;
+  const clause = dropPraise(tidy(m[1] ?? ''));
+  const number = HEADLINE_NUMBER.exec(clause);
+  if (!number || (number.index ?? 0) > 90 || hasDanglingReference(clause)) return undefined;
+  return { clause, self: true };
+}
+
 /** Subjects that are results of something else, not a result: background, prior work, the problem. */
 const OTHER_SUBJECT_BAD =
   /\b(?:existing|prior|previous|current|traditional|conventional|baselines?|they|them|their|these|those|this|such|it|its|which|that|who|where|when|if|while|although|however|because|since|recent|many|most|some|often|typically|results?|experiments?|evaluations?|analys[ie]s|findings?|ablations?|we|our|us)\b/i;
 
-function participle(sentence: string, name?: string): { clause: string; self: boolean } | undefined {
+/** A result without a number that still compares: "outperforming existing solutions in …". */
+const COMPARATIVE = /^(?:outperforming|surpassing|beating|matching|rivaling|achieving (?:new )?state-of-the-art|setting (?:a )?new state-of-the-art)\b/i;
+
+function participle(sentence: string, name?: string, needNumber = true): { clause: string; self: boolean } | undefined {
   let text = sentence.replace(/[.!?]+$/, '');
   for (let i = 0; i < 2; i++) {
     const lead = RESULT_LEAD.exec(text) ?? FRAME_LEAD.exec(text);
     if (lead) text = text.slice(lead[0].length);
     else if (name) {
-      const at = text.indexOf(`, ${name}`);
+      const at = text.toLowerCase().indexOf(`, ${name.toLowerCase()}`);
       if (at > 1 && at < 80 && !text.slice(0, at).includes(',')) text = text.slice(at + 2);
     }
   }
@@ -87,10 +130,17 @@ function participle(sentence: string, name?: string): { clause: string; self: bo
     if (/^(?:can|could|will|would|may|might)$/i.test(m[1] ?? '')) modal = true;
     subject = subject.slice(0, m.index);
   }
-  subject = subject.replace(/,$/, '');
+  // "our FooNet model, using only public data, has achieved …": the aside and the auxiliary go.
+  const auxiliary = /\s+(?:has|have)$/i.exec(subject);
+  if (auxiliary) {
+    subject = subject.slice(0, auxiliary.index);
+    modal = true;
+  }
+  subject = subject.replace(/,\s[^,]{3,60},?$/, '').replace(/,$/, '');
   const bare = subject.replace(/^(?:our|the|this)\s+(?:proposed\s+)?/i, '');
   const isSelf =
-    SELF_SUBJECT.test(subject) || (name !== undefined && bare.startsWith(name) && bare.split(/\s+/).length <= 3 && !/\b(?:and|or|than|vs)\b/.test(bare));
+    SELF_SUBJECT.test(subject) ||
+    (name !== undefined && bare.toLowerCase().startsWith(name.toLowerCase()) && bare.split(/\s+/).length <= 3 && !/\b(?:and|or|than|vs)\b/.test(bare));
   // Any other subject: a short noun phrase that names something ("Gemma 2B-2B", "the 7B variant").
   const other =
     !isSelf &&
@@ -116,16 +166,14 @@ function participle(sentence: string, name?: string): { clause: string; self: bo
   const rest = text.slice(verb.index + word.length);
   // "cuts memory by 40% and runs 3.2x faster" → "cutting memory by 40% and running 3.2x faster".
   const coordinated = rest.replace(
-    new RegExp(`(\\sand\\s+)(${Object.keys(GERUND).join('|')})(?:es|s|e)?\\b`, 'i'),
+    new RegExp(`(\\s(?:and|or)\\s+(?:even\\s+)?)(${Object.keys(GERUND).join('|')})(?:es|s|e)?\\b`, 'i'),
     (_, and: string, stem: string) => `${and}${GERUND[stem.toLowerCase()] ?? stem}`,
   );
   // "demonstrating impressive results, achieving 2.7x …": the praise goes, the number stays.
-  let clause = tidy(`${gerund}${coordinated}`).replace(
-    /^\w+ing (?:(?:impressive|strong|promising|remarkable|significant|superior|competitive|excellent|good|great|consistent|substantial|notable|clear)\s+)?(?:results|performance|improvements?|gains|effectiveness|efficiency|superiority)(?: (?:on|across|in) [^,]{0,40})?,\s+(?=\w+ing\b)/i,
-    '',
-  );
+  let clause = dropPraise(tidy(`${gerund}${coordinated}`));
   if (!isSelf) clause = `with ${/^(?:The|An?)\s/.test(subject) ? lowerFirst(subject) : subject} ${clause}`;
   // The number is the point: it must come early, not after a list of other claims.
+  if (!needNumber) return { clause, self: isSelf };
   const number = HEADLINE_NUMBER.exec(clause);
   if (!number || (number.index ?? 0) > 90 + (isSelf ? 0 : subject.length + 6)) return undefined;
   return { clause, self: isSelf };
@@ -133,7 +181,16 @@ function participle(sentence: string, name?: string): { clause: string; self: bo
 
 /** Verbs that say how a method works, after "we" or the method's name. */
 const APPROACH_VERB =
-  /^(?:use|employ|adopt|design|train|leverage|combine|extend|build|introduce|propose|develop|apply|formulate|decompose|replace|augment|incorporate|utilize|utilise|exploit|add|insert|learn|model|encode|represent|treat|cast|reformulate|distill|distil|fuse|integrate|align|convert|transform|compress|quantize|prune|adapt|construct|generate|enforce|impose|inject|devise|couple|pair|project|map|split|partition|group|share|reuse|freeze|sparsify|decouple|unify|jointly|consist|comprise|contain|include|rely|operate|predict|learn|capture|exploit|process|compute|estimate|select|route|mix|cache|store|prune|sample|retrieve|fine-tune|pre-train|pretrain|finetune|initialize|optimize|optimise|minimize|maximize|reparameterize|approximate|factorize|aggregate|distribute|parallelize|offload)$/i;
+  /^(?:enable|allow|reduce|remove|bypass|avoid|use|employ|adopt|design|train|leverage|combine|extend|build|introduce|propose|develop|apply|formulate|decompose|replace|augment|incorporate|utilize|utilise|exploit|add|insert|learn|model|encode|represent|treat|cast|reformulate|distill|distil|fuse|integrate|align|convert|transform|compress|quantize|prune|adapt|construct|generate|enforce|impose|inject|devise|couple|pair|project|map|split|partition|group|share|reuse|freeze|sparsify|decouple|unify|jointly|consist|comprise|contain|include|rely|operate|predict|learn|capture|exploit|process|compute|estimate|select|route|mix|cache|store|prune|sample|retrieve|fine-tune|pre-train|pretrain|finetune|initialize|optimize|optimise|minimize|maximize|reparameterize|approximate|factorize|aggregate|distribute|parallelize|offload)$/i;
+
+const KEY_IDEA =
+  /^(?:the|our)\s+(?:key|main|core|central|basic)\s+(?:idea|insight|advantage|feature|novelty|principle)(?:\s+of\s+[^,]{1,40}?)?\s+is\s+(?:the ability\s+)?to\s+([a-z]+)\s+([^]{10,})$/i;
+const PASSIVE_APPROACH =
+  /^(?:equipped|built|based|composed|trained|constructed|implemented|formulated|parameterized|parametrized|instantiated|optimized|pre-?trained)\s+(?:with|on|of|by|upon|using|as|via|in)\s/i;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 export interface ScoredApproach {
   index: number;
@@ -156,17 +213,34 @@ export function approachCandidates(sentences: readonly string[], name?: string):
       continue;
     let text = cleanSentence(raw).replace(/[.!?]+$/, '');
     // "Specifically, we …", "Within this framework, we …": the lead-in goes.
-    text = text
-      .replace(/^[^,]{2,70},\s+(?=we\s)/i, '')
-      .replace(/^(?:specifically|concretely|in particular|more specifically|technically|at its core),\s+/i, '');
+    const lead = name ? new RegExp(`^(?:[^,]{2,90},\\s+){1,2}?(?=we\\s|${escapeRegExp(name)}\\s)`, 'i') : /^(?:[^,]{2,90},\s+){1,2}?(?=we\s)/i;
+    text = text.replace(lead, '').replace(/^(?:specifically|concretely|in particular|more specifically|technically|at its core),\s+/i, '');
+    // "The key advantage of our design is the ability to adapt X" → "adapting X".
+    const key = KEY_IDEA.exec(text);
+    if (key) {
+      const clause = tighten(`${gerundOf(key[1] ?? '')} ${key[2] ?? ''}`);
+      if (clause.length >= 30 && !hasDanglingReference(clause) && !/\b(?:we|our|us)\b/i.test(clause) && !HEADLINE_NUMBER.test(clause)) {
+        found.push({ index, clause, score: 0.5 - 0.15 * index });
+      }
+      continue;
+    }
     const subjectVerb =
-      /^(we|it|our (?:method|approach|model|framework|system|design|architecture|pipeline)|the (?:proposed )?(?:method|approach|model|framework|system|architecture|pipeline)|([^\s,;:]+))\s+(?:(?:first|also|further|then|additionally|jointly|simply|directly|explicitly|efficiently|effectively|mainly)\s+)?([a-z][a-z-]+)\s+([^]*)$/i.exec(
+      /^(we|it|our (?:method|approach|model|framework|system|design|architecture|pipeline)|the (?:proposed )?(?:method|approach|model|framework|system|architecture|pipeline)|([^\s,;:]+))\s+(?:(?:first|also|further|then|additionally|jointly|simply|directly|explicitly|efficiently|effectively|mainly|only)\s+)?([a-z][a-z-]+)\s+([^]*)$/i.exec(
         text,
       );
     if (!subjectVerb) continue;
     const [, subject = '', named, verb = '', rest = ''] = subjectVerb;
     if (named !== undefined && (!name || named.toLowerCase() !== name.toLowerCase())) continue;
     const lowerSubject = subject.toLowerCase();
+    // "FooNet is equipped with X", "The model is built on Y": the participle says how.
+    const passive = /^(?:is|are)$/i.test(verb) && lowerSubject !== 'we' ? PASSIVE_APPROACH.exec(rest) : null;
+    if (passive) {
+      const clause = tighten(rest);
+      if (clause.length >= 30 && clause.length <= 200 && !hasDanglingReference(clause) && !/\b(?:we|our|us)\b/i.test(clause) && !HEADLINE_NUMBER.test(clause)) {
+        found.push({ index, clause, score: 0.3 - 0.15 * index });
+      }
+      continue;
+    }
     const base = lowerSubject === 'we' ? verb.toLowerCase() : baseOf(verb);
     if (!base || !APPROACH_VERB.test(base)) continue;
     if (/^(?:also|further|additionally)\b/i.test(rest)) continue;
@@ -175,7 +249,11 @@ export function approachCandidates(sentences: readonly string[], name?: string):
       const b = lowerSubject === 'we' ? v.toLowerCase() : baseOf(v);
       return b && APPROACH_VERB.test(b) ? `${and}${gerundOf(b)}` : m;
     });
-    const clause = tighten(`${gerundOf(base)} ${coordinated}`);
+    // "… to address the aforementioned gaps": the purpose points back, the means stays.
+    const clause = tighten(`${gerundOf(base)} ${coordinated}`).replace(
+      /,?\s+(?:in order )?to\s+(?:address|solve|tackle|overcome|mitigate|alleviate|resolve|bridge|close|fill)\s+(?:these|this|those|such|both|the (?:above|aforementioned|above-mentioned))\b[^,;]*$/i,
+      '',
+    );
     // A number makes it a result, which the headline states.
     if (clause.length < 30 || hasDanglingReference(clause) || /\b(?:we|our|us)\b/i.test(clause) || HEADLINE_NUMBER.test(clause)) continue;
     // "incorporating two innovative components": says that there are parts, not what they are.

@@ -15,13 +15,13 @@ const FINDING =
   /^(?:we|this (?:paper|work|study)|our (?:results|analysis|experiments|findings))\s+(?:(?:theoretically|empirically|formally|also|further|first)\s+)?(?:show|find|demonstrate|prove|reveal|establish|argue|observe|conclude|confirm)(?:s|ed)?,?\s+that\s+/i;
 const NAMING = /^(?:called|named|dubbed|termed|coined|namely|which we (?:call|name|dub|term))\s+/i;
 /** A token written as a name: "FaceNet", "OTOv2", "M2-BERT", "LLM-FP4", "mmMamba", "CRATE". */
-const NAME_TOKEN = /^["'“]?(?:[A-Z][\p{L}\p{N}]*(?:[-+.][\p{L}\p{N}]+)*\+*|[a-z]+[A-Z][\p{L}\p{N}-]*)["'”]?$/u;
+const NAME_TOKEN = /^["'“]?(?:[A-Z][\p{L}\p{N}]*(?:[-+.][\p{L}\p{N}]+)*\+*|[a-z][a-z0-9]*[A-Z][\p{L}\p{N}-]*)["'”]?$/u;
 /** Acronyms that name a field or a model family, not a contribution. */
 const GENERIC_ACRONYM =
-  /^(?:LLMs?|VLMs?|LVLMs?|MLLMs?|LMs?|NLP|NLU|CV|AI|ML|DNNs?|CNNs?|RNNs?|GNNs?|ViTs?|GPUs?|CPUs?|TPUs?|SOTA|MLPs?|SSMs?|RL|ASR|TTS|QA|KV|PTQ|QAT|MoE|INRs?)$/;
+  /^(?:LLMs?|VLMs?|LVLMs?|MLLMs?|LMMs?|LMs?|NLP|NLU|CV|AI|ML|DNNs?|CNNs?|ConvNets?|RNNs?|GNNs?|ViTs?|GPUs?|CPUs?|TPUs?|SOTA|MLPs?|SSMs?|RL|ASR|TTS|QA|KV|PTQ|QAT|MoE|INRs?)$/;
 
 /** A name is a single name-like token or a short run of capitalised words ("Double Sparsity"). */
-function isName(candidate: string): boolean {
+export function isName(candidate: string): boolean {
   const words = candidate.trim().split(/\s+/);
   if (words.length === 0 || words.length > 4) return false;
   if (words.length === 1) {
@@ -32,7 +32,7 @@ function isName(candidate: string): boolean {
 }
 
 /** A single word that can only be a name: inner capitals or digits ("DEYOLO", "MFTcoder", "GPT-4"). */
-function isStrongName(word: string): boolean {
+export function isStrongName(word: string): boolean {
   const w = unquote(word);
   return isName(w) && /^[^\s]+$/.test(w) && /[a-z][A-Z]|[A-Z].*[A-Z]|[A-Z].*\d|^[a-z]+[A-Z]/.test(w);
 }
@@ -40,8 +40,14 @@ function isStrongName(word: string): boolean {
 const unquote = (s: string) => s.replace(/^["'“]+|["'”,]+$/g, '').trim();
 
 /** The contribution sentence with the name first, when it announces a named thing; otherwise unchanged. */
-export function nameFirst(sentence: string, knownName?: string): string {
+export function nameFirst(sentence: string, knownName?: string, leadName?: string): string {
   const body = sentence.replace(/[.!?]+$/, '');
+  // "Leveraging X, we propose Language-Codec." → "Language-Codec leverages X."
+  const bare = new RegExp(`^([A-Z][a-z]+ing)\\s+([^,]{5,150}),\\s+we\\s+${CONTRIBUTION_VERB}\\s+(?:the\\s+)?([^\\s,;:()]+)$`).exec(body);
+  if (bare && isName(unquote(bare[3] ?? ''))) {
+    const base = baseOfGerund((bare[1] ?? '').toLowerCase());
+    if (base) return `${unquote(bare[3] ?? '')} ${thirdPerson(base)} ${bare[2]}.`;
+  }
   // "A tri-level attention-based DeepLabv3+ architecture (DeepTriNet) is proposed for …"
   const passive = new RegExp(
     `^((?:an?|the)\\s[^()]{5,120}?)\\s*\\(([^()]{2,20})\\)\\s+(?:is|was)\\s+(?:first\\s+)?${CONTRIBUTION_VERB}d?\\s+([^]*)$`,
@@ -58,6 +64,13 @@ export function nameFirst(sentence: string, knownName?: string): string {
   const dubbed = /^[^,]{0,80}?\b(?:is|are)\s+((?:an?|the)\s[^]{5,160}?),?\s+(?:dubbed|called|named|termed|coined)\s+([^\s,;:()]+)$/i.exec(body);
   if (dubbed && isName(unquote(dubbed[2] ?? ''))) return `${unquote(dubbed[2] ?? '')} is ${dubbed[1]}.`;
   const announce = ANNOUNCE.exec(body);
+  // "We propose several designs of X and introduce DrBERT (…), a method …": the named second half is the contribution.
+  const second =
+    /^(?:(?:in this (?:paper|work|study),?|here,?)\s+)?we\s+[^,;]{5,120}?\s+and\s+(?:then\s+)?(propose|introduce|present|develop)\s+([^]{20,})$/i.exec(body);
+  if (second) {
+    const named = nameFirst(`We ${second[1]} ${second[2]}.`, knownName, leadName);
+    if (!/^We\s/.test(named)) return named;
+  }
   if (!announce) return analysisFirst(body) ?? sentence;
   const object = body.slice(announce[0].length);
   const purpose = namedPurpose(object, knownName);
@@ -69,7 +82,8 @@ export function nameFirst(sentence: string, knownName?: string): string {
       object,
     );
   if (lead) {
-    const name = unquote(lead[2] && isName(lead[2]) ? lead[2] : (lead[1] ?? ''));
+    // "Long Name (ACRO)" leads with the acronym; "DrBERT (Decoder-refined BERT)" with the name before the bracket.
+    const name = unquote(lead[2] && isName(lead[2]) && !/\s/.test(lead[2]) ? lead[2] : (lead[1] ?? ''));
     const rest = object.slice(lead[0].length);
     if (isName(name) || (knownName && name.toLowerCase() === knownName.toLowerCase())) {
       const relative = /^(?:which|that)\s+(.*)$/i.exec(rest);
@@ -82,18 +96,29 @@ export function nameFirst(sentence: string, knownName?: string): string {
   if (defined && isStrongName(defined[1] ?? '') && (defined[2] ?? '').length >= 15) return `${defined[1]} is ${defined[2]}.`;
   // "We propose a sparse …, called FooNet, that …" / "… architecture called MAXIM, that …"
   const naming =
-    /^((?:an?|the)\s[^]*?)(?:,\s*|\s+)(called|named|dubbed|termed|coined|namely)(?:\s+as)?\s+(["'“][^"'”]{2,40}["'”]|[^\s,;:()]+(?:\s*\([^()]{2,20}\))?)(?:,\s*|\s+|$)/i.exec(
+    /^((?:[Aa]n?|[Tt]he)\s[^]*?)(?:,\s*|\s+)(called|named|dubbed|termed|coined|namely)(?:\s+as)?\s+(["'“][^"'”]{2,40}["'”]|(?:[A-Z][^\s,;:()]*\s+){1,5}[^\s,;:()]+\s*\([^()]{2,20}\)|[A-Z][^\s,;:()]*(?:\s+[A-Z][^\s,;:()]*){1,2}(?=[\s,.]|$)|[^\s,;:()]+(?:\s*\([^()]{2,20}\))?)(?:,\s*|\s+|$)/.exec(
       object,
     );
   if (naming && naming[1] && naming[1].length <= 140) {
-    const raw = (naming[3] ?? '').replace(/\s*\(([^()]+)\)$/, '');
-    const name = unquote(raw);
-    if (isName(name)) {
+    // "called Multi-modal Multi-task Masked Autoencoders (MultiMAE)": the long name with its acronym.
+    const long = /^(\S+(?:\s+\S+)+?)\s*\(([^()]+)\)$/.exec(naming[3] ?? '');
+    const raw = long && isName(long[2] ?? '') ? (long[1] ?? '') : (naming[3] ?? '').replace(/\s*\(([^()]+)\)$/, '');
+    const name = long && isName(long[2] ?? '') && isName(raw) ? `${raw} (${long[2]})` : unquote(raw);
+    if (isName(name) || (long && name.endsWith(')'))) {
       let rest = object.slice(naming[0].length).trim();
       rest = rest.replace(/^(?:which|that)\s+/i, 'that ');
       const desc = naming[1].replace(/,\s*$/, '');
       return `${name} is ${desc}${rest ? `${/^(?:that|for|to|with|in|on|which)\b/i.test(rest) ? ' ' : ', '}${rest}` : ''}.`;
     }
+  }
+  // "We propose a method, Progressive Fourier Neural Representation (PFNR), that aims to …"
+  const longApposition =
+    /^((?:an?|the)\s[^,;:()]{3,60}?),\s+(?:(?:termed|called|named|dubbed)\s+)?((?:[^\s,;:()]+\s+){0,5}?[^\s,;:()]+)\s*\(([^()]{2,20})\)(?:,\s+(?:(which|that)\s+)?([^]*))?$/i.exec(
+      object,
+    );
+  if (longApposition && isName(longApposition[3] ?? '')) {
+    const [, desc, long, acronym, relative, rest] = longApposition;
+    return `${capitalise(long ?? '')} (${acronym}) is ${desc}${rest ? (relative ? ` that ${rest}` : `, ${rest}`) : ''}.`;
   }
   // "We present a multi-task fine-tuning framework, MFTcoder, that enables …"
   const apposition = /^((?:an?|the)\s[^,;:]{3,120}?),\s+([^\s,;:]+)(?:,\s+(?:(which|that)\s+)?([^]*))?$/i.exec(object);
@@ -104,6 +129,12 @@ export function nameFirst(sentence: string, knownName?: string): string {
   // "We design a dual-enhancement-based cross-modality object detection network DEYOLO."
   const trailing = /^((?:an?|the)\s[^,;:()]{5,140}?)\s+([^\s,;:()]+)(,\s+[^]*)?$/i.exec(object);
   if (trailing && isStrongName(trailing[2] ?? '')) return `${unquote(trailing[2] ?? '')} is ${trailing[1]}${trailing[3] ?? ''}.`;
+  // "We introduce a fast, data-free model editing method Diff-QuickFix which can edit …"
+  const trailingRelative = /^((?:an?|the)\s[^;:()]{5,140}?)\s+([^\s,;:()]+)\s+(which|that)\s+([^]{10,})$/i.exec(object);
+  if (trailingRelative && isStrongName(trailingRelative[2] ?? '')) {
+    const [, desc, name = '', , rest] = trailingRelative;
+    return `${unquote(name)} is ${desc} that ${rest}.`;
+  }
   // "We propose a binary embedding-based retrieval (BEBR) engine …": the bracket names the head phrase.
   const bracket = /^((?:an?|the)\s[^,;:()]*?)\s*\(([^()]{2,20})\)/i.exec(object);
   if (bracket && bracket[1] && !/\s(?:for|of|in|on|to|with|from|by|that|which)\s/i.test(bracket[1])) {
@@ -113,7 +144,39 @@ export function nameFirst(sentence: string, knownName?: string): string {
       return `${name} is ${bracket[1]}${rest}.`;
     }
   }
-  return unnamedFirst(object) ?? sentence;
+  const embedded = leadName ? undefined : /^(?:the|an?)\s+(?:[a-z][\w-]*\s+){0,3}?((?:[A-Z][a-z][\w-]*\s+){1,3}[A-Z][a-z][\w-]*)\s+[a-z]/.exec(object)?.[1];
+  const fallback = (leadName ? knownFirst(object, leadName) : undefined) ?? (embedded ? knownFirst(object, embedded) : undefined) ?? unnamedFirst(object);
+  // "In this paper we devise …" → "We devise …".
+  return fallback ?? `${capitalise(body.replace(/^(?:in this (?:paper|work|study),?|here,?)\s+(?=we\s)/i, ''))}.`;
+}
+
+/**
+ * "We propose a Hybrid Distillation strategy, which …" / "We propose an early exiting strategy …" when
+ * the paper's name is known → "Hybrid Distillation is a strategy that …" / "MuE is an early exiting strategy …".
+ */
+function knownFirst(object: string, name: string): string | undefined {
+  // "We propose to directly model images as JPEG files" → "JPEG-LM directly models images as JPEG files".
+  const toVerb = /^to\s+((?:[a-z]+ly\s+)?)([a-z]+)\s+([^]{10,})$/.exec(object);
+  if (toVerb) {
+    const [, adverb = '', verb = '', rest] = toVerb;
+    if (/^(?:be|the|an?|our|this|their|its|study|investigate|explore|analy[sz]e|examine)$/.test(verb) || rest?.includes(name)) return undefined;
+    return `${name} ${adverb}${thirdPerson(verb)} ${rest}.`;
+  }
+  const np = /^(an?|the)\s+([^,;:()]{3,140}?)(?=$|,|;|:|\s(?:that|which|to|for|with|by|based|using|in|on|of)\s)/i.exec(object);
+  if (!np) return undefined;
+  const [whole, , head = ''] = np;
+  const at = head.toLowerCase().indexOf(name.toLowerCase());
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const rest = object
+    .slice(whole.length)
+    .replace(new RegExp(`,?\\s*(?:namely|called|dubbed|termed|named)\\s+${escaped}(?=[,.;]|$)`), '')
+    .replace(/^,\s*(?:which|that)\s+/i, ' that ');
+  // The object names something else, or names it later ("… : Probabilistic Circuits (PCs)").
+  if (rest.includes(name) || /^[^,;]{0,60}\(([^()]{2,20})\)/.test(rest)) return undefined;
+  if (at < 0) return `${name} is ${whole}${rest}.`;
+  const left = `${head.slice(0, at)}${head.slice(at + name.length)}`.replace(/\s+/g, ' ').trim();
+  if (left === '' || /^(?:of|for|and|or)\b/i.test(left)) return undefined;
+  return `${name} is ${/^[aeiou]/i.test(left) ? 'an' : 'a'} ${left}${rest}.`;
 }
 
 /** "We propose LLM-FP4 for quantizing X" → "LLM-FP4 quantizes X"; "We introduce FooNet to align X" → "FooNet aligns X". */
@@ -143,10 +206,24 @@ function namedFor(object: string): string | undefined {
 /** "We propose an approach for X that generates Y" → "An approach for X generates Y" (no name to put first). */
 function unnamedFirst(object: string): string | undefined {
   const m = /^(an?\s[^,;:()]{5,120}?)\s+(?:that|which)\s+([a-z]+s)\s+([^]+)$/i.exec(object);
-  if (!m) return undefined;
+  if (!m) return unnamedParticiple(object);
   const [, subject = '', verb = '', rest = ''] = m;
   if (/(?:ss|us|is)$/.test(verb) || !baseOf(verb) || rest.length < 10) return undefined;
   return `${subject.charAt(0).toUpperCase()}${subject.slice(1)} ${verb} ${rest}.`;
+}
+
+/** "We propose a model architecture, building upon X" → "A model architecture builds upon X". */
+function unnamedParticiple(object: string): string | undefined {
+  const m =
+    /^(an?\s[^,;:()]{5,120}?)(?:,\s*|\s+)(consisting|comprising|containing|combining|using|leveraging|featuring|integrating|incorporating|building|employing|exploiting|utili[sz]ing|enabling|allowing)\s+([^]{10,})$/i.exec(
+      object,
+    );
+  if (!m) return undefined;
+  const [, subject = '', gerund = '', rest = ''] = m;
+  if (/\s(?:for|of|to|in|on|with|by|from|and|or|the|an?)$/i.test(subject)) return undefined;
+  const base = baseOfGerund(gerund);
+  if (!base) return undefined;
+  return `${subject.charAt(0).toUpperCase()}${subject.slice(1)} ${thirdPerson(base)} ${rest}.`;
 }
 
 /** "We investigate X" → "The paper investigates X": an analysis paper says what it studied. */
@@ -166,6 +243,27 @@ function analysisFirst(body: string): string | undefined {
   return `The paper ${adverbs}${thirdPerson(verb.toLowerCase())} ${coordinated}.`;
 }
 
+function announced(token: string, abstract: string): boolean {
+  const escaped = token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(
+    `\\((?:${escaped})\\)|\\b(?:(?:we|this (?:paper|work|study))\\s+(?:[a-z]+\\s+)?(?:propose|introduce|present|develop|design|call)[a-z]*|called|named|dubbed|termed|coined|namely)\\s+(?:(?:an?|the|our)\\s+)?(?:[\\w-]+\\s+)?${escaped}\\b`,
+  ).test(abstract);
+}
+
+/**
+ * The known name when the paper defines it: in the title, in brackets ("… Exiting (MuE)") or after
+ * "called"/"dubbed"; a name the abstract only mentions ("e.g. BERT, GPT") is not the contribution's.
+ */
+export function definedName(name: string | undefined, title: string, abstract: string): string | undefined {
+  if (!name) return undefined;
+  // "(Ptr-Net)" defines "Ptr-Nets" too.
+  const singular = name.replace(/(?<=[a-z])s$/, '');
+  if (title.includes(name) || abstract.includes(`(${name})`) || abstract.includes(`(${singular})`)) return name;
+  const escaped = singular.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const naming = new RegExp(`\\b(?:called|named|dubbed|termed|coined|namely|call\\s[^.]{0,40}?)\\s+(?:as\\s+)?(?:an?\\s+)?["'“]?${escaped}`);
+  return naming.test(abstract) ? name : undefined;
+}
+
 /**
  * The name the paper gives its contribution: the title's "Name:" prefix or a name-like word of the title,
  * when the abstract uses it; else the name-like word the abstract uses most (at least twice).
@@ -181,6 +279,8 @@ export function knownName(title: string, abstract: string): string | undefined {
   for (const m of abstract.matchAll(/(?<![\p{L}\p{N}-])([A-Za-z][\p{L}\p{N}]*(?:[-+.][\p{L}\p{N}]+)*)/gu)) {
     let token = m[1] ?? '';
     if (!/[a-z][A-Z]|[A-Z].*[A-Z]|[A-Z].*\d/.test(token) || GENERIC_ACRONYM.test(token) || token.length < 3) continue;
+    // "Single-Instrument", "Multi-Instrument": capitalised words joined by hyphens, not a coined name.
+    if (/^[A-Z][a-z]{4,}(?:-[A-Z][a-z]{4,})+$/.test(token)) continue;
     // "mmMamba-linear" is a variant of "mmMamba".
     const head = token.split('-')[0] ?? token;
     if (head.length >= 3 && /[a-z][A-Z]|[A-Z].*[A-Z]/.test(head) && !GENERIC_ACRONYM.test(head)) token = head;
@@ -188,11 +288,17 @@ export function knownName(title: string, abstract: string): string | undefined {
   }
   let best: string | undefined;
   let bestCount = 1;
-  for (const [token, count] of counts) {
+  for (const [token, mentions] of counts) {
+    // A name the abstract announces ("we propose TILDEv2", "(MuE)") over one it mentions more ("BERT-based").
+    const count = mentions >= 2 && announced(token, abstract) ? mentions + 3 : mentions;
     if (count > bestCount || (count === bestCount && best !== undefined && title.includes(token) && !title.includes(best))) {
       best = token;
       bestCount = count;
     }
+  }
+  // "FineQuant: …" whose abstract never says FineQuant: the title's name, unless the abstract defines another.
+  if (!best && fromTitle && !GENERIC_ACRONYM.test(fromTitle) && isStrongName(fromTitle)) {
+    return fromTitle;
   }
   return best;
 }

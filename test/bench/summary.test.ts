@@ -99,6 +99,30 @@ describe('the summary benchmark', () => {
     }
   });
 
+  it('has a third tuning set of at least 40 corpus papers in none of the other four sets', async () => {
+    const { papers } = await loadCorpus(CORPUS_DIR, { now: NOW });
+    const read = (name: string) =>
+      JSON.parse(readFileSync(new URL(`../../bench/${name}`, import.meta.url), 'utf8')) as Array<{ id: string; reference: string }>;
+    const tune3 = read('summary-references-tune3.json');
+    const others = new Set(
+      [
+        ...read('summary-references.json'),
+        ...read('summary-references-heldout.json'),
+        ...read('summary-references-tune2.json'),
+        ...read('summary-references-new.json'),
+      ].map((r) => r.id),
+    );
+    expect(tune3.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(tune3.map((r) => r.id)).size).toBe(tune3.length);
+    // Only whether any is shared: the held-out set's ids are not printed unless one is.
+    expect(tune3.filter((r) => others.has(r.id)).length).toBe(0);
+    expect(evaluate(papers, tune3).missing).toEqual([]);
+    for (const r of tune3) {
+      expect(r.reference.length, r.id).toBeLessThanOrEqual(200);
+      expect(r.reference, r.id).toMatch(/[.!?]$/);
+    }
+  });
+
   it('counts dangling-reference TL;DRs per system over the corpus: none for paperwire, some before issue 14', async () => {
     const { papers } = await loadCorpus(CORPUS_DIR, { now: NOW });
     const counts = Object.fromEntries(danglingCounts(papers).map((c) => [c.name, c.dangling]));

@@ -28,6 +28,8 @@ describe('compress', () => {
     expect(dropHype('We introduce SemantiCodec, a novel codec.')).toBe('We introduce SemantiCodec, a codec.');
     expect(dropHype('We propose a novel early exiting strategy.')).toBe('We propose an early exiting strategy.');
     expect(dropHype('A simple yet effective LLM router.')).toBe('An LLM router.');
+    // A new method is just a method; a new dataset or a new class of models is news.
+    expect(dropHype('We propose a new adaptation scheme.')).toBe('We propose an adaptation scheme.');
     expect(dropHype('We release a new dataset.')).toBe('We release a new dataset.');
   });
 

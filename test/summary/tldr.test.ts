@@ -16,10 +16,41 @@ describe('the TL;DR rewriting rules', () => {
     );
   });
 
+  it('names an unnamed announcement after the name the paper defines, and a name given in apposition', () => {
+    expect(nameFirst('We propose an early exiting strategy for vision language models, namely MuE.', 'MuE', 'MuE')).toBe(
+      'MuE is an early exiting strategy for vision language models.',
+    );
+    expect(nameFirst('We propose a Hybrid Distillation strategy, which utilizes two teachers.', 'Hybrid Distillation', 'Hybrid Distillation')).toBe(
+      'Hybrid Distillation is a strategy that utilizes two teachers.',
+    );
+    // Without a defined name, or when the sentence names something else, nothing is made up.
+    expect(nameFirst('We propose an early exiting strategy for vision language models.', 'GPT')).toBe(
+      'We propose an early exiting strategy for vision language models.',
+    );
+    expect(nameFirst('We propose a method, Progressive Fourier Neural Representation (PFNR), that encodes videos.')).toBe(
+      'Progressive Fourier Neural Representation (PFNR) is a method that encodes videos.',
+    );
+  });
+
   it('drops "We propose" before an unnamed method and states what an analysis paper studied', () => {
     expect(nameFirst('We introduce an approach for single-view reconstruction that generates a 3D model from one image.')).toBe(
       'An approach for single-view reconstruction generates a 3D model from one image.',
     );
+    expect(nameFirst('We propose a model architecture, building upon a discrete bottleneck of key-value codes.')).toBe(
+      'A model architecture builds upon a discrete bottleneck of key-value codes.',
+    );
+    expect(nameFirst('We introduce the Double Rounding quantization method, which stores one integer model.')).toBe(
+      'Double Rounding is a quantization method that stores one integer model.',
+    );
+    expect(nameFirst('In this paper we devise a way to sample several tokens at once.')).toBe('We devise a way to sample several tokens at once.');
+    expect(nameFirst('Leveraging the characteristics of speech language models, we propose Language-Codec.')).toBe(
+      'Language-Codec leverages the characteristics of speech language models.',
+    );
+    expect(nameFirst('We propose several designs of decoders and introduce DrBERT (Decoder-refined BERT), a method for BERT pretraining.')).toBe(
+      'DrBERT is a method for BERT pretraining.',
+    );
+    // "for training" is a noun, not what the framework does.
+    expect(nameFirst('We propose a multi-level framework for training acceleration.')).toBe('We propose a multi-level framework for training acceleration.');
     expect(nameFirst('We train and openly release a suite of 54 language models.')).toBe('The paper trains and openly releases a suite of 54 language models.');
     expect(nameFirst('We show that our method is fast.')).toBe('We show that our method is fast.');
   });
@@ -31,6 +62,11 @@ describe('the TL;DR rewriting rules', () => {
     expect(headlineResult(['x', 'For example, Gemma 2B-2B outperforms Gemma 2B by 7% after instruction tuning.'], 0, 'EncDec')?.clause).toBe(
       'with Gemma 2B-2B outperforming Gemma 2B by 7% after instruction tuning',
     );
+    // Without a number, only the method beating or matching others: "can match or even outperform" → "matching or even outperforming".
+    expect(headlineResult(['x', 'ZeroI2V can match or even outperform previous methods on five benchmarks.'], 0, 'ZeroI2V')?.clause).toBe(
+      'matching or even outperforming previous methods on five benchmarks',
+    );
+    expect(headlineResult(['x', 'ZeroI2V is easy to use.'], 0, 'ZeroI2V')).toBeUndefined();
     // Prior work's numbers are background, not the paper's result.
     expect(headlineResult(['x', 'Existing methods achieve 50% accuracy on ImageNet.'], 0, 'FooNet')).toBeUndefined();
   });

@@ -12,18 +12,19 @@ import { danglingCounts, evaluate } from './summary-eval.js';
  * hand, next to paperwire's TL;DR before issue 14 and two baselines (first sentence, TextRank), on
  * every reference set; the TL;DRs with dangling references over the whole corpus; the time per paper.
  *   node dist-bench/bench/summary.js [--references FILE.json ... | --tuning-only] [--corpus DIR]
- * --tuning-only: the sets tuned on, without the held-out set (for tuning without seeing it).
+ * --tuning-only: the sets tuned on, without the held-out sets (for tuning without seeing them).
  */
 
 const referencesSchema = z.array(z.object({ id: z.string().optional(), title: z.string().optional(), reference: z.string().min(1) })).min(1);
 
-const HELD_OUT = 'bench/summary-references-new.json';
+const HELD_OUT = ['bench/summary-references-new.json', 'bench/summary-references-heldout2.json'];
 const DEFAULT_SETS = [
   ['old set (tuned on)', 'bench/summary-references.json'],
   ['old held-out set (tuned on in #14)', 'bench/summary-references-heldout.json'],
   ['second tuning set (#14 round 2, tuned on)', 'bench/summary-references-tune2.json'],
   ['third tuning set (#14 round 3, tuned on)', 'bench/summary-references-tune3.json'],
-  ['new held-out set (#14, never tuned on)', HELD_OUT],
+  ['new held-out set (#14, never tuned on)', 'bench/summary-references-new.json'],
+  ['second held-out set (#14 round 3, written then by another engineer, never tuned on)', 'bench/summary-references-heldout2.json'],
 ] as const;
 
 const { values } = parseArgs({
@@ -31,7 +32,7 @@ const { values } = parseArgs({
 });
 const sets = values.references?.length
   ? values.references.map((file) => [file, file] as const)
-  : DEFAULT_SETS.filter(([, file]) => !values['tuning-only'] || file !== HELD_OUT);
+  : DEFAULT_SETS.filter(([, file]) => !values['tuning-only'] || !HELD_OUT.includes(file));
 const corpus = await loadCorpus(fromPackageRoot(values.corpus ?? 'data/corpus'), { now: new Date() });
 const pct = (x: number) => (100 * x).toFixed(1).padStart(6);
 

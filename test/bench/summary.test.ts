@@ -65,59 +65,27 @@ describe('the summary benchmark', () => {
     }
   });
 
-  it('has a new held-out set of at least 40 corpus papers in none of the old sets, one sentence of at most 200 characters each', async () => {
-    const { papers } = await loadCorpus(CORPUS_DIR, { now: NOW });
-    const read = (name: string) =>
-      JSON.parse(readFileSync(new URL(`../../bench/${name}`, import.meta.url), 'utf8')) as Array<{ id: string; reference: string }>;
-    const fresh = read('summary-references-new.json');
-    const old = new Set([...read('summary-references.json'), ...read('summary-references-heldout.json')].map((r) => r.id));
-    expect(fresh.length).toBeGreaterThanOrEqual(40);
-    expect(new Set(fresh.map((r) => r.id)).size).toBe(fresh.length);
-    expect(fresh.filter((r) => old.has(r.id))).toEqual([]);
-    expect(evaluate(papers, fresh).missing).toEqual([]);
-    for (const r of fresh) {
-      expect(r.reference.length, r.id).toBeLessThanOrEqual(200);
-      expect(r.reference, r.id).toMatch(/[.!?]$/);
-    }
-  });
+  // Every set after the first: at least 40 corpus papers in none of the other sets, one sentence of at most 200 characters each.
+  const SETS = [
+    'summary-references.json',
+    'summary-references-heldout.json',
+    'summary-references-new.json',
+    'summary-references-tune2.json',
+    'summary-references-tune3.json',
+    'summary-references-heldout2.json',
+  ];
+  const read = (name: string) => JSON.parse(readFileSync(new URL(`../../bench/${name}`, import.meta.url), 'utf8')) as Array<{ id: string; reference: string }>;
 
-  it('has a second tuning set of at least 40 corpus papers in none of the other three sets', async () => {
+  it.each(SETS.slice(2))('%s: at least 40 corpus papers in none of the other sets, one sentence of at most 200 characters each', async (name) => {
     const { papers } = await loadCorpus(CORPUS_DIR, { now: NOW });
-    const read = (name: string) =>
-      JSON.parse(readFileSync(new URL(`../../bench/${name}`, import.meta.url), 'utf8')) as Array<{ id: string; reference: string }>;
-    const tune2 = read('summary-references-tune2.json');
-    const others = new Set(
-      [...read('summary-references.json'), ...read('summary-references-heldout.json'), ...read('summary-references-new.json')].map((r) => r.id),
-    );
-    expect(tune2.length).toBeGreaterThanOrEqual(40);
-    expect(new Set(tune2.map((r) => r.id)).size).toBe(tune2.length);
-    expect(tune2.filter((r) => others.has(r.id))).toEqual([]);
-    expect(evaluate(papers, tune2).missing).toEqual([]);
-    for (const r of tune2) {
-      expect(r.reference.length, r.id).toBeLessThanOrEqual(200);
-      expect(r.reference, r.id).toMatch(/[.!?]$/);
-    }
-  });
-
-  it('has a third tuning set of at least 40 corpus papers in none of the other four sets', async () => {
-    const { papers } = await loadCorpus(CORPUS_DIR, { now: NOW });
-    const read = (name: string) =>
-      JSON.parse(readFileSync(new URL(`../../bench/${name}`, import.meta.url), 'utf8')) as Array<{ id: string; reference: string }>;
-    const tune3 = read('summary-references-tune3.json');
-    const others = new Set(
-      [
-        ...read('summary-references.json'),
-        ...read('summary-references-heldout.json'),
-        ...read('summary-references-tune2.json'),
-        ...read('summary-references-new.json'),
-      ].map((r) => r.id),
-    );
-    expect(tune3.length).toBeGreaterThanOrEqual(40);
-    expect(new Set(tune3.map((r) => r.id)).size).toBe(tune3.length);
-    // Only whether any is shared: the held-out set's ids are not printed unless one is.
-    expect(tune3.filter((r) => others.has(r.id)).length).toBe(0);
-    expect(evaluate(papers, tune3).missing).toEqual([]);
-    for (const r of tune3) {
+    const set = read(name);
+    const others = new Set(SETS.filter((other) => other !== name).flatMap((other) => read(other).map((r) => r.id)));
+    expect(set.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(set.map((r) => r.id)).size).toBe(set.length);
+    // Only how many are shared: a held-out set's ids are not printed unless one is.
+    expect(set.filter((r) => others.has(r.id)).length).toBe(0);
+    expect(evaluate(papers, set).missing).toEqual([]);
+    for (const r of set) {
       expect(r.reference.length, r.id).toBeLessThanOrEqual(200);
       expect(r.reference, r.id).toMatch(/[.!?]$/);
     }

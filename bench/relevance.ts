@@ -1,13 +1,14 @@
 /**
- * Relevance benchmark: three judged sets, the tuning set (relevance-queries.json), the second tuning
- * set written before the second round of issue 15 (relevance-queries-tune2.json) and the held-out set
+ * Relevance benchmark: four judged sets, the tuning set (relevance-queries.json), the second and third
+ * tuning sets written before the second and third rounds of issue 15 (relevance-queries-tune2.json,
+ * relevance-queries-tune3.json) and the held-out set
  * written before issue 15's changes and never tuned on (relevance-queries-heldout.json), run against
  * paperwire's search and against MiniSearch with its default options (and a quick title boost +
  * fuzzy + prefix setup) on the same corpus in the same run. Prints nDCG@10, MRR and recall@10 per
  * kind and overall, then an ablation table: each ranking technique switched off in turn, its nDCG@10
  * on every set and the p50/p99 latency of the speed benchmark's queries at 20,000 synthetic papers.
  * Usage: node dist/bench/relevance.js [--corpus DIR] [--json] [--no-ablation] [--ablation-size N]
- *   [--sets tuning,tuning-2,held-out] [--tuning-only] [--per-query]
+ *   [--sets tuning,tuning-2,tuning-3,held-out] [--tuning-only] [--per-query]
  * `--sets` picks the sets (all by default); `--tuning-only` leaves out the held-out set everywhere (the
  * per-kind tables and the ablation) without reading its file, which is what tuning runs use;
  * `--per-query` prints each query's nDCG@10 and the ranks of its judged papers (for the tuning sets
@@ -42,13 +43,15 @@ function judgedSet(file: string): JudgedQuery[] {
 export const JUDGED_QUERIES: JudgedQuery[] = judgedSet('relevance-queries.json');
 /** The second round's tuning set: the kinds the first one lacks, written before that round's changes. */
 export const TUNING2_QUERIES: JudgedQuery[] = judgedSet('relevance-queries-tune2.json');
+/** The third round's tuning set, written independently before that round changed anything (the same kinds as the second). */
+export const TUNING3_QUERIES: JudgedQuery[] = judgedSet('relevance-queries-tune3.json');
 /** Written from the papers before the changes of issue 15 and never tuned on: only reported, so read only when asked for. */
 export function heldOutQueries(): JudgedQuery[] {
   return judgedSet('relevance-queries-heldout.json');
 }
 
 /** The tuning sets by the name the benchmark prints. */
-export const TUNING_SETS: Record<string, JudgedQuery[]> = { tuning: JUDGED_QUERIES, 'tuning-2': TUNING2_QUERIES };
+export const TUNING_SETS: Record<string, JudgedQuery[]> = { tuning: JUDGED_QUERIES, 'tuning-2': TUNING2_QUERIES, 'tuning-3': TUNING3_QUERIES };
 /** The name of the held-out set. */
 export const HELD_OUT = 'held-out';
 const SET_NAMES = [...Object.keys(TUNING_SETS), HELD_OUT];

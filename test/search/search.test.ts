@@ -179,6 +179,8 @@ describe('issue 15: typos in long queries, other words, did you mean', () => {
   it('matches a numeral written another way, and a rare form of a word through its stem', () => {
     expect(titles('int4', 5)).toContain('LLM-FP4: 4-Bit Floating-Point Quantized Transformers');
     expect(titles('1-bit', 5)).toContain('DB-LLM: Accurate Dual-Binarization for Efficient LLMs');
+    // A bit width with a fraction: 1.58 bits are ternary weights (no paper of the corpus writes "1.58").
+    expect(titles('1.58-bit LLMs', 3)).toContain('Spectra: A Comprehensive Study of Ternary, Quantized, and FP16 Language Models');
     expect(titles('segmented images', 2).every((t) => /segment/i.test(t))).toBe(true);
   });
 

@@ -8,11 +8,12 @@
  * kind and overall, then an ablation table: each ranking technique switched off in turn, its nDCG@10
  * on every set and the p50/p99 latency of the speed benchmark's queries at 20,000 synthetic papers.
  * Usage: node dist/bench/relevance.js [--corpus DIR] [--json] [--no-ablation] [--ablation-size N]
- *   [--sets tuning,tuning-2,tuning-3,held-out] [--tuning-only] [--per-query]
+ *   [--sets tuning,tuning-2,tuning-3,held-out] [--tuning-only] [--per-query] [--off technique,…]
  * `--sets` picks the sets (all by default); `--tuning-only` leaves out the held-out set everywhere (the
  * per-kind tables and the ablation) without reading its file, which is what tuning runs use;
  * `--per-query` prints each query's nDCG@10 and the ranks of its judged papers (for the tuning sets
- * only: the held-out set is for reporting only).
+ * only: the held-out set is for reporting only); `--off` switches techniques off for the whole run
+ * (names as in features.ts).
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -214,6 +215,16 @@ function ablationTable(rows: AblationRow[], size: number): string {
   return [head, ...lines].join('\n');
 }
 
+interface Options {
+  corpus?: string;
+  json?: boolean;
+  'no-ablation'?: boolean;
+  'ablation-size'?: string;
+  sets?: string;
+  'per-query'?: boolean;
+  'tuning-only'?: boolean;
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -224,9 +235,16 @@ async function main() {
       sets: { type: 'string' },
       'per-query': { type: 'boolean' },
       'tuning-only': { type: 'boolean' },
+      off: { type: 'string' },
     },
   });
+  const off = (values.off ? values.off.split(',').map((s) => s.trim()) : []) as Technique[];
+  for (const t of off) if (!(t in TECHNIQUES)) throw new Error(`no technique "${t}" (${Object.keys(TECHNIQUES).join(', ')})`);
   const corpus = await loadCorpus(fromPackageRoot(values.corpus ?? 'data/corpus'));
+  withTechniquesOff(off, () => report(corpus.papers, values));
+}
+
+function report(papers: readonly Paper[], values: Options): void {
   const asked = values.sets ? values.sets.split(',').map((s) => s.trim()) : SET_NAMES;
   if (values['tuning-only'] && values.sets && asked.includes(HELD_OUT)) throw new Error('--tuning-only leaves out the held-out set: do not name it in --sets');
   // --tuning-only and --per-query never read the held-out set: it is scored once, by whoever reports it.
@@ -234,24 +252,24 @@ async function main() {
   const sets = Object.fromEntries(names.map((name) => [name, judgedSetNamed(name)]));
   if (values['per-query']) {
     for (const [name, queries] of Object.entries(sets)) {
-      console.log(`Per query, ${name} set (worst first; grade@rank):\n${perQuery(corpus.papers, queries)}\n`);
+      console.log(`Per query, ${name} set (worst first; grade@rank):\n${perQuery(papers, queries)}\n`);
     }
     return;
   }
-  const reports = Object.fromEntries(Object.entries(sets).map(([name, queries]) => [name, evaluate(corpus.papers, queries)]));
+  const reports = Object.fromEntries(Object.entries(sets).map(([name, queries]) => [name, evaluate(papers, queries)]));
   if (values.json) {
     console.log(JSON.stringify(reports, null, 1));
     return;
   }
   for (const [name, queries] of Object.entries(sets)) {
-    console.log(`Relevance, ${name} set: ${queries.length} judged queries over ${corpus.papers.length} papers\n\n${table(reports[name]!)}\n`);
+    console.log(`Relevance, ${name} set: ${queries.length} judged queries over ${papers.length} papers\n\n${table(reports[name]!)}\n`);
   }
   if (values['no-ablation']) return;
   const size = Number(values['ablation-size'] ?? 20_000);
   console.log(
     `Ablation: nDCG@10 of paperwire with each technique off, and the latency of the speed benchmark's ${SPEED_QUERIES.length} queries at ${size} synthetic papers\n`,
   );
-  console.log(ablationTable(ablation(corpus.papers, size, sets), size));
+  console.log(ablationTable(ablation(papers, size, sets), size));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -20,8 +20,6 @@ export const TECHNIQUES = {
   stemming: 'stemming',
   /** Pseudo-relevance feedback: the best few results' characteristic terms find papers saying it in other words. */
   feedback: 'feedback (RM3)',
-  /** Terms the library's papers write beside a query word (co-occurrence over its papers) find papers saying it in other words. */
-  associations: 'term associations',
   /** A misspelt or other form of a rare word counts as rare when choosing which words seed the partial matches. */
   seeds: 'loose words seed',
   /** A partial match counts its words by rarity: the rare words of a long query matter more than the common ones. */

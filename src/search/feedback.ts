@@ -1,7 +1,5 @@
 import { terms } from './analyze.js';
-import { associatedTerms } from './associations.js';
 import { evaluate, type Evaluation } from './evaluate.js';
-import { isOn } from './features.js';
 import { documentFrequency, type PaperIndex } from './index.js';
 import type { Plan } from './plan.js';
 import { lowerBound } from './postings.js';
@@ -12,8 +10,6 @@ import { TopK, type Ranked } from './topk.js';
 const FEEDBACK_DOCS = 3;
 const FEEDBACK_TERMS = 8;
 const FEEDBACK_WEIGHT = 0.2;
-/** The weight of a match through a term the library writes beside a query word (see associations.ts). */
-const ASSOCIATION_WEIGHT = 0.1;
 /** How many papers feedback may bring in that match none of the query's words. */
 const ADDED = 100;
 
@@ -30,7 +26,6 @@ export interface Expansion {
  * share of their text times rarity; neither the query's nor too common) score every paper holding
  * them, and that score is added, scaled to the best result's, to the ranked list (papers new to it
  * join after the ones matching the query). Only rarer terms are read, so the cost stays bounded.
- * With associations on, the terms the library writes beside each query word do the same, for less.
  */
 export function withFeedback(x: Expansion, ranked: Ranked[], strictCount: number): Ranked[] {
   const { index, plan } = x;
@@ -51,25 +46,7 @@ export function withFeedback(x: Expansion, ranked: Ranked[], strictCount: number
   chosen.sort((a, b) => b.weight - a.weight);
   // Feedback reorders the papers matching every word among themselves, the partial matches among
   // themselves, and the papers it brought in among themselves: each tier ends where the next begins.
-  let out = { ranked, tiers: [strictCount, ranked.length] };
-  if (isOn('feedback')) out = expandWith(x, out, chosen.slice(0, FEEDBACK_TERMS), FEEDBACK_WEIGHT);
-  if (isOn('associations')) out = expandWith(x, out, associationsOf(index, plan, asked), ASSOCIATION_WEIGHT);
-  return out.ranked;
-}
-
-/** The terms associated with the words typed (each group's first clause), none of the query's own. */
-function associationsOf(index: PaperIndex, plan: Plan, asked: ReadonlySet<string>): Array<{ term: string; weight: number }> {
-  const best = new Map<string, number>();
-  for (const g of plan.groups) {
-    if (g.exact) continue;
-    for (const word of g.clauses[0]!) {
-      for (const a of associatedTerms(index, word)) {
-        if (asked.has(stem(a.term))) continue;
-        best.set(a.term, Math.max(best.get(a.term) ?? 0, a.weight));
-      }
-    }
-  }
-  return [...best].map(([term, weight]) => ({ term, weight })).sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
+  return expandWith(x, { ranked, tiers: [strictCount, ranked.length] }, chosen.slice(0, FEEDBACK_TERMS), FEEDBACK_WEIGHT).ranked;
 }
 
 /** A ranked list in tiers (`tiers` the end of each), the papers of each by score. */

@@ -220,12 +220,6 @@ function countIn(p: Postings, baseId: number, ownId: number, f: number): number 
   return n;
 }
 
-/** How many papers hold term `id` in field `f` (0 title, 1 abstract, 2 organization). */
-export function fieldFrequency(p: Postings, id: number, f: number): number {
-  const [b, t] = split(p, id);
-  return countIn(p, b, t, f);
-}
-
 /** How many papers hold term `id` in any field (the largest of its per-field lists: a paper counts once per field). */
 export function frequencyOf(p: Postings, id: number): number {
   const [b, t] = split(p, id);

@@ -196,18 +196,6 @@ describe('issue 15: typos in long queries, other words, did you mean', () => {
   });
 });
 
-describe('issue 15, third round: term associations', () => {
-  it('learns from the library which terms go with a word (a typo read as its correction), none of its own forms', async () => {
-    const { associatedTerms } = await import('../../src/search/associations.js');
-    const partners = associatedTerms(library.index, 'distillation').map((a) => a.term);
-    expect(partners).toContain('teacher');
-    expect(partners).toContain('student');
-    expect(partners.some((t) => t.startsWith('distil'))).toBe(false);
-    expect(associatedTerms(library.index, 'distilation')).toEqual(associatedTerms(library.index, 'distillation'));
-    expect(associatedTerms(library.index, 'zzzzqx')).toEqual([]);
-  });
-});
-
 describe('issue 15, second round: partial matches, feedback, versions', () => {
   it('keeps the newest first for a query of filters only (feedback has no words to go by)', () => {
     const days = search(library.index, 'upvotes:>=1', { limit: 30 }).hits.map((h) => h.paper.publishedAt ?? '');

@@ -29,24 +29,59 @@ export interface Expansion {
  */
 export function withFeedback(x: Expansion, ranked: Ranked[], strictCount: number): Ranked[] {
   const { index, plan } = x;
-  const n = index.papers.length;
   const asked = new Set(plan.terms.map(stem));
   const weights = new Map<string, number>();
+  const rarity = new Map<string, number>();
   for (const r of ranked.slice(0, FEEDBACK_DOCS)) {
-    const p = index.papers[r.position]!;
-    const all = terms(`${p.title} ${p.title} ${p.abstract}`);
-    for (const t of all) weights.set(t, (weights.get(t) ?? 0) + 1 / all.length);
+    for (const { term, share, idf } of paperTerms(index, r.position)) {
+      weights.set(term, (weights.get(term) ?? 0) + share);
+      rarity.set(term, idf);
+    }
   }
   const chosen: Array<{ term: string; weight: number }> = [];
-  for (const [t, w] of weights) {
-    const df = documentFrequency(index, t);
-    if (df < 2 || df > n / 10 || asked.has(stem(t)) || /^\d+$/.test(t)) continue;
-    chosen.push({ term: t, weight: w * Math.log(n / df) });
-  }
+  for (const [t, w] of weights) if (!asked.has(stem(t))) chosen.push({ term: t, weight: w * rarity.get(t)! });
   chosen.sort((a, b) => b.weight - a.weight);
   // Feedback reorders the papers matching every word among themselves, the partial matches among
   // themselves, and the papers it brought in among themselves: each tier ends where the next begins.
   return expandWith(x, { ranked, tiers: [strictCount, ranked.length] }, chosen.slice(0, FEEDBACK_TERMS), FEEDBACK_WEIGHT).ranked;
+}
+
+/** A term of a paper that feedback may choose: its share of the paper's text (the title counted twice) and its rarity, log(n / df). */
+interface PaperTerm {
+  term: string;
+  share: number;
+  idf: number;
+}
+
+/** Papers whose terms an index keeps for feedback (the best answers of the queries asked lately). */
+const PAPER_LIMIT = 4096;
+const paperCache = new WeakMap<PaperIndex, Map<number, PaperTerm[]>>();
+
+/**
+ * The terms of a paper feedback may choose (in two papers or more, in no more than a tenth of them,
+ * not a bare number), worked out once per index: the same papers come back as the best answers of
+ * many queries, and reading a paper's text (its words normalised, each term looked up) was most of
+ * the time feedback took.
+ */
+function paperTerms(index: PaperIndex, position: number): PaperTerm[] {
+  let cache = paperCache.get(index);
+  if (!cache) paperCache.set(index, (cache = new Map()));
+  let out = cache.get(position);
+  if (!out) {
+    const p = index.papers[position]!;
+    const all = terms(`${p.title} ${p.title} ${p.abstract}`);
+    const counts = new Map<string, number>();
+    for (const t of all) counts.set(t, (counts.get(t) ?? 0) + 1);
+    const n = index.papers.length;
+    out = [];
+    for (const [term, count] of counts) {
+      const df = documentFrequency(index, term);
+      if (df >= 2 && df <= n / 10 && !/^\d+$/.test(term)) out.push({ term, share: count / all.length, idf: Math.log(n / df) });
+    }
+    if (cache.size >= PAPER_LIMIT) cache.clear();
+    cache.set(position, out);
+  }
+  return out;
 }
 
 /** A ranked list in tiers (`tiers` the end of each), the papers of each by score. */

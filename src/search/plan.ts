@@ -51,9 +51,11 @@ export function planQuery(index: PaperIndex, query: ParsedQuery): Plan {
   const joined = new Map<string, string>();
   // A bit width with a fraction ("1.58-bit"): its terms as an index holds it, by the first one.
   const fractions = new Map<string, string[]>();
-  for (const w of words) {
+  for (const [at, w] of words.entries()) {
     const parts = terms(w);
-    const fraction = isOn('numerals') ? FRACTIONAL_BITS.exec(w) : null;
+    // "1.58 bit" as two words is the same numeral.
+    const spaced = /^\d\.\d{1,2}$/.test(w) && /^bits?$/i.test(words[at + 1] ?? '') ? `${w}-bit` : w;
+    const fraction = isOn('numerals') ? FRACTIONAL_BITS.exec(spaced) : null;
     if (fraction) {
       fractions.set(parts[0]!, terms(`${fraction[1]}.${fraction[2]}-bit`));
       continue;

@@ -181,6 +181,7 @@ describe('issue 15: typos in long queries, other words, did you mean', () => {
     expect(titles('1-bit', 5)).toContain('DB-LLM: Accurate Dual-Binarization for Efficient LLMs');
     // A bit width with a fraction: 1.58 bits are ternary weights (no paper of the corpus writes "1.58").
     expect(titles('1.58-bit LLMs', 3)).toContain('Spectra: A Comprehensive Study of Ternary, Quantized, and FP16 Language Models');
+    expect(titles('1.58 bit', 3)).toEqual(titles('1.58-bit', 3));
     expect(titles('segmented images', 2).every((t) => /segment/i.test(t))).toBe(true);
   });
 

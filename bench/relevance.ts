@@ -190,6 +190,8 @@ function latencies(run: (q: string) => unknown, rounds: number): number[] {
 /** Each technique off in turn (and all on): nDCG@10 on both sets and latency at `size` synthetic papers. */
 export function ablation(papers: readonly Paper[], size: number, sets: Record<string, readonly JudgedQuery[]> = TUNING_SETS, rounds = 40): AblationRow[] {
   const big = buildLibrary({ papers: syntheticPapers(papers, size), warnings: [], files: [], version: 'bench' });
+  // Warmed up once before any row: the first row measured used to pay for the build's garbage.
+  latencies((q) => search(big.index, q, { limit: 10 }), 3);
   const configs: Array<{ label: string; off: Technique[] }> = [
     { label: 'all on', off: [] },
     ...(Object.keys(TECHNIQUES) as Technique[]).map((t) => ({ label: `without ${TECHNIQUES[t]}`, off: [t] })),

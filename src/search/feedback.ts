@@ -53,8 +53,8 @@ interface PaperTerm {
   idf: number;
 }
 
-/** Papers whose terms an index keeps for feedback (the best answers of the queries asked lately). */
-const PAPER_LIMIT = 4096;
+/** Papers whose terms an index keeps for feedback (the best answers of the queries asked lately; a few MB at most). */
+const PAPER_LIMIT = 2048;
 const paperCache = new WeakMap<PaperIndex, Map<number, PaperTerm[]>>();
 
 /**

@@ -16,6 +16,8 @@ import type { SearchOptions, SearchResponse } from './types.js';
 const RERANK_DEPTH = 100;
 /** With fewer papers than this matching every word, papers matching most words follow them. */
 const PARTIAL_BELOW = 10;
+/** A query word in no more than this share of the papers seeds the partial matches (as feedback's terms, a tenth). */
+const SEED_SHARE = 0.1;
 /** A paper writing a hyphenated word or a comparison's side as typed (see Plan.units). */
 const UNIT_BOOST = 1.2;
 /** A word in the title counts this many times a word in the abstract. */
@@ -88,8 +90,11 @@ function candidates(index: PaperIndex, plan: Plan, combineWith: 'AND' | 'OR', ke
   if (plan.groups.length > 1 && combineWith === 'OR') {
     const byRarity = plan.groups.map((g, k) => ({ g, df: groupFrequency(index, g, k === plan.groups.length - 1) })).sort((a, b) => a.df - b.df);
     // Partial matches only fill the list after the full ones: the rarest groups always seed them (two,
-    // or three of a long query, whose relevant papers may miss both of its two rarest words).
-    const seeds = byRarity.slice(0, isOn('seeds') && plan.groups.length >= 5 ? 3 : 2);
+    // or three of a long query, whose relevant papers may miss both of its two rarest words), and so
+    // does every group in no more than a tenth of the papers: a question in other words may share only
+    // its plainer words with the paper it means ("filling in missing regions of a photo").
+    const rarest = isOn('seeds') && plan.groups.length >= 5 ? 3 : 2;
+    const seeds = byRarity.filter((s, k) => k < rarest || (isOn('seeds') && s.df <= n * SEED_SHARE));
     if (seeds.reduce((sum, s) => sum + s.df, 0) < n / 2) {
       mask = new Uint8Array(n);
       for (const { g } of seeds) {

@@ -197,6 +197,15 @@ describe('issue 15: typos in long queries, other words, did you mean', () => {
   });
 });
 
+describe('issue 15, third round', () => {
+  it('seeds the partial matches of a long question with every word in no more than a tenth of the papers, not only its rarest', () => {
+    // The paper shares only "question", "language" and "model" with the query: none of its two rarest words.
+    expect(titles('asking questions about scanned pages with a language model', 3)).toContain(
+      'Analyzing the Efficacy of an LLM-Only Approach for Image-based Document Question Answering',
+    );
+  });
+});
+
 describe('issue 15, second round: partial matches, feedback, versions', () => {
   it('keeps the newest first for a query of filters only (feedback has no words to go by)', () => {
     const days = search(library.index, 'upvotes:>=1', { limit: 30 }).hits.map((h) => h.paper.publishedAt ?? '');

@@ -94,7 +94,7 @@ function candidates(index: PaperIndex, plan: Plan, combineWith: 'AND' | 'OR', ke
     // does every group in no more than a tenth of the papers: a question in other words may share only
     // its plainer words with the paper it means ("filling in missing regions of a photo").
     const rarest = isOn('seeds') && plan.groups.length >= 5 ? 3 : 2;
-    const seeds = byRarity.filter((s, k) => k < rarest || (isOn('seeds') && s.df <= n * SEED_SHARE));
+    const seeds = byRarity.filter((s, k) => k < rarest || (isOn('wideSeeds') && s.df <= n * SEED_SHARE));
     if (seeds.reduce((sum, s) => sum + s.df, 0) < n / 2) {
       mask = new Uint8Array(n);
       for (const { g } of seeds) {

@@ -217,7 +217,7 @@ describe('issue 15, second round: partial matches, feedback, versions', () => {
     const echo = 'End-to-End Complex-Valued Multidilated Convolutional Neural Network for Joint Acoustic Echo Cancellation and Noise Suppression';
     expect(titles('removing echoes and background noise from voice calls', 1)).toEqual([echo]);
     const { withTechniquesOff } = await import('../../src/search/features.js');
-    withTechniquesOff(['seeds', 'coverage'], () => expect(titles('removing echoes and background noise from voice calls', 10)).not.toContain(echo));
+    withTechniquesOff(['seeds', 'wideSeeds', 'coverage'], () => expect(titles('removing echoes and background noise from voice calls', 10)).not.toContain(echo));
   });
 
   it('keeps the papers matching every word first when feedback reorders', () => {

@@ -1,15 +1,19 @@
 /**
- * Relevance benchmark: three judged sets, the tuning set (relevance-queries.json), the second tuning
- * set written before the second round of issue 15 (relevance-queries-tune2.json) and the held-out set
+ * Relevance benchmark: four judged sets, the tuning set (relevance-queries.json), the second and third
+ * tuning sets written before the second and third rounds of issue 15 (relevance-queries-tune2.json,
+ * relevance-queries-tune3.json) and the held-out set
  * written before issue 15's changes and never tuned on (relevance-queries-heldout.json), run against
  * paperwire's search and against MiniSearch with its default options (and a quick title boost +
  * fuzzy + prefix setup) on the same corpus in the same run. Prints nDCG@10, MRR and recall@10 per
  * kind and overall, then an ablation table: each ranking technique switched off in turn, its nDCG@10
  * on every set and the p50/p99 latency of the speed benchmark's queries at 20,000 synthetic papers.
  * Usage: node dist/bench/relevance.js [--corpus DIR] [--json] [--no-ablation] [--ablation-size N]
- *   [--sets tuning,tuning-2,held-out] [--per-query]
- * `--sets` picks the sets (all three by default); `--per-query` prints each query's nDCG@10 and the
- * ranks of its judged papers (for the tuning sets: the held-out set is for reporting only).
+ *   [--sets tuning,tuning-2,tuning-3,held-out] [--tuning-only] [--per-query] [--off technique,…]
+ * `--sets` picks the sets (all by default); `--tuning-only` leaves out the held-out set everywhere (the
+ * per-kind tables and the ablation) without reading its file, which is what tuning runs use;
+ * `--per-query` prints each query's nDCG@10 and the ranks of its judged papers (for the tuning sets
+ * only: the held-out set is for reporting only); `--off` switches techniques off for the whole run
+ * (names as in features.ts).
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -40,11 +44,26 @@ function judgedSet(file: string): JudgedQuery[] {
 export const JUDGED_QUERIES: JudgedQuery[] = judgedSet('relevance-queries.json');
 /** The second round's tuning set: the kinds the first one lacks, written before that round's changes. */
 export const TUNING2_QUERIES: JudgedQuery[] = judgedSet('relevance-queries-tune2.json');
-/** Written from the papers before the changes of issue 15 and never tuned on: only reported. */
-export const HELDOUT_QUERIES: JudgedQuery[] = judgedSet('relevance-queries-heldout.json');
+/** The third round's tuning set, written independently before that round changed anything (the same kinds as the second). */
+export const TUNING3_QUERIES: JudgedQuery[] = judgedSet('relevance-queries-tune3.json');
+/** Written from the papers before the changes of issue 15 and never tuned on: only reported, so read only when asked for. */
+export function heldOutQueries(): JudgedQuery[] {
+  return judgedSet('relevance-queries-heldout.json');
+}
 
-/** Every judged set by the name the benchmark prints. */
-export const JUDGED_SETS: Record<string, JudgedQuery[]> = { tuning: JUDGED_QUERIES, 'tuning-2': TUNING2_QUERIES, 'held-out': HELDOUT_QUERIES };
+/** The tuning sets by the name the benchmark prints. */
+export const TUNING_SETS: Record<string, JudgedQuery[]> = { tuning: JUDGED_QUERIES, 'tuning-2': TUNING2_QUERIES, 'tuning-3': TUNING3_QUERIES };
+/** The name of the held-out set. */
+export const HELD_OUT = 'held-out';
+const SET_NAMES = [...Object.keys(TUNING_SETS), HELD_OUT];
+
+/** A judged set by name (the held-out set read from its file only here). */
+export function judgedSetNamed(name: string): JudgedQuery[] {
+  if (name === HELD_OUT) return heldOutQueries();
+  const set = TUNING_SETS[name];
+  if (!set) throw new Error(`no judged set "${name}" (${SET_NAMES.join(', ')})`);
+  return set;
+}
 
 export type Engine = (query: string) => string[];
 
@@ -169,8 +188,10 @@ function latencies(run: (q: string) => unknown, rounds: number): number[] {
 }
 
 /** Each technique off in turn (and all on): nDCG@10 on both sets and latency at `size` synthetic papers. */
-export function ablation(papers: readonly Paper[], size: number, sets: Record<string, readonly JudgedQuery[]> = JUDGED_SETS, rounds = 40): AblationRow[] {
+export function ablation(papers: readonly Paper[], size: number, sets: Record<string, readonly JudgedQuery[]> = TUNING_SETS, rounds = 40): AblationRow[] {
   const big = buildLibrary({ papers: syntheticPapers(papers, size), warnings: [], files: [], version: 'bench' });
+  // Warmed up once before any row: the first row measured used to pay for the build's garbage.
+  latencies((q) => search(big.index, q, { limit: 10 }), 3);
   const configs: Array<{ label: string; off: Technique[] }> = [
     { label: 'all on', off: [] },
     ...(Object.keys(TECHNIQUES) as Technique[]).map((t) => ({ label: `without ${TECHNIQUES[t]}`, off: [t] })),
@@ -196,6 +217,16 @@ function ablationTable(rows: AblationRow[], size: number): string {
   return [head, ...lines].join('\n');
 }
 
+interface Options {
+  corpus?: string;
+  json?: boolean;
+  'no-ablation'?: boolean;
+  'ablation-size'?: string;
+  sets?: string;
+  'per-query'?: boolean;
+  'tuning-only'?: boolean;
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -205,33 +236,42 @@ async function main() {
       'ablation-size': { type: 'string' },
       sets: { type: 'string' },
       'per-query': { type: 'boolean' },
+      'tuning-only': { type: 'boolean' },
+      off: { type: 'string' },
     },
   });
+  const off = (values.off ? values.off.split(',').map((s) => s.trim()) : []) as Technique[];
+  for (const t of off) if (!(t in TECHNIQUES)) throw new Error(`no technique "${t}" (${Object.keys(TECHNIQUES).join(', ')})`);
   const corpus = await loadCorpus(fromPackageRoot(values.corpus ?? 'data/corpus'));
-  const names = values.sets ? values.sets.split(',').map((s) => s.trim()) : Object.keys(JUDGED_SETS);
-  for (const name of names) if (!JUDGED_SETS[name]) throw new Error(`no judged set "${name}" (${Object.keys(JUDGED_SETS).join(', ')})`);
-  const sets = Object.fromEntries(names.map((name) => [name, JUDGED_SETS[name]!]));
+  withTechniquesOff(off, () => report(corpus.papers, values));
+}
+
+function report(papers: readonly Paper[], values: Options): void {
+  const asked = values.sets ? values.sets.split(',').map((s) => s.trim()) : SET_NAMES;
+  if (values['tuning-only'] && values.sets && asked.includes(HELD_OUT)) throw new Error('--tuning-only leaves out the held-out set: do not name it in --sets');
+  // --tuning-only and --per-query never read the held-out set: it is scored once, by whoever reports it.
+  const names = values['tuning-only'] || values['per-query'] ? asked.filter((n) => n !== HELD_OUT) : asked;
+  const sets = Object.fromEntries(names.map((name) => [name, judgedSetNamed(name)]));
   if (values['per-query']) {
     for (const [name, queries] of Object.entries(sets)) {
-      if (name === 'held-out') continue;
-      console.log(`Per query, ${name} set (worst first; grade@rank):\n${perQuery(corpus.papers, queries)}\n`);
+      console.log(`Per query, ${name} set (worst first; grade@rank):\n${perQuery(papers, queries)}\n`);
     }
     return;
   }
-  const reports = Object.fromEntries(Object.entries(sets).map(([name, queries]) => [name, evaluate(corpus.papers, queries)]));
+  const reports = Object.fromEntries(Object.entries(sets).map(([name, queries]) => [name, evaluate(papers, queries)]));
   if (values.json) {
     console.log(JSON.stringify(reports, null, 1));
     return;
   }
   for (const [name, queries] of Object.entries(sets)) {
-    console.log(`Relevance, ${name} set: ${queries.length} judged queries over ${corpus.papers.length} papers\n\n${table(reports[name]!)}\n`);
+    console.log(`Relevance, ${name} set: ${queries.length} judged queries over ${papers.length} papers\n\n${table(reports[name]!)}\n`);
   }
   if (values['no-ablation']) return;
   const size = Number(values['ablation-size'] ?? 20_000);
   console.log(
     `Ablation: nDCG@10 of paperwire with each technique off, and the latency of the speed benchmark's ${SPEED_QUERIES.length} queries at ${size} synthetic papers\n`,
   );
-  console.log(ablationTable(ablation(corpus.papers, size, sets), size));
+  console.log(ablationTable(ablation(papers, size, sets), size));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -22,6 +22,8 @@ export const TECHNIQUES = {
   feedback: 'feedback (RM3)',
   /** A misspelt or other form of a rare word counts as rare when choosing which words seed the partial matches. */
   seeds: 'loose words seed',
+  /** Every word in no more than a tenth of the papers seeds the partial matches too, not only the rarest two or three. */
+  wideSeeds: 'words in a tenth of the papers seed',
   /** A partial match counts its words by rarity: the rare words of a long query matter more than the common ones. */
   coverage: 'coverage by rarity',
 } as const;

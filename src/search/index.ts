@@ -1,19 +1,8 @@
 import type { Paper } from '../corpus/types.js';
 import type { Evaluation } from './evaluate.js';
 import { acronymSteps, type AcronymTable } from './acronyms.js';
-import {
-  appendPostingSteps,
-  checkPostings,
-  postingSteps,
-  FIELDS,
-  frequencyOf,
-  markTerm,
-  termId,
-  termOf,
-  withTailSteps,
-  type Field,
-  type Postings,
-} from './postings.js';
+import { appendPostingSteps, withTailSteps } from './postings-append.js';
+import { checkPostings, postingSteps, FIELDS, frequencyOf, markTerm, termId, termOf, type Field, type Postings } from './postings.js';
 import { runInSlices, runToEnd, type Steps } from '../util/steps.js';
 import { extendVocabularySteps, fuzzyTerms, tailVocabularySteps, vocabularySteps, type Vocabulary } from './vocabulary.js';
 

@@ -49,8 +49,17 @@ export function planQuery(index: PaperIndex, query: ParsedQuery): Plan {
   const free = words.flatMap((w) => terms(w));
   // A hyphenated word also matches its parts joined: "auto-encoder" finds "autoencoder".
   const joined = new Map<string, string>();
-  for (const w of words) {
+  // A bit width with a fraction ("1.58-bit"): its terms as an index holds it, by the first one.
+  const fractions = new Map<string, string[]>();
+  for (const [at, w] of words.entries()) {
     const parts = terms(w);
+    // "1.58 bit" as two words is the same numeral.
+    const spaced = /^\d\.\d{1,2}$/.test(w) && /^bits?$/i.test(words[at + 1] ?? '') ? `${w}-bit` : w;
+    const fraction = isOn('numerals') ? FRACTIONAL_BITS.exec(spaced) : null;
+    if (fraction) {
+      fractions.set(parts[0]!, terms(`${fraction[1]}.${fraction[2]}-bit`));
+      continue;
+    }
     const whole = w.includes('-') && parts.length > 1 ? terms(w.replaceAll('-', ''))[0] : undefined;
     if (whole) joined.set(parts[0]!, whole);
   }
@@ -65,6 +74,12 @@ export function planQuery(index: PaperIndex, query: ParsedQuery): Plan {
       continue;
     }
     const term = free[i]!;
+    const fraction = fractions.get(term);
+    if (fraction && free.slice(i, i + 3).join(' ') === `${fraction[0]} ${fraction[1]} bit`) {
+      groups.push(withNumerals(index, { clauses: [[fraction[0]!, `${fraction[1]}bit`]], exact: false }));
+      i += 3;
+      continue;
+    }
     const whole = joined.get(term);
     if (whole) {
       const parts = free.slice(i, i + countParts(words, term));
@@ -160,7 +175,7 @@ function withVersions(index: PaperIndex, group: Group): Group {
   return { ...group, clauses: [...group.clauses, ...fresh], weights: [...weights, ...fresh.map(() => VERSION_WEIGHT)] };
 }
 
-/** Bits as papers write them: "1-bit" is binary, "2-bit" (or 1.58) ternary, up to 4 low-bit; 8 INT8, 16 FP16 or half precision. */
+/** Bits as papers write them: "1-bit" (or fewer) is binary, "2-bit" (or 1.58) ternary, up to 4 low-bit; 8 INT8, 16 FP16 or half precision. */
 function numeralAlternatives(bits: number): string[][] {
   const out: string[][] = [[`${bits}bit`], [String(bits), 'bit']];
   if (bits <= 1) out.push(['binary'], ['binarization']);
@@ -172,10 +187,15 @@ function numeralAlternatives(bits: number): string[][] {
   return out;
 }
 
-/** The number of bits a group names ("1-bit", "4 bit", "int8", "fp16"), if any. Words (binary, ternary) stay words. */
+/** A bit width with a fraction as typed: "1.58-bit" (ternary weights carry log2 3 = 1.58 bits), "2.5-bit". */
+const FRACTIONAL_BITS = /^(\d)\.(\d{1,2})-?bits?$/i;
+
+/** The number of bits a group names ("1-bit", "4 bit", "int8", "fp16", "1.58-bit"), if any. Words (binary, ternary) stay words. */
 function bitsOf(group: Group): number | undefined {
   for (const clause of group.clauses) {
     const text = clause.join(' ');
+    const fraction = /^(\d) (\d{1,2})bit$/.exec(text);
+    if (fraction) return Number(`${fraction[1]}.${fraction[2]}`);
     const m = /^(\d{1,2}) ?bit$/.exec(text) ?? /^(?:int|fp|uint)(\d{1,2})$/.exec(text);
     if (m) return Number(m[1]);
   }

@@ -1,11 +1,12 @@
 import { titleKey } from '../corpus/text.js';
 import { terms } from './analyze.js';
 import { isOn } from './features.js';
-import { stem } from './stem.js';
 import { evaluate, type Evaluation, type Matches, type QueryNode } from './evaluate.js';
 import { documentFrequency, evaluationOf, markPostings, type PaperIndex } from './index.js';
 import { groupQuery, looseFrequency, planQuery, type Plan } from './plan.js';
-import { FIELDS, holds, lowerBound, termOf } from './postings.js';
+import { withFeedback } from './feedback.js';
+import { FIELDS, holds, termOf } from './postings.js';
+import { TopK, type Ranked } from './topk.js';
 import { parseQuery, type ParsedQuery } from './query.js';
 import { makeSnippet } from './snippet.js';
 import { correctWords, suggestFor } from './suggest.js';
@@ -15,15 +16,12 @@ import type { SearchOptions, SearchResponse } from './types.js';
 const RERANK_DEPTH = 100;
 /** With fewer papers than this matching every word, papers matching most words follow them. */
 const PARTIAL_BELOW = 10;
+/** A query word in no more than this share of the papers seeds the partial matches (as feedback's terms, a tenth). */
+const SEED_SHARE = 0.1;
 /** A paper writing a hyphenated word or a comparison's side as typed (see Plan.units). */
 const UNIT_BOOST = 1.2;
 /** A word in the title counts this many times a word in the abstract. */
 const TITLE_BOOST = 2.5;
-
-interface Ranked {
-  position: number;
-  score: number;
-}
 
 interface Outcome {
   total: number;
@@ -54,7 +52,7 @@ export function search(index: PaperIndex, query: string, options: SearchOptions 
     outcome = { total: partial.total, ranked: [...outcome.ranked, ...more], derived: new Set([...outcome.derived, ...partial.derived]) };
   }
   if (isOn('feedback') && parsed.sort === 'relevance' && parsed.phrases.length === 0 && plan.groups.length > 0 && outcome.ranked.length > 0) {
-    const ranked = withFeedback(index, parsed, plan, outcome.ranked, strictCount);
+    const ranked = withFeedback({ index, plan, evaluation: () => evaluation(index), keep: filterOf(index, parsed) }, outcome.ranked, strictCount);
     // Papers feedback brought in are answers too: counted, so "1–5 of N" and Next stay true.
     outcome = { ...outcome, ranked, total: outcome.total + Math.max(0, ranked.length - outcome.ranked.length) };
   }
@@ -92,8 +90,11 @@ function candidates(index: PaperIndex, plan: Plan, combineWith: 'AND' | 'OR', ke
   if (plan.groups.length > 1 && combineWith === 'OR') {
     const byRarity = plan.groups.map((g, k) => ({ g, df: groupFrequency(index, g, k === plan.groups.length - 1) })).sort((a, b) => a.df - b.df);
     // Partial matches only fill the list after the full ones: the rarest groups always seed them (two,
-    // or three of a long query, whose relevant papers may miss both of its two rarest words).
-    const seeds = byRarity.slice(0, isOn('seeds') && plan.groups.length >= 5 ? 3 : 2);
+    // or three of a long query, whose relevant papers may miss both of its two rarest words), and so
+    // does every group in no more than a tenth of the papers: a question in other words may share only
+    // its plainer words with the paper it means ("filling in missing regions of a photo").
+    const rarest = isOn('seeds') && plan.groups.length >= 5 ? 3 : 2;
+    const seeds = byRarity.filter((s, k) => k < rarest || (isOn('wideSeeds') && s.df <= n * SEED_SHARE));
     if (seeds.reduce((sum, s) => sum + s.df, 0) < n / 2) {
       mask = new Uint8Array(n);
       for (const { g } of seeds) {
@@ -171,85 +172,6 @@ function run(index: PaperIndex, parsed: ParsedQuery, plan: Plan, combineWith: 'A
   const ranked = top.sorted();
   rerank(index, parsed, plan, ranked);
   return { total, ranked: order(index, ranked, parsed.sort), derived: ev.derived };
-}
-
-/** Results read for feedback terms, terms taken from them, and the weight of a feedback match beside the query's. */
-const FEEDBACK_DOCS = 3;
-const FEEDBACK_TERMS = 8;
-const FEEDBACK_WEIGHT = 0.2;
-
-/**
- * RM3-style pseudo-relevance feedback: the terms most characteristic of the best few results (by
- * share of their text times rarity; neither the query's nor too common) score every paper holding
- * them, and that score is added, scaled to the best result's, to the ranked list (papers new to it
- * join after the ones matching the query). Only rarer terms are read, so the cost stays bounded.
- */
-function withFeedback(index: PaperIndex, parsed: ParsedQuery, plan: Plan, ranked: Ranked[], strictCount: number): Ranked[] {
-  const n = index.papers.length;
-  const asked = new Set(plan.terms.map(stem));
-  const weights = new Map<string, number>();
-  for (const r of ranked.slice(0, FEEDBACK_DOCS)) {
-    const p = index.papers[r.position]!;
-    const all = terms(`${p.title} ${p.title} ${p.abstract}`);
-    for (const t of all) weights.set(t, (weights.get(t) ?? 0) + 1 / all.length);
-  }
-  const chosen: Array<{ term: string; weight: number }> = [];
-  for (const [t, w] of weights) {
-    const df = documentFrequency(index, t);
-    if (df < 2 || df > n / 10 || asked.has(stem(t)) || /^\d+$/.test(t)) continue;
-    chosen.push({ term: t, weight: w * Math.log(n / df) });
-  }
-  chosen.sort((a, b) => b.weight - a.weight);
-  const top = chosen.slice(0, FEEDBACK_TERMS);
-  if (top.length === 0) return ranked;
-  const ev = evaluation(index);
-  const most = top[0]!.weight;
-  const raw = evaluate(ev, { any: top.map((t) => ({ term: t.term, fuzzy: 0, prefix: false, boost: t.weight / most })) });
-  const best = ranked[0]!.score;
-  let mostFeedback = 0;
-  for (let k = 0; k < raw.ids.length; k++) mostFeedback = Math.max(mostFeedback, raw.scores[k]!);
-  const scale = (best * FEEDBACK_WEIGHT) / mostFeedback;
-  // The ranked papers' feedback scores by binary search (raw.ids ascending); new papers through a top-k.
-  const scored = ranked.map((r) => {
-    const k = lowerBound(raw.ids, r.position);
-    return { position: r.position, score: r.score + (raw.ids[k] === r.position ? raw.scores[k]! * scale : 0) };
-  });
-  const seen = new Set(ranked.map((r) => r.position));
-  const keep = filterOf(index, parsed);
-  const added = new TopK(RERANK_DEPTH, (a, b) => b.score - a.score || a.position - b.position);
-  for (let k = 0; k < raw.ids.length; k++) {
-    const position = raw.ids[k]!;
-    if (!seen.has(position) && keep(position)) added.offer(position, raw.scores[k]! * scale);
-  }
-  const byScore = (a: Ranked, b: Ranked) => b.score - a.score || a.position - b.position;
-  // Feedback reorders the papers matching every word among themselves, and the partial matches among themselves.
-  return [...scored.slice(0, strictCount).sort(byScore), ...scored.slice(strictCount).sort(byScore), ...added.sorted()];
-}
-
-/** Keeps the first k in an order without sorting everything. */
-class TopK {
-  private items: Ranked[] = [];
-  /** The k-th after the last compaction: anything not before it is dropped at once. */
-  private cut: Ranked | undefined;
-  constructor(
-    private readonly k: number,
-    private readonly compare: (a: Ranked, b: Ranked) => number,
-  ) {}
-  offer(position: number, score: number): void {
-    const item = { position, score };
-    if (this.cut && this.compare(item, this.cut) >= 0) return;
-    this.items.push(item);
-    if (this.items.length >= this.k * 4 + 64) {
-      this.items.sort(this.compare);
-      this.items.length = this.k;
-      this.cut = this.items[this.k - 1];
-    }
-  }
-  sorted(): Ranked[] {
-    this.items.sort(this.compare);
-    if (this.items.length > this.k) this.items.length = this.k;
-    return this.items;
-  }
 }
 
 /**

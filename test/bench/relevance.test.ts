@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JUDGED_QUERIES, evaluate } from '../../bench/relevance.js';
+import { HELD_OUT, JUDGED_QUERIES, TUNING_SETS, evaluate } from '../../bench/relevance.js';
 import { ndcgAt, recallAt, reciprocalRank } from '../../bench/relevance-metrics.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { CORPUS_DIR, NOW } from '../helpers/corpus.js';
@@ -36,5 +36,14 @@ describe('relevance benchmark on the shipped corpus', () => {
     expect(defaults!.engine).toBe('minisearch defaults');
     expect(paperwire!.overall.ndcg).toBeGreaterThanOrEqual(0.92);
     expect(paperwire!.overall.ndcg).toBeGreaterThan(defaults!.overall.ndcg);
+  });
+
+  it('has three tuning sets, the held-out set none of them, each naming papers of the corpus', async () => {
+    expect(Object.keys(TUNING_SETS)).toEqual(['tuning', 'tuning-2', 'tuning-3']);
+    expect(Object.keys(TUNING_SETS)).not.toContain(HELD_OUT);
+    expect(TUNING_SETS['tuning-3']!.length).toBe(50);
+    const { papers } = await loadCorpus(CORPUS_DIR, { now: NOW });
+    // evaluate throws on a judged title the corpus lacks
+    for (const queries of Object.values(TUNING_SETS)) expect(evaluate(papers, queries, 'paperwire')[0]!.overall.ndcg).toBeGreaterThan(0.8);
   });
 });

@@ -179,6 +179,9 @@ describe('issue 15: typos in long queries, other words, did you mean', () => {
   it('matches a numeral written another way, and a rare form of a word through its stem', () => {
     expect(titles('int4', 5)).toContain('LLM-FP4: 4-Bit Floating-Point Quantized Transformers');
     expect(titles('1-bit', 5)).toContain('DB-LLM: Accurate Dual-Binarization for Efficient LLMs');
+    // A bit width with a fraction: 1.58 bits are ternary weights (no paper of the corpus writes "1.58").
+    expect(titles('1.58-bit LLMs', 3)).toContain('Spectra: A Comprehensive Study of Ternary, Quantized, and FP16 Language Models');
+    expect(titles('1.58 bit', 3)).toEqual(titles('1.58-bit', 3));
     expect(titles('segmented images', 2).every((t) => /segment/i.test(t))).toBe(true);
   });
 
@@ -194,6 +197,17 @@ describe('issue 15: typos in long queries, other words, did you mean', () => {
   });
 });
 
+describe('issue 15, third round', () => {
+  it('seeds the partial matches of a long question with every word in no more than a tenth of the papers, not only its rarest', async () => {
+    // The paper shares only "question", "language" and "model" with the query: none of its two rarest words.
+    const query = 'asking questions about scanned pages with a language model';
+    const paper = 'Analyzing the Efficacy of an LLM-Only Approach for Image-based Document Question Answering';
+    expect(titles(query, 3)).toContain(paper);
+    const { withTechniquesOff } = await import('../../src/search/features.js');
+    withTechniquesOff(['wideSeeds'], () => expect(titles(query, 10)).not.toContain(paper));
+  });
+});
+
 describe('issue 15, second round: partial matches, feedback, versions', () => {
   it('keeps the newest first for a query of filters only (feedback has no words to go by)', () => {
     const days = search(library.index, 'upvotes:>=1', { limit: 30 }).hits.map((h) => h.paper.publishedAt ?? '');
@@ -205,7 +219,9 @@ describe('issue 15, second round: partial matches, feedback, versions', () => {
     const echo = 'End-to-End Complex-Valued Multidilated Convolutional Neural Network for Joint Acoustic Echo Cancellation and Noise Suppression';
     expect(titles('removing echoes and background noise from voice calls', 1)).toEqual([echo]);
     const { withTechniquesOff } = await import('../../src/search/features.js');
-    withTechniquesOff(['seeds', 'coverage'], () => expect(titles('removing echoes and background noise from voice calls', 10)).not.toContain(echo));
+    withTechniquesOff(['seeds', 'wideSeeds', 'coverage'], () =>
+      expect(titles('removing echoes and background noise from voice calls', 10)).not.toContain(echo),
+    );
   });
 
   it('keeps the papers matching every word first when feedback reorders', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HELD_OUT, JUDGED_QUERIES, TUNING_SETS, evaluate } from '../../bench/relevance.js';
+import { HELD_OUT, JUDGED_QUERIES, TUNING_SETS, evaluate, judgedSetNamed } from '../../bench/relevance.js';
 import { ndcgAt, recallAt, reciprocalRank } from '../../bench/relevance-metrics.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { CORPUS_DIR, NOW } from '../helpers/corpus.js';
@@ -40,10 +40,21 @@ describe('relevance benchmark on the shipped corpus', () => {
 
   it('has three tuning sets, the held-out set none of them, each naming papers of the corpus', async () => {
     expect(Object.keys(TUNING_SETS)).toEqual(['tuning', 'tuning-2', 'tuning-3']);
-    expect(Object.keys(TUNING_SETS)).not.toContain(HELD_OUT);
+    for (const name of HELD_OUT) expect(Object.keys(TUNING_SETS)).not.toContain(name);
     expect(TUNING_SETS['tuning-3']!.length).toBe(50);
     const { papers } = await loadCorpus(CORPUS_DIR, { now: NOW });
     // evaluate throws on a judged title the corpus lacks
     for (const queries of Object.values(TUNING_SETS)) expect(evaluate(papers, queries, 'paperwire')[0]!.overall.ndcg).toBeGreaterThan(0.8);
+  });
+
+  it('has two held-out sets of at least 40 queries over the six kinds of issue 15, each naming papers of the corpus', async () => {
+    const { papers } = await loadCorpus(CORPUS_DIR, { now: NOW });
+    for (const name of HELD_OUT) {
+      const queries = judgedSetNamed(name);
+      expect(queries.length, name).toBeGreaterThanOrEqual(40);
+      expect(new Set(queries.map((q) => q.kind)), name).toEqual(new Set(['typo', 'numeral', 'paraphrase', 'comparison', 'organization', 'short acronym']));
+      // evaluate throws on a judged title the corpus lacks; the score itself is not looked at here
+      expect(() => evaluate(papers, queries, 'paperwire'), name).not.toThrow();
+    }
   });
 });

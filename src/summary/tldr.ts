@@ -206,6 +206,8 @@ function keepNumber(clause: string, max: number): string | undefined {
   )) {
     const end = m.index ?? 0;
     if (end < after || end > max) continue;
+    // "running 5-40 times faster | than neural compressors": a comparison keeps what it is compared with.
+    if (/^\s+than\s/.test(clause.slice(end))) continue;
     const head = clause.slice(0, end).replace(/[,;:\s]+$/, '');
     if (DANGLING.test(head)) continue;
     // "… 0.38-0.68 on Mistral-7B, 4.41-7.34 | on LLaMA-3": a bare number needs what follows it.

@@ -14,6 +14,7 @@ import {
 import { capitalise, definedName, isName, isStrongName, knownName, nameFirst } from './tldr-names.js';
 import { GERUND } from './verbs.js';
 import { containment } from './words.js';
+import { plainWords } from './synonyms.js';
 
 /**
  * The TL;DR a reader would write: the method's name, what it does, and its headline result, in one
@@ -109,6 +110,19 @@ export function buildTldr(sentences: readonly string[], ranked: readonly ScoredS
 }
 
 function fromSentence(
+  sentences: readonly string[],
+  index: number,
+  name: string | undefined,
+  lead: string | undefined,
+  max: number,
+  clausesFor: (subject: string | undefined) => Clauses,
+): TldrParts | undefined {
+  const made = buildFrom(sentences, index, name, lead, max, clausesFor);
+  // In the words a reader would use: "beating" for "outperforming", "uses" for "utilizes".
+  return made && { ...made, text: plainWords(made.text) };
+}
+
+function buildFrom(
   sentences: readonly string[],
   index: number,
   name: string | undefined,

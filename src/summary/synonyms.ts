@@ -1,0 +1,18 @@
+/**
+ * The plainer word a researcher's one-line summary uses for the abstract's ("outperforming" →
+ * "beating", "utilizes" → "uses", "achieving" → "reaching"). Only words whose replacement reads the
+ * same in any context and is never longer, so a TL;DR that fitted still fits.
+ */
+const PLAIN: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(?:outperform|surpass)ing\b/g, 'beating'],
+  [/\bachieving\b/g, 'reaching'],
+  [/\b(?:utiliz|utilis|employ|leverag)ing\b/g, 'using'],
+  [/\b(?:utiliz|utilis)es\b/g, 'uses'],
+  [/\b(?:employ|leverage)s\b/g, 'uses'],
+];
+
+export function plainWords(text: string): string {
+  let out = text;
+  for (const [pattern, word] of PLAIN) out = out.replace(pattern, word);
+  return out;
+}

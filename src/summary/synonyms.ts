@@ -1,6 +1,6 @@
 /**
  * The plainer word a researcher's one-line summary uses for the abstract's ("outperforming" →
- * "beating", "utilizes" → "uses", "achieving" → "reaching"). Only words whose replacement reads the
+ * "beating", "utilizes" → "uses", "achieving" → "reaching", ", introducing X" → ", with X"). Only words whose replacement reads the
  * same in any context and is never longer, so a TL;DR that fitted still fits.
  */
 const PLAIN: ReadonlyArray<readonly [RegExp, string]> = [
@@ -9,6 +9,8 @@ const PLAIN: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:utiliz|utilis|employ|leverag)ing\b/g, 'using'],
   [/\b(?:utiliz|utilis)es\b/g, 'uses'],
   [/\b(?:employ|leverage)s\b/g, 'uses'],
+  // A clause on how it works says what the method has, not that the paper announces it: ", introducing X" → ", with X".
+  [/, (?:introducing|proposing|presenting|developing|designing|devising) /g, ', with '],
 ];
 
 export function plainWords(text: string): string {

@@ -1,7 +1,7 @@
 /**
- * The plainer word a researcher's one-line summary uses for the abstract's ("outperforming" →
- * "beating", "utilizes" → "uses", "achieving" → "reaching", ", introducing X" → ", with X"). Only words whose replacement reads the
- * same in any context and is never longer, so a TL;DR that fitted still fits.
+ * The plainer words a researcher's one-line summary uses for the abstract's: "outperforming" →
+ * "beating", "achieving" → "reaching", "utilizes" → "uses", ", introducing X" → ", with X". Only
+ * replacements that read the same in any context and are never longer, so a TL;DR that fitted still fits.
  */
 const PLAIN: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:outperform|surpass)ing\b/g, 'beating'],

@@ -23,6 +23,7 @@ const DEFAULT_SETS = [
   ['old held-out set (tuned on in #14)', 'bench/summary-references-heldout.json'],
   ['second tuning set (#14 round 2, tuned on)', 'bench/summary-references-tune2.json'],
   ['third tuning set (#14 round 3, tuned on)', 'bench/summary-references-tune3.json'],
+  ['second references for the tuning papers (#14 round 4, tuned on)', 'bench/summary-references-alt.json'],
   ['new held-out set (#14, never tuned on)', 'bench/summary-references-new.json'],
   ['second held-out set (#14 round 3, written then by another engineer, never tuned on)', 'bench/summary-references-heldout2.json'],
 ] as const;

@@ -140,7 +140,9 @@ function participle(sentence: string, name?: string, needNumber = true): { claus
   const bare = subject.replace(/^(?:our|the|this)\s+(?:proposed\s+)?/i, '');
   const isSelf =
     SELF_SUBJECT.test(subject) ||
-    (name !== undefined && bare.toLowerCase().startsWith(name.toLowerCase()) && bare.split(/\s+/).length <= 3 && !/\b(?:and|or|than|vs)\b/.test(bare));
+    (name !== undefined && bare.toLowerCase().startsWith(name.toLowerCase()) && bare.split(/\s+/).length <= 3 && !/\b(?:and|or|than|vs)\b/.test(bare)) ||
+    // "the larger variants of FooNet", "a model built with FooNet": the method still, named at the end.
+    (name !== undefined && new RegExp(`\\b(?:of|with|by) (?:our |the )?${escapeRegExp(name)}$`, 'i').test(subject) && subject.split(/\s+/).length <= 10);
   // Any other subject: a short noun phrase that names something ("Gemma 2B-2B", "the 7B variant").
   const other =
     !isSelf &&

@@ -14,6 +14,7 @@ import {
 import { capitalise, definedName, isName, isStrongName, knownName, nameFirst } from './tldr-names.js';
 import { GERUND } from './verbs.js';
 import { containment } from './words.js';
+import { plainWords } from './synonyms.js';
 
 /**
  * The TL;DR a reader would write: the method's name, what it does, and its headline result, in one
@@ -116,6 +117,19 @@ function fromSentence(
   max: number,
   clausesFor: (subject: string | undefined) => Clauses,
 ): TldrParts | undefined {
+  const made = buildFrom(sentences, index, name, lead, max, clausesFor);
+  // In the words a reader would use: "beating" for "outperforming", "uses" for "utilizes".
+  return made && { ...made, text: plainWords(made.text) };
+}
+
+function buildFrom(
+  sentences: readonly string[],
+  index: number,
+  name: string | undefined,
+  lead: string | undefined,
+  max: number,
+  clausesFor: (subject: string | undefined) => Clauses,
+): TldrParts | undefined {
   const original = sentences[index] ?? '';
   let text = dropHype(dropLeadingClause(dropLeadingClause(cleanSentence(original))));
   text = repairReferences(text, name);
@@ -206,6 +220,8 @@ function keepNumber(clause: string, max: number): string | undefined {
   )) {
     const end = m.index ?? 0;
     if (end < after || end > max) continue;
+    // "running 5-40 times faster | than neural compressors": a comparison keeps what it is compared with.
+    if (/^\s+than\s/.test(clause.slice(end))) continue;
     const head = clause.slice(0, end).replace(/[,;:\s]+$/, '');
     if (DANGLING.test(head)) continue;
     // "… 0.38-0.68 on Mistral-7B, 4.41-7.34 | on LLaMA-3": a bare number needs what follows it.

@@ -91,6 +91,23 @@ describe('the summary benchmark', () => {
     }
   });
 
+  // The second references (#14 round 4): another writer's TL;DR for each paper of the four tuning sets.
+  it('summary-references-alt.json: a second reference for each of the 123 tuning papers, one sentence of at most 200 characters each', async () => {
+    const { papers } = await loadCorpus(CORPUS_DIR, { now: NOW });
+    const alt = read('summary-references-alt.json');
+    const tuning = ['summary-references.json', 'summary-references-heldout.json', 'summary-references-tune2.json', 'summary-references-tune3.json'].map(
+      (name) => new Set(read(name).map((r) => r.id)),
+    );
+    expect(alt.length).toBe(123);
+    expect(new Set(alt.map((r) => r.id)).size).toBe(123);
+    expect(evaluate(papers, alt).missing).toEqual([]);
+    for (const r of alt) {
+      expect(tuning.filter((set) => set.has(r.id)).length, r.id).toBe(1);
+      expect(r.reference.length, r.id).toBeLessThanOrEqual(200);
+      expect(r.reference, r.id).toMatch(/[.!?]$/);
+    }
+  });
+
   it('counts dangling-reference TL;DRs per system over the corpus: none for paperwire, some before issue 14', async () => {
     const { papers } = await loadCorpus(CORPUS_DIR, { now: NOW });
     const counts = Object.fromEntries(danglingCounts(papers).map((c) => [c.name, c.dangling]));

@@ -1,0 +1,20 @@
+/**
+ * The plainer words a researcher's one-line summary uses for the abstract's: "outperforming" →
+ * "beating", "achieving" → "reaching", "utilizes" → "uses", ", introducing X" → ", with X". Only
+ * replacements that read the same in any context and are never longer, so a TL;DR that fitted still fits.
+ */
+const PLAIN: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(?:outperform|surpass)ing\b/g, 'beating'],
+  [/\bachieving\b/g, 'reaching'],
+  [/\b(?:utiliz|utilis|employ|leverag)ing\b/g, 'using'],
+  [/\b(?:utiliz|utilis)es\b/g, 'uses'],
+  [/\b(?:employ|leverage)s\b/g, 'uses'],
+  // A clause on how it works says what the method has, not that the paper announces it: ", introducing X" → ", with X".
+  [/, (?:introducing|proposing|presenting|developing|designing|devising) /g, ', with '],
+];
+
+export function plainWords(text: string): string {
+  let out = text;
+  for (const [pattern, word] of PLAIN) out = out.replace(pattern, word);
+  return out;
+}

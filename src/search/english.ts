@@ -96,8 +96,23 @@ export function notATypo(term: string): boolean {
 
 /**
  * Whether `neighbour` may stand for `term`: always for a typo; for an English word only when it is
- * another form of it (the same stem: "quantizing" for "quantized"), never another word.
+ * another form of it (the same stem: "quantizing" for "quantized") or a slip of the fingers that
+ * happens to make a word (a doubled letter typed once, "lama" for "llama"; two neighbouring letters
+ * swapped, "casual" for "causal"), never another word ("masking" for "asking").
  */
 export function mayCorrect(term: string, neighbour: string, english: boolean): boolean {
-  return !english || stem(neighbour) === stem(term);
+  return !english || stem(neighbour) === stem(term) || slip(term, neighbour);
+}
+
+function slip(a: string, b: string): boolean {
+  if (a.length === b.length) {
+    const i = [...a].findIndex((c, k) => c !== b[k]);
+    return i >= 0 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  if (long.length !== short.length + 1) return false;
+  const i = [...short].findIndex((c, k) => c !== long[k]);
+  const at = i < 0 ? short.length : i;
+  // The extra letter doubles its neighbour, and the rest is the same.
+  return at > 0 && long[at] === long[at - 1] && long.slice(at + 1) === short.slice(at);
 }

@@ -280,6 +280,11 @@ describe('issue 15, fourth round: English words are not typos', () => {
     expect(search(library.index, 'knowlege distillation').didYouMean).toBe('knowledge distillation');
     expect(search(library.index, 'segmantation').didYouMean).toBe('segmentation');
     expect(titles('quantisation', 3)).toEqual(titles('quantization', 3));
+    // A slip that happens to make an English word is still a typo: a doubled letter typed once.
+    expect(search(library.index, 'lama 2').didYouMean).toBe('llama 2');
+    const { mayCorrect } = await import('../../src/search/english.js');
+    expect(mayCorrect('casual', 'causal', true)).toBe(true);
+    expect(mayCorrect('asking', 'masking', true)).toBe(false);
     const { withTechniquesOff } = await import('../../src/search/features.js');
     withTechniquesOff(['english'], () =>
       expect(search(library.index, 'asking questions about documents').didYouMean).toBe('masking questions about documents'),

@@ -1,3 +1,4 @@
+import { mayCorrect, notATypo } from './english.js';
 import { hasPrefix } from './vocabulary.js';
 import { fold, normalizeTerm, tokenize } from './analyze.js';
 import { documentFrequency, nearTerms, type PaperIndex } from './index.js';
@@ -46,7 +47,9 @@ export function correctWords(index: PaperIndex, raw: string): string {
       const df = documentFrequency(index, swapped);
       if (df > 0) near.push({ term: swapped, distance: 1, df });
     }
-    const best = near.sort((a, b) => a.distance - b.distance || b.df - a.df)[0];
+    // A correctly spelt English word ("asking") is not a typo of another word ("masking").
+    const english = notATypo(term);
+    const best = near.filter((n) => mayCorrect(term, n.term, english)).sort((a, b) => a.distance - b.distance || b.df - a.df)[0];
     if (!best) continue;
     out += raw.slice(last, token.start) + surfaceOf(index, best.term);
     last = token.end;

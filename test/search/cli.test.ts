@@ -69,6 +69,17 @@ describe('paperwire search', () => {
     expect(out).toContain('quantization year:2019');
   });
 
+  it('offers "Did you mean" for a misspelt word, not for an English word the library lacks', async () => {
+    const typo = await cli('search', 'knowlege distillation', '--corpus', CORPUS_DIR, '--limit', '1');
+    expect(typo.code).toBe(0);
+    expect(typo.out).toContain('Did you mean: knowledge distillation');
+    // "asking" is spelt right: not a typo of "masking".
+    const english = await cli('search', 'asking questions about documents', '--corpus', CORPUS_DIR, '--limit', '1');
+    expect(english.code).toBe(0);
+    expect(english.out).not.toContain('Did you mean');
+    expect(english.out).not.toMatch(/masking/i);
+  });
+
   it('exits 2 with the message and the query language on a malformed query', async () => {
     const { code, err } = await cli('search', 'x sort:best', '--corpus', CORPUS_DIR);
     expect(code).toBe(2);

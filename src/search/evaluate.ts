@@ -1,5 +1,4 @@
 import { FIELDS, frequencyOf, postingCount, postingTotal, tailId, termId, termOf, type Postings } from './postings.js';
-import { mayCorrect } from './english.js';
 import { stem } from './stem.js';
 import { fuzzyTerms, prefixTerms, type Vocabulary } from './vocabulary.js';
 
@@ -23,8 +22,6 @@ export interface TermNode {
    * almost as the word itself, the others for little; otherwise each counts by its distance as before
    */
   correct?: boolean;
-  /** a correctly spelt English word the library lacks: only its other forms are its corrections */
-  english?: boolean;
   /** multiplies the term's score (an acronym's expansion counts for less than the words typed) */
   boost?: number;
 }
@@ -59,8 +56,6 @@ const FUZZY_WEIGHT = 0.45;
 const CORRECTION_WEIGHT = 0.85;
 /** A typo's other neighbours: they only fill in after the correction's papers. */
 const OTHER_NEIGHBOUR_WEIGHT = 0.15;
-/** An English word's neighbour that is another word: not a correction. */
-const ENGLISH_NEIGHBOUR_WEIGHT = 0;
 /** A term sharing the word's stem (distilled for distillation). */
 const STEM_WEIGHT = 0.3;
 /** A word reaches for its stem's other terms when it is in fewer papers than this share of the commonest of them. */
@@ -124,18 +119,11 @@ function expand(p: Postings, vocabulary: Vocabulary, node: TermNode): Array<{ id
       near.push({ id, distance });
     }
     if (node.correct) for (const id of transpositions(p, term)) if (!near.some((n) => n.id === id)) near.push({ id, distance: 1 });
-    // An English word's neighbours that are other words ("masking" for "asking") are not what was meant.
-    const other = (id: number) => node.english === true && !mayCorrect(term, termOf(p, id), true);
-    const best = node.correct
-      ? likeliest(
-          p,
-          near.filter((n) => !other(n.id)),
-        )
-      : undefined;
+    const best = node.correct ? likeliest(p, near) : undefined;
     for (const { id, distance } of near) {
       const length = termOf(p, id).length;
-      const weight = other(id) ? ENGLISH_NEIGHBOUR_WEIGHT : best === undefined ? FUZZY_WEIGHT : id === best ? CORRECTION_WEIGHT : OTHER_NEIGHBOUR_WEIGHT;
-      if (weight > 0) out.push({ id, weight: (weight * length) / (length + distance) });
+      const weight = best === undefined ? FUZZY_WEIGHT : id === best ? CORRECTION_WEIGHT : OTHER_NEIGHBOUR_WEIGHT;
+      out.push({ id, weight: (weight * length) / (length + distance) });
     }
   }
   if (node.stem) {

@@ -6,8 +6,6 @@
 export const TECHNIQUES = {
   /** A misspelt word matches its most likely correction almost as well as the word itself (noisy channel, transpositions). */
   typo: 'typo correction',
-  /** A correctly spelt English word the library lacks ("asking") is not a typo of a library word ("masking"). */
-  english: 'english words are not typos',
   /** "vs", "vs." and "versus" compare what stands on either side: not words a paper must contain. */
   comparisons: 'comparisons',
   /** Adjacent words also match joined ("YOLO v10" finds YOLOv10, "pre training" pretraining). */

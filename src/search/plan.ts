@@ -1,5 +1,4 @@
 import { normalizeTerm, terms } from './analyze.js';
-import { mayCorrect, notATypo } from './english.js';
 import { isOn } from './features.js';
 import type { QueryNode, TermNode } from './evaluate.js';
 import { documentFrequency, nearTerms, type PaperIndex } from './index.js';
@@ -252,7 +251,6 @@ export function termQuery(index: PaperIndex, term: string, last: boolean, exact:
   if (exact) return { term, fuzzy: 0, prefix: false };
   const node = looseTerm(index, term, last);
   if (node.fuzzy > 0 && isOn('typo')) node.correct = true;
-  if (node.fuzzy > 0 && notATypo(term)) node.english = true;
   if (isOn('stemming')) node.stem = true;
   return node;
 }
@@ -278,8 +276,7 @@ export function looseFrequency(index: PaperIndex, term: string, last: boolean): 
   const node = looseTerm(index, term, last);
   const p = index.postings;
   let most = 0;
-  const english = node.fuzzy > 0 && notATypo(term);
-  if (node.fuzzy > 0) for (const near of nearTerms(index, term, node.fuzzy)) if (mayCorrect(term, near.term, english)) most = Math.max(most, near.df);
+  if (node.fuzzy > 0) for (const near of nearTerms(index, term, node.fuzzy)) most = Math.max(most, near.df);
   if (node.prefix) {
     let sum = 0;
     for (const id of prefixTerms(index.vocabulary, term)) sum += frequencyOf(p, id);

@@ -94,8 +94,10 @@ export function buildTldr(sentences: readonly string[], ranked: readonly ScoredS
   let first: TldrParts | undefined;
   let thin: TldrParts | undefined;
   for (const candidate of tries) {
-    const built = fromSentence(sentences, candidate.index, name, lead, max, clausesFor);
-    if (!built) continue;
+    const made = buildFrom(sentences, candidate.index, name, lead, max, clausesFor);
+    if (!made) continue;
+    // In the words a reader would use: "beating" for "outperforming", "uses" for "utilizes".
+    const built = { ...made, text: plainWords(made.text) };
     // "Nlakh is a new dataset.": too thin to be the TL;DR while a fuller sentence is near the top.
     if (built.text.length < THIN) {
       thin ??= built;
@@ -107,19 +109,6 @@ export function buildTldr(sentences: readonly string[], ranked: readonly ScoredS
     if (candidate.score < (ranked[0]?.score ?? 0) - GAP) break;
   }
   return first ?? thin;
-}
-
-function fromSentence(
-  sentences: readonly string[],
-  index: number,
-  name: string | undefined,
-  lead: string | undefined,
-  max: number,
-  clausesFor: (subject: string | undefined) => Clauses,
-): TldrParts | undefined {
-  const made = buildFrom(sentences, index, name, lead, max, clausesFor);
-  // In the words a reader would use: "beating" for "outperforming", "uses" for "utilizes".
-  return made && { ...made, text: plainWords(made.text) };
 }
 
 function buildFrom(

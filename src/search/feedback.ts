@@ -4,7 +4,7 @@ import { documentFrequency, type PaperIndex } from './index.js';
 import type { Plan } from './plan.js';
 import { lowerBound } from './postings.js';
 import { stem } from './stem.js';
-import { TopK, type Ranked } from './topk.js';
+import { TopK, type Ranked } from '../util/topk.js';
 
 /** Results read for feedback terms, terms taken from them, and the weight of a feedback match beside the query's. */
 const FEEDBACK_DOCS = 3;

@@ -6,7 +6,7 @@ import { documentFrequency, evaluationOf, markPostings, type PaperIndex } from '
 import { groupQuery, looseFrequency, planQuery, type Plan } from './plan.js';
 import { withFeedback } from './feedback.js';
 import { FIELDS, holds, termOf } from './postings.js';
-import { TopK, type Ranked } from './topk.js';
+import { TopK, type Ranked } from '../util/topk.js';
 import { parseQuery, type ParsedQuery } from './query.js';
 import { makeSnippet } from './snippet.js';
 import { correctWords, suggestFor } from './suggest.js';

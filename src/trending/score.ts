@@ -1,5 +1,6 @@
 import type { Paper } from '../corpus/types.js';
 import type { EngagementEvent, EngagementKind } from './types.js';
+import { TopK } from '../util/topk.js';
 
 /**
  * The trending score, in one place (the README explains it):
@@ -60,31 +61,24 @@ export function rankTrending(input: TrendingInput, options: { limit?: number; ke
   const facts = factsOf(papers);
   const team = teamActivity(input.engagement, nowMs);
 
-  const best: Array<{ paper: Paper; score: number }> = [];
-  /** The last kept after a trim: what does not rank before it cannot make the list. */
-  let cut: { paper: Paper; score: number } | undefined;
+  const best = new TopK(limit, (a, b) => byScore(papers[a.position]!, a.score, papers[b.position]!, b.score));
   for (let i = 0; i < papers.length; i++) {
     const paper = papers[i]!;
     if (keep && !keep(paper)) continue;
-    const score = round(
-      facts.base[i]! +
-        decayed(WEIGHTS.pageRecency, facts.latestDay[i]!, nowMs, WEIGHTS.pageHalfLifeDays) +
-        decayed(WEIGHTS.publishedRecency, facts.published[i]!, nowMs, WEIGHTS.publishedHalfLifeDays) +
-        (team.size > 0 ? (team.get(paper.id)?.score ?? 0) : 0),
+    best.offer(
+      i,
+      round(
+        facts.base[i]! +
+          decayed(WEIGHTS.pageRecency, facts.latestDay[i]!, nowMs, WEIGHTS.pageHalfLifeDays) +
+          decayed(WEIGHTS.publishedRecency, facts.published[i]!, nowMs, WEIGHTS.publishedHalfLifeDays) +
+          (team.size > 0 ? (team.get(paper.id)?.score ?? 0) : 0),
+      ),
     );
-    const candidate = { paper, score };
-    if (cut && byScore(candidate, cut) >= 0) continue;
-    best.push(candidate);
-    // Trimmed back to the limit now and then, so a small limit never sorts the whole library.
-    if (best.length >= 2 * limit + 64) {
-      best.sort(byScore);
-      best.length = limit;
-      cut = best[limit - 1];
-    }
   }
-  best.sort(byScore);
-  if (best.length > limit) best.length = limit;
-  return best.map(({ paper, score }) => ({ paper, score, why: whyLine(paper, input.saves.get(paper.id) ?? 0, team.get(paper.id)?.counts) }));
+  return best.sorted().map(({ position, score }) => {
+    const paper = papers[position]!;
+    return { paper, score, why: whyLine(paper, input.saves.get(paper.id) ?? 0, team.get(paper.id)?.counts) };
+  });
 }
 
 /** What the score needs of each paper that does not change with the clock, worked out once per library. */
@@ -119,8 +113,8 @@ function count(n: number | undefined): number {
 }
 
 /** Best score first; ties to the paper id (ids are ASCII, so plain comparison orders them). */
-function byScore(a: { paper: Paper; score: number }, b: { paper: Paper; score: number }): number {
-  return b.score - a.score || (a.paper.id < b.paper.id ? -1 : a.paper.id > b.paper.id ? 1 : 0);
+function byScore(a: Paper, aScore: number, b: Paper, bScore: number): number {
+  return bScore - aScore || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 function decayed(weight: number, dayMsOrNaN: number, referenceMs: number, halfLifeDays: number): number {

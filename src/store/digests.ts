@@ -25,17 +25,8 @@ interface ItemRow {
   reply_ts: string | null;
 }
 
-/**
- * Digest runs in SQLite. The statements are prepared on first use: they need migration 6's team
- * column, and a store opened on an older schema (to be migrated, or by a test) must still open.
- */
+/** Digest runs in SQLite. */
 export function digestsRepo(db: Db): DigestsRepo {
-  let repo: DigestsRepo | undefined;
-  const prepared = () => (repo ??= preparedDigestsRepo(db));
-  return new Proxy({} as DigestsRepo, { get: (_target, name) => prepared()[name as keyof DigestsRepo] });
-}
-
-function preparedDigestsRepo(db: Db): DigestsRepo {
   const runById = db.prepare<[number], RunRow>('SELECT * FROM digest_runs WHERE id = ?');
   const dailyRun = db.prepare<[string, string, string], RunRow>(
     "SELECT * FROM digest_runs WHERE team_id = ? AND channel_id = ? AND local_date = ? AND kind = 'daily'",

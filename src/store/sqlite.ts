@@ -13,23 +13,34 @@ import { summaryCache } from './summaries.js';
 
 export { StoreError } from './database.js';
 
-/** Opens (creating and migrating) the SQLite store at `path`, or `:memory:` for a throwaway one. */
+/**
+ * Opens (creating and migrating) the SQLite store at `path`, or `:memory:` for a throwaway one. Each
+ * repository prepares its statements when first used: a store opened on an older schema (to be
+ * migrated, or by a test) must still open, though the newer repositories' tables are not there yet.
+ */
 export function openStore(path: string, options: { migrations?: Migration[] } = {}): Store & { db: Db } {
   const db = openDatabase(path);
   migrate(db, options.migrations ?? migrations, path);
-  return {
-    kind: 'sqlite',
+  const repos = {
+    saves: savesRepo,
+    engagement: engagementRepo,
+    summaries: summaryCache,
+    subscriptions: subscriptionsRepo,
+    digests: digestsRepo,
+    ingested: ingestRepo,
+    events: eventLedger,
+    leases: leasesRepo,
+    installations: installationsRepo,
+  };
+  const store = {
+    kind: 'sqlite' as const,
     db,
-    saves: savesRepo(db),
-    engagement: engagementRepo(db),
-    summaries: summaryCache(db),
-    subscriptions: subscriptionsRepo(db),
-    digests: digestsRepo(db),
-    ingested: ingestRepo(db),
-    events: eventLedger(db),
-    leases: leasesRepo(db),
-    installations: installationsRepo(db),
     ping: async () => void db.prepare('SELECT 1').get(),
     close: async () => void db.close(),
   };
+  for (const [name, make] of Object.entries(repos)) {
+    let repo: unknown;
+    Object.defineProperty(store, name, { enumerable: true, get: () => (repo ??= make(db)) });
+  }
+  return store as typeof store & { [K in keyof typeof repos]: ReturnType<(typeof repos)[K]> };
 }

@@ -32,8 +32,7 @@ export function fromSubscriptionRow(row: SubscriptionRow): Subscription {
 }
 
 export function subscriptionsRepo(db: Db): SubscriptionsRepo {
-  // Prepared on first use: the statements need migration 6's (team, channel) key, and a store opened on an older schema must still open.
-  const prepare = () => {
+  const q = (() => {
     const upsert = db.prepare(`
     INSERT INTO subscriptions (channel_id, team_id, time, timezone, cadence, top_n, topic, created_by, created_at, paused_reason, last_problem)
     VALUES (@channelId, @teamId, @time, @timezone, @cadence, @topN, @topic, @createdBy, @createdAt, NULL, NULL)
@@ -49,20 +48,18 @@ export function subscriptionsRepo(db: Db): SubscriptionsRepo {
     const pauseTeam = db.prepare('UPDATE subscriptions SET paused_reason = ? WHERE team_id = ? AND paused_reason IS NULL');
     const resumeTeam = db.prepare('UPDATE subscriptions SET paused_reason = NULL WHERE team_id = ? AND paused_reason = ?');
     return { upsert, get, remove, listAll, listTeam, pause, problem, pauseTeam, resumeTeam };
-  };
-  let statements: ReturnType<typeof prepare> | undefined;
-  const q = () => (statements ??= prepare());
+  })();
   return {
-    upsert: async (s) => void q().upsert.run({ ...s, topic: s.topic ?? null }),
+    upsert: async (s) => void q.upsert.run({ ...s, topic: s.topic ?? null }),
     get: async (teamId, channelId) => {
-      const row = q().get.get(teamId, channelId);
+      const row = q.get.get(teamId, channelId);
       return row ? fromSubscriptionRow(row) : undefined;
     },
-    remove: async (teamId, channelId) => q().remove.run(teamId, channelId).changes > 0,
-    list: async (teamId) => (teamId === undefined ? q().listAll.all() : q().listTeam.all(teamId)).map(fromSubscriptionRow),
-    pause: async (teamId, channelId, reason) => void q().pause.run(reason, teamId, channelId),
-    setProblem: async (teamId, channelId, text) => void q().problem.run(text ?? null, teamId, channelId),
-    pauseTeam: async (teamId, reason) => q().pauseTeam.run(reason, teamId).changes,
-    resumeTeam: async (teamId, reason) => q().resumeTeam.run(teamId, reason).changes,
+    remove: async (teamId, channelId) => q.remove.run(teamId, channelId).changes > 0,
+    list: async (teamId) => (teamId === undefined ? q.listAll.all() : q.listTeam.all(teamId)).map(fromSubscriptionRow),
+    pause: async (teamId, channelId, reason) => void q.pause.run(reason, teamId, channelId),
+    setProblem: async (teamId, channelId, text) => void q.problem.run(text ?? null, teamId, channelId),
+    pauseTeam: async (teamId, reason) => q.pauseTeam.run(reason, teamId).changes,
+    resumeTeam: async (teamId, reason) => q.resumeTeam.run(teamId, reason).changes,
   };
 }

@@ -47,6 +47,7 @@ export function correctWords(index: PaperIndex, raw: string): string {
       const df = documentFrequency(index, swapped);
       if (df > 0) near.push({ term: swapped, distance: 1, df });
     }
+    if (near.length === 0) continue;
     // A correctly spelt English word ("asking") is not a typo of another word ("masking").
     const english = notATypo(term);
     const best = near.filter((n) => mayCorrect(term, n.term, english)).sort((a, b) => a.distance - b.distance || b.df - a.df)[0];

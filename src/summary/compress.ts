@@ -65,9 +65,12 @@ export function dropLeadingClause(sentence: string): string {
   return capitalise(rest);
 }
 
-/** Praise that carries no information in a one-line summary ("a novel", "a simple yet effective"). */
+/**
+ * Praise that carries no information in a one-line summary ("a novel", "a simple yet effective", "an
+ * easy-to-implement"); words that say what the method covers ("general", "generic", "versatile") stay.
+ */
 const HYPE =
-  /\b(an?) (?:novel|new(?! (?:dataset|benchmark|corpus)s?\b)|simple (?:yet|but|and) (?:effective|efficient|powerful)|simple,? yet (?:effective|efficient|powerful)) (?=([\w-]+))/gi;
+  /\b(an?) (?:novel|new(?! (?:dataset|benchmark|corpus)s?\b)|simple (?:yet|but|and) (?:effective|efficient|powerful)|simple,? yet (?:effective|efficient|powerful)|effective|practical|easy-to-implement|simple|powerful|flexible|principled|straightforward|innovative|elegant) (?=([\w-]+))/gi;
 
 export function dropHype(text: string): string {
   return text.replace(HYPE, (_, article: string, next: string) => {

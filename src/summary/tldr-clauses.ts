@@ -162,7 +162,8 @@ function participle(sentence: string, name?: string, needNumber = true): { claus
     /^(?:cut|set|run|beat|top|lead|close)$/i.test(word) ||
     subject.toLowerCase() === 'we' ||
     modal ||
-    /[a-z0-9]s$/i.test(subject);
+    // "FDEs achieve", "both formulations of FooNet outperform": the head noun is plural.
+    /[a-z0-9]s$/i.test(subject.replace(/\s+(?:of|with|by)\s.*$/i, ''));
   if (!finite) return undefined;
   const gerund = GERUND[(verb[1] ?? '').toLowerCase()];
   if (!gerund) return undefined;
@@ -173,7 +174,12 @@ function participle(sentence: string, name?: string, needNumber = true): { claus
     (_, and: string, stem: string) => `${and}${GERUND[stem.toLowerCase()] ?? stem}`,
   );
   // "demonstrating impressive results, achieving 2.7x …": the praise goes, the number stays.
-  let clause = dropPraise(tidy(`${gerund}${coordinated}`));
+  // "outperforming recent unsupervised sentence encoders such as Mirror-BERT and SimCSE by 5%" → "outperforming
+  // Mirror-BERT and SimCSE by 5%": the methods beaten, by name (not "techniques for models such as Llama").
+  let clause = dropPraise(tidy(`${gerund}${coordinated}`)).replace(
+    /^((?:outperform|surpass|beat|match|rival|exceed)ing)\s+(?:(?!(?:for|of|on|in|with|to|at|from|by|under)\s)[^\s,;()]+\s+){1,8}?(?:such as|including|like)\s+(?=[A-Z])/,
+    '$1 ',
+  );
   if (!isSelf) clause = `with ${/^(?:The|An?)\s/.test(subject) ? lowerFirst(subject) : subject} ${clause}`;
   // The number is the point: it must come early, not after a list of other claims.
   if (!needNumber) return { clause, self: isSelf };

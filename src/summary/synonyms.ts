@@ -11,6 +11,8 @@ const PLAIN: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:employ|leverage)s\b/g, 'uses'],
   // A clause on how it works says what the method has, not that the paper announces it: ", introducing X" → ", with X".
   [/, (?:introducing|proposing|presenting|developing|designing|devising) /g, ', with '],
+  // "on the GLUE benchmark" → "on GLUE": a named benchmark needs neither.
+  [/\bthe ([A-Z][\w.-]*\d?[\w.-]*(?: [A-Z0-9][\w.-]*)?) (?:benchmarks?|datasets?)\b/g, '$1'],
 ];
 
 export function plainWords(text: string): string {

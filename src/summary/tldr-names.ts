@@ -18,7 +18,7 @@ const NAMING = /^(?:called|named|dubbed|termed|coined|namely|which we (?:call|na
 const NAME_TOKEN = /^["'“]?(?:[A-Z][\p{L}\p{N}]*(?:[-+.][\p{L}\p{N}]+)*\+*|[a-z][a-z0-9]*[A-Z][\p{L}\p{N}-]*)["'”]?$/u;
 /** Acronyms that name a field or a model family, not a contribution. */
 const GENERIC_ACRONYM =
-  /^(?:LLMs?|VLMs?|LVLMs?|MLLMs?|LMMs?|LMs?|NLP|NLU|CV|AI|ML|DNNs?|CNNs?|ConvNets?|RNNs?|GNNs?|ViTs?|GPUs?|CPUs?|TPUs?|SOTA|MLPs?|SSMs?|RL|ASR|TTS|QA|KV|PTQ|QAT|MoE|INRs?)$/;
+  /^(?:LLMs?|VLMs?|LVLMs?|MLLMs?|LMMs?|LMs?|NLP|NLU|CV|AI|ML|DNNs?|CNNs?|ConvNets?|RNNs?|GNNs?|ViTs?|GPUs?|CPUs?|TPUs?|SOTA|MLPs?|SSMs?|RL|ASR|TTS|QA|KV|PTQ|QAT|MoE|INRs?|G?FLOPs|MACs|BLEU|FID|PSNR|SSIM|mIoU|mAP)$/;
 
 /** A name is a single name-like token or a short run of capitalised words ("Double Sparsity"). */
 export function isName(candidate: string): boolean {

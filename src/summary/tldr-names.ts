@@ -274,6 +274,18 @@ export function knownName(title: string, abstract: string): string | undefined {
     const at = abstract.toLowerCase().indexOf(fromTitle.toLowerCase());
     const found = at >= 0 ? abstract.slice(at, at + fromTitle.length) : '';
     if (/[A-Z]/.test(found)) return found;
+    // "VideoMAE V2: …" whose abstract says only "VideoMAE": the paper's name is the title's, not its predecessor's.
+    const [head = '', ...more] = fromTitle.split(/\s+/);
+    if (
+      more.length > 0 &&
+      more.length <= 2 &&
+      more.every((w) => /^[A-Z0-9][\w.+-]*$/.test(w)) &&
+      /^[\w.+-]+$/.test(head) &&
+      isStrongName(head) &&
+      abstract.includes(head)
+    ) {
+      return fromTitle;
+    }
   }
   const counts = new Map<string, number>();
   for (const m of abstract.matchAll(/(?<![\p{L}\p{N}-])([A-Za-z][\p{L}\p{N}]*(?:[-+.][\p{L}\p{N}]+)*)/gu)) {

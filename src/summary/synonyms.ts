@@ -11,6 +11,7 @@ const PLAIN: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:utiliz|utilis|employ|leverag)ing\b/g, 'using'],
   [/\b(?:utiliz|utilis)es\b/g, 'uses'],
   [/\b(?:employ|leverage)s\b/g, 'uses'],
+  [/\bin terms of\b/g, 'in'],
   // A clause on how it works says what the method has, not that the paper announces it: ", introducing X" → ", with X".
   [/, (?:introducing|proposing|presenting|developing|designing|devising) /g, ', with '],
   // "on the GLUE benchmark" → "on GLUE": a named benchmark needs neither.

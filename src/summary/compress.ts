@@ -70,7 +70,7 @@ export function dropLeadingClause(sentence: string): string {
  * easy-to-implement"); words that say what the method covers ("general", "generic", "versatile") stay.
  */
 const HYPE =
-  /\b(an?) (?:novel|new(?! (?:dataset|benchmark|corpus)s?\b)|simple (?:yet|but|and) (?:effective|efficient|powerful)|simple,? yet (?:effective|efficient|powerful)|effective|practical|easy-to-implement|simple|powerful|flexible|principled|straightforward|innovative|elegant) (?=([\w-]+))/gi;
+  /\b(an?) (?:novel|new(?! (?:dataset|benchmark|corpus)s?\b)|simple (?:yet|but|and) (?:effective|efficient|powerful)|simple,? yet (?:effective|efficient|powerful)|effective|practical|easy-to-implement|simple|powerful|flexible|principled|straightforward|innovative|elegant) (?!(?:and|or|but|yet|one|enough|to|in|for|as)(?![\w-]))(?=([\w-]+))/gi;
 
 export function dropHype(text: string): string {
   return text.replace(HYPE, (_, article: string, next: string) => {

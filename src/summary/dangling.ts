@@ -87,7 +87,8 @@ export function isFragment(sentence: string): boolean {
   if (text.length < 20) return true;
   if (/…|\.\.\.$/.test(text)) return true;
   if (!/[.!?]["')\]]*$/.test(text)) return true;
-  if (OPEN_END.test(text)) return true;
+  // "a framework for, whose …": a preposition or article cut from what it governs.
+  if (OPEN_END.test(text) || /\b(?:a|an|the|of|for|to|with|by|from|into)[,;:]\s/i.test(text)) return true;
   if (/^[a-z]/.test(text) && !/^[a-z][\p{L}\p{N}-]*[A-Z0-9]/u.test(text)) return true;
   let depth = 0;
   for (const ch of text) {

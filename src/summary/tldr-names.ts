@@ -20,6 +20,8 @@ const NAME_TOKEN = /^["'“]?(?:[A-Z][\p{L}\p{N}]*(?:[-+.][\p{L}\p{N}]+)*\+*|[a-
 const GENERIC_ACRONYM =
   /^(?:LLMs?|VLMs?|LVLMs?|MLLMs?|LMMs?|LMs?|NLP|NLU|CV|AI|ML|DNNs?|CNNs?|ConvNets?|RNNs?|GNNs?|ViTs?|GPUs?|CPUs?|TPUs?|SOTA|MLPs?|SSMs?|RL|ASR|TTS|QA|KV|PTQ|QAT|MoE|INRs?|G?FLOPs|MACs|BLEU|FID|PSNR|SSIM|mIoU|mAP)$/;
 
+const ENDS_ON_PREPOSITION = /\s(?:of|for|to|in|on|with|by|from|and|or)$/i;
+
 /** A name is a single name-like token or a short run of capitalised words ("Double Sparsity"). */
 export function isName(candidate: string): boolean {
   const words = candidate.trim().split(/\s+/);
@@ -128,10 +130,12 @@ export function nameFirst(sentence: string, knownName?: string, leadName?: strin
   }
   // "We design a dual-enhancement-based cross-modality object detection network DEYOLO."
   const trailing = /^((?:an?|the)\s[^,;:()]{5,140}?)\s+([^\s,;:()]+)(,\s+[^]*)?$/i.exec(object);
-  if (trailing && isStrongName(trailing[2] ?? '')) return `${unquote(trailing[2] ?? '')} is ${trailing[1]}${trailing[3] ?? ''}.`;
+  // Not "a framework for CIR, whose …": what it is for is not its name.
+  if (trailing && isStrongName(trailing[2] ?? '') && !ENDS_ON_PREPOSITION.test(trailing[1] ?? ''))
+    return `${unquote(trailing[2] ?? '')} is ${trailing[1]}${trailing[3] ?? ''}.`;
   // "We introduce a fast, data-free model editing method Diff-QuickFix which can edit …"
   const trailingRelative = /^((?:an?|the)\s[^;:()]{5,140}?)\s+([^\s,;:()]+)\s+(which|that)\s+([^]{10,})$/i.exec(object);
-  if (trailingRelative && isStrongName(trailingRelative[2] ?? '')) {
+  if (trailingRelative && isStrongName(trailingRelative[2] ?? '') && !ENDS_ON_PREPOSITION.test(trailingRelative[1] ?? '')) {
     const [, desc, name = '', , rest] = trailingRelative;
     return `${unquote(name)} is ${desc} that ${rest}.`;
   }

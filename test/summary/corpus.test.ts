@@ -32,7 +32,13 @@ describe('the dangling-reference and fragment checks', () => {
       'DupMAE pre-trains retrieval models so that both [CLS] and ordinary tokens carry meaning.',
     ];
     for (const s of fine) expect(danglingReferences(s), s).toEqual([]);
-    for (const s of ['We propose FooNet, a sparse attention scheme that…', 'FooNet is a scheme for the', 'a sparse scheme.', 'FooNet (a scheme.'])
+    for (const s of [
+      'We propose FooNet, a sparse attention scheme that…',
+      'FooNet is a scheme for the',
+      'a sparse scheme.',
+      'FooNet (a scheme.',
+      'CIR is a fine-tuning framework for, whose second stage adds negatives.',
+    ])
       expect(isFragment(s), s).toBe(true);
     expect(isFragment('FooNet is a sparse attention scheme over landmark tokens.')).toBe(false);
   });

@@ -48,6 +48,10 @@ describe('the TL;DR rewriting rules', () => {
   it("takes the title's name for a successor the abstract calls by its predecessor's, and never a metric", () => {
     expect(knownName('VideoMAE V2: Scaling Video Masked Autoencoders', 'We scale the VideoMAE in model and data. VideoMAE is efficient.')).toBe('VideoMAE V2');
     expect(knownName('Progressive Gradient Flow', 'Our method saves FLOPs. At iso-training FLOPs, it is better.')).toBeUndefined();
+    // "a framework for CIR": the task it is for, not its name.
+    expect(nameFirst('We design a two-stage fine-tuning framework for CIR, whose second stage adds negatives.', 'CIR', 'CIR')).toBe(
+      'We design a two-stage fine-tuning framework for CIR, whose second stage adds negatives.',
+    );
   });
 
   it('puts the name first in "We propose X for Ving …" and "We introduce Long Name (X) for …"', () => {

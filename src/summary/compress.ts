@@ -74,7 +74,7 @@ const HYPE =
 
 export function dropHype(text: string): string {
   return text.replace(HYPE, (_, article: string, next: string) => {
-    const vowel = /^[aeio]/i.test(next) || (/^[A-Z]{2}/.test(next) && /^[AEFHILMNORSX]/.test(next));
+    const vowel = (/^[aeio]/i.test(next) && !/^(?:one\b|once\b)/i.test(next)) || (/^[A-Z]{2}/.test(next) && /^[AEFHILMNORSX]/.test(next));
     const fixed = vowel ? 'an' : 'a';
     return `${article.charAt(0) === 'A' ? fixed.charAt(0).toUpperCase() + fixed.slice(1) : fixed} `;
   });

@@ -65,13 +65,16 @@ export function dropLeadingClause(sentence: string): string {
   return capitalise(rest);
 }
 
-/** Praise that carries no information in a one-line summary ("a novel", "a simple yet effective"). */
+/**
+ * Praise that carries no information in a one-line summary ("a novel", "a simple yet effective", "an
+ * easy-to-implement"); words that say what the method covers ("general", "generic", "versatile") stay.
+ */
 const HYPE =
-  /\b(an?) (?:novel|new(?! (?:dataset|benchmark|corpus)s?\b)|simple (?:yet|but|and) (?:effective|efficient|powerful)|simple,? yet (?:effective|efficient|powerful)) (?=([\w-]+))/gi;
+  /\b(an?) (?:novel|new(?! (?:dataset|benchmark|corpus)s?\b)|simple (?:yet|but|and) (?:effective|efficient|powerful)|simple,? yet (?:effective|efficient|powerful)|effective|practical|easy-to-implement|simple|powerful|flexible|principled|straightforward|innovative|elegant) (?!(?:and|or|but|yet|one|enough|to|in|for|as)(?![\w-]))(?=([\w-]+))/gi;
 
 export function dropHype(text: string): string {
   return text.replace(HYPE, (_, article: string, next: string) => {
-    const vowel = /^[aeio]/i.test(next) || (/^[A-Z]{2}/.test(next) && /^[AEFHILMNORSX]/.test(next));
+    const vowel = (/^[aeio]/i.test(next) && !/^(?:one\b|once\b)/i.test(next)) || (/^[A-Z]{2}/.test(next) && /^[AEFHILMNORSX]/.test(next));
     const fixed = vowel ? 'an' : 'a';
     return `${article.charAt(0) === 'A' ? fixed.charAt(0).toUpperCase() + fixed.slice(1) : fixed} `;
   });

@@ -25,6 +25,10 @@ const ALSO = /\b(?:we|it|they) (?:also|further|additionally|furthermore|moreover
 const PRONOUN_FOLLOWER =
   /^(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|does|do|did|not|also|allows?|enables?|leads?|results?|means?|makes?|yields?|gives?|helps?|provides?|requires?|shows?|suggests?|implies|motivates?|raises?|limits?|hinders?|causes?|becomes?|remains?|poses?|[,.;:)])/i;
 
+/** Where the noun phrase after a pointer ends: its first function word and what follows. */
+const FUNCTION_WORDS_ON =
+  /\s+\b(?:is|are|was|were|be|has|have|the|a|an|of|to|in|on|for|with|and|or|by|that|which|as|at|from|can|could|will|would|into|than)\b.*$/i;
+
 export interface DanglingReference {
   /** The words that point outside the sentence, as written. */
   phrase: string;
@@ -55,7 +59,8 @@ export function danglingReferences(sentence: string): DanglingReference[] {
     const phrase = (
       /^(?:(?:a|an|two|three|four|both|kinds? of|types? of|sorts? of)\s+)*((?:[\p{L}\p{N}][\p{L}\p{N}'-]*\s*){1,3})/iu.exec(after)?.[1] ?? ''
     ).trim();
-    const nouns = compoundWords(phrase).map(stem);
+    // Only the words of the noun phrase itself: "this disparity | is the" must not find its antecedent in "The …".
+    const nouns = compoundWords(phrase.replace(FUNCTION_WORDS_ON, '')).map(stem);
     if (nouns.length === 0 || SELF.test(phrase)) continue;
     // An antecedent earlier in the same sentence: "… a loss for Y; this loss …".
     const before = new Set(compoundWords(text.slice(0, at)).map(stem));
@@ -82,7 +87,8 @@ export function isFragment(sentence: string): boolean {
   if (text.length < 20) return true;
   if (/…|\.\.\.$/.test(text)) return true;
   if (!/[.!?]["')\]]*$/.test(text)) return true;
-  if (OPEN_END.test(text)) return true;
+  // "a framework for, whose …": a preposition or article cut from what it governs.
+  if (OPEN_END.test(text) || /\b(?:a|an|the|of|for|to|with|by|from|into)[,;:]\s/i.test(text)) return true;
   if (/^[a-z]/.test(text) && !/^[a-z][\p{L}\p{N}-]*[A-Z0-9]/u.test(text)) return true;
   let depth = 0;
   for (const ch of text) {

@@ -18,7 +18,9 @@ const NAMING = /^(?:called|named|dubbed|termed|coined|namely|which we (?:call|na
 const NAME_TOKEN = /^["'“]?(?:[A-Z][\p{L}\p{N}]*(?:[-+.][\p{L}\p{N}]+)*\+*|[a-z][a-z0-9]*[A-Z][\p{L}\p{N}-]*)["'”]?$/u;
 /** Acronyms that name a field or a model family, not a contribution. */
 const GENERIC_ACRONYM =
-  /^(?:LLMs?|VLMs?|LVLMs?|MLLMs?|LMMs?|LMs?|NLP|NLU|CV|AI|ML|DNNs?|CNNs?|ConvNets?|RNNs?|GNNs?|ViTs?|GPUs?|CPUs?|TPUs?|SOTA|MLPs?|SSMs?|RL|ASR|TTS|QA|KV|PTQ|QAT|MoE|INRs?)$/;
+  /^(?:LLMs?|VLMs?|LVLMs?|MLLMs?|LMMs?|LMs?|NLP|NLU|CV|AI|ML|DNNs?|CNNs?|ConvNets?|RNNs?|GNNs?|ViTs?|GPUs?|CPUs?|TPUs?|SOTA|MLPs?|SSMs?|RL|ASR|TTS|QA|KV|PTQ|QAT|MoE|INRs?|G?FLOPs|MACs|BLEU|FID|PSNR|SSIM|mIoU|mAP)$/;
+
+const ENDS_ON_PREPOSITION = /\s(?:of|for|to|in|on|with|by|from|and|or)$/i;
 
 /** A name is a single name-like token or a short run of capitalised words ("Double Sparsity"). */
 export function isName(candidate: string): boolean {
@@ -128,10 +130,12 @@ export function nameFirst(sentence: string, knownName?: string, leadName?: strin
   }
   // "We design a dual-enhancement-based cross-modality object detection network DEYOLO."
   const trailing = /^((?:an?|the)\s[^,;:()]{5,140}?)\s+([^\s,;:()]+)(,\s+[^]*)?$/i.exec(object);
-  if (trailing && isStrongName(trailing[2] ?? '')) return `${unquote(trailing[2] ?? '')} is ${trailing[1]}${trailing[3] ?? ''}.`;
+  // Not "a framework for CIR, whose …": what it is for is not its name.
+  if (trailing && isStrongName(trailing[2] ?? '') && !ENDS_ON_PREPOSITION.test(trailing[1] ?? ''))
+    return `${unquote(trailing[2] ?? '')} is ${trailing[1]}${trailing[3] ?? ''}.`;
   // "We introduce a fast, data-free model editing method Diff-QuickFix which can edit …"
   const trailingRelative = /^((?:an?|the)\s[^;:()]{5,140}?)\s+([^\s,;:()]+)\s+(which|that)\s+([^]{10,})$/i.exec(object);
-  if (trailingRelative && isStrongName(trailingRelative[2] ?? '')) {
+  if (trailingRelative && isStrongName(trailingRelative[2] ?? '') && !ENDS_ON_PREPOSITION.test(trailingRelative[1] ?? '')) {
     const [, desc, name = '', , rest] = trailingRelative;
     return `${unquote(name)} is ${desc} that ${rest}.`;
   }
@@ -274,6 +278,18 @@ export function knownName(title: string, abstract: string): string | undefined {
     const at = abstract.toLowerCase().indexOf(fromTitle.toLowerCase());
     const found = at >= 0 ? abstract.slice(at, at + fromTitle.length) : '';
     if (/[A-Z]/.test(found)) return found;
+    // "VideoMAE V2: …" whose abstract says only "VideoMAE": the paper's name is the title's, not its predecessor's.
+    const [head = '', ...more] = fromTitle.split(/\s+/);
+    if (
+      more.length > 0 &&
+      more.length <= 2 &&
+      more.every((w) => /^[A-Z0-9][\w.+-]*$/.test(w)) &&
+      /^[\w.+-]+$/.test(head) &&
+      isStrongName(head) &&
+      abstract.includes(head)
+    ) {
+      return fromTitle;
+    }
   }
   const counts = new Map<string, number>();
   for (const m of abstract.matchAll(/(?<![\p{L}\p{N}-])([A-Za-z][\p{L}\p{N}]*(?:[-+.][\p{L}\p{N}]+)*)/gu)) {

@@ -83,7 +83,9 @@ export function buildTldr(sentences: readonly string[], ranked: readonly ScoredS
     const key = subject ?? '';
     let found = cache.get(key);
     if (!found) {
-      found = { headlines: headlineCandidates(sentences, subject), approaches: approachCandidates(sentences, subject) };
+      // How it works in the title's words ("… Not Necessarily at Every Layer": the clause on which layers).
+      const approaches = approachCandidates(sentences, subject).map((a) => ({ ...a, score: a.score + containment(title, a.clause) }));
+      found = { headlines: headlineCandidates(sentences, subject), approaches };
       cache.set(key, found);
     }
     return found;

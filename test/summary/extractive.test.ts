@@ -71,7 +71,7 @@ describe('extractiveSummary', () => {
     const s = extractiveSummary(
       paper('LongPaper', `${filler} We propose LongFix, a simple regulariser for robust training. LongFix improves accuracy by 7.5 points on ImageNet-C.`),
     );
-    expect(s.tldr).toBe('LongFix is a simple regulariser for robust training, improving accuracy by 7.5 points on ImageNet-C.');
+    expect(s.tldr).toBe('LongFix is a regulariser for robust training, improving accuracy by 7.5 points on ImageNet-C.');
     expect(s.keyPoints.length).toBeLessThanOrEqual(4);
   });
 

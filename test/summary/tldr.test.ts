@@ -1,9 +1,59 @@
 import { describe, expect, it } from 'vitest';
+import { dropHype } from '../../src/summary/compress.js';
+import { plainWords } from '../../src/summary/synonyms.js';
 import { headlineResult, tighten } from '../../src/summary/tldr-clauses.js';
-import { nameFirst } from '../../src/summary/tldr-names.js';
+import { knownName, nameFirst } from '../../src/summary/tldr-names.js';
 import { baseOfGerund, gerundOf, thirdPerson } from '../../src/summary/verbs.js';
 
 describe('the TL;DR rewriting rules', () => {
+  it('finds a result after "showing that", and one whose plural subject names the method after "of", with the methods beaten by name', () => {
+    expect(
+      headlineResult(
+        ['We introduce cMIM, a framework.', 'We provide evidence across vision benchmarks showing that cMIM outperforms MIM and InfoNCE on classification.'],
+        0,
+        'cMIM',
+      )?.clause,
+    ).toBe('outperforming MIM and InfoNCE on classification');
+    expect(
+      headlineResult(
+        [
+          'We propose Trans-Encoder.',
+          'Both formulations of Trans-Encoder outperform recently proposed unsupervised sentence encoders such as Mirror-BERT and SimCSE by up to 5% on the benchmarks.',
+        ],
+        0,
+        'Trans-Encoder',
+      )?.clause,
+    ).toBe('outperforming Mirror-BERT and SimCSE by up to 5% on the benchmarks');
+    // "such as" after a phrase with a preposition names what the methods were applied to, not the methods.
+    expect(
+      headlineResult(
+        ['We propose PV-Tuning.', 'PV-Tuning outperforms prior techniques for highly-performant models such as Llama and Mistral.'],
+        0,
+        'PV-Tuning',
+      )?.clause,
+    ).toBe('outperforming prior techniques for highly-performant models such as Llama and Mistral');
+  });
+
+  it("writes a reader's words: praise goes, a gain in speed is given, a named benchmark stands alone", () => {
+    expect(dropHype('MASFormer is an easy-to-implement transformer variant; Foo is an effective and a practical scheme.')).toBe(
+      'MASFormer is a transformer variant; Foo is an effective and a scheme.',
+    );
+    expect(dropHype('EvoPress is a general evolutionary framework.')).toBe('EvoPress is a general evolutionary framework.');
+    expect(plainWords('FineQuant is a method, achieving up to 3.65x higher throughput.')).toBe('FineQuant is a method, giving up to 3.65x higher throughput.');
+    expect(plainWords('FooNet is a method, achieving 74.4% on the HumanEval benchmark in terms of pass@1.')).toBe(
+      'FooNet is a method, reaching 74.4% on HumanEval in pass@1.',
+    );
+  });
+
+  it("takes the title's name for a successor the abstract calls by its predecessor's, and never a metric", () => {
+    expect(knownName('VideoMAE V2: Scaling Video Masked Autoencoders', 'We scale the VideoMAE in model and data. VideoMAE is efficient.')).toBe('VideoMAE V2');
+    expect(knownName('Progressive Gradient Flow', 'Our method saves FLOPs. At iso-training FLOPs, it is better.')).toBeUndefined();
+    // "a framework for CIR": the task it is for, not its name.
+    expect(nameFirst('We design a two-stage fine-tuning framework for CIR, whose second stage adds negatives.', 'CIR', 'CIR')).toBe(
+      'We design a two-stage fine-tuning framework for CIR, whose second stage adds negatives.',
+    );
+  });
+
   it('puts the name first in "We propose X for Ving …" and "We introduce Long Name (X) for …"', () => {
     expect(nameFirst('We propose LLM-FP4 for quantizing both weights and activations in large language models down to 4-bit floating-point values.')).toBe(
       'LLM-FP4 quantizes both weights and activations in large language models down to 4-bit floating-point values.',

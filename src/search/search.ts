@@ -4,6 +4,7 @@ import { isOn } from './features.js';
 import { evaluate, type Evaluation, type Matches, type QueryNode } from './evaluate.js';
 import { documentFrequency, evaluationOf, markPostings, type PaperIndex } from './index.js';
 import { groupQuery, looseFrequency, planQuery, type Plan } from './plan.js';
+import { withDomainTerms } from './domain.js';
 import { withFeedback } from './feedback.js';
 import { FIELDS, holds, termOf } from './postings.js';
 import { TopK, type Ranked } from '../util/topk.js';
@@ -46,7 +47,8 @@ export function search(index: PaperIndex, query: string, options: SearchOptions 
   const didYouMean = corrected !== query ? corrected : undefined;
   if (outcome.total < PARTIAL_BELOW && plan.groups.length > 1 && parsed.phrases.length === 0) {
     // Few papers have every word: those with most of them follow.
-    const partial = run(index, parsed, plan, 'OR', depth);
+    // Papers saying some of the words in the field's other words count among them (see domain.ts).
+    const partial = run(index, parsed, isOn('domain') ? withDomainTerms(index, plan) : plan, 'OR', depth);
     const strict = new Set(outcome.ranked.map((r) => r.position));
     const more = partial.ranked.filter((r) => !strict.has(r.position));
     outcome = { total: partial.total, ranked: [...outcome.ranked, ...more], derived: new Set([...outcome.derived, ...partial.derived]) };
@@ -118,6 +120,7 @@ function candidates(index: PaperIndex, plan: Plan, combineWith: 'AND' | 'OR', ke
 function groupFrequency(index: PaperIndex, group: Plan['groups'][number], last: boolean): number {
   let total = 0;
   for (const [c, clause] of group.clauses.entries()) {
+    if (group.borrowed !== undefined && c >= group.borrowed) break;
     let least = Number.POSITIVE_INFINITY;
     for (const [k, term] of clause.entries()) {
       const known = documentFrequency(index, term);

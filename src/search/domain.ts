@@ -18,15 +18,13 @@ interface Trigger {
 
 /** Weight of a table alternative standing in for the words typed (an acronym's expansion counts 0.6). */
 const DOMAIN_WEIGHT = 0.3;
+/** Alternatives lent to one group at most. */
+const MOST_PER_GROUP = 3;
 
 /** Parses the table's text (see domain-terms.ts): `a = b = c` both ways, `a | b > c | d` one way. */
 export function parseDomainTerms(text: string): DomainEntry[] {
   const entries: DomainEntry[] = [];
-  const phrases = (side: string) =>
-    side
-      .split(/[=|]/)
-      .map((p) => terms(p))
-      .filter((t) => t.length > 0);
+  const phrases = (side: string) => side.split(/[=|]/).flatMap((p) => phraseTerms(p) ?? []);
   for (const raw of text.split('\n')) {
     const line = raw.replace(/#.*/, '').trim();
     if (!line) continue;
@@ -38,6 +36,21 @@ export function parseDomainTerms(text: string): DomainEntry[] {
     }
   }
   return entries;
+}
+
+/** Negations the index leaves out as stopwords: "no labels" as its terms would be "labels". */
+const NEGATION = /^(?:no|not|nor)$/i;
+
+/**
+ * A phrase's terms, or undefined for one its terms would misread: one with a negation, one whose
+ * words repeat or fall away ("learning to learn" would be any query saying "learning").
+ */
+function phraseTerms(phrase: string): [string[]] | undefined {
+  const typed = phrase.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const out = terms(phrase);
+  if (out.length === 0 || typed.some((w) => NEGATION.test(w))) return undefined;
+  if (new Set(out.map(stem)).size < out.length) return undefined;
+  return [out];
 }
 
 /** The table, parsed once: its triggers by the stem of each one's first term. */
@@ -83,8 +96,10 @@ export function withDomainTerms(index: PaperIndex, plan: Plan): Plan {
   }
   if (added.every((a) => a.size === 0)) return plan;
   const groups = plan.groups.map((g, k) => {
-    const fresh = [...added[k]!.values()];
+    // The first few found (a line names the field's usual term first): more cost time and find little more.
+    const fresh = [...added[k]!.values()].slice(0, MOST_PER_GROUP);
     if (fresh.length === 0) return g;
+    // The group's own clauses keep their weights (groupQuery's defaults when none are given).
     const weights = g.clauses.map((_, c) => g.weights?.[c] ?? (c === 0 ? 1 : c > 2 ? 0.3 : 0.6));
     return { ...g, clauses: [...g.clauses, ...fresh], weights: [...weights, ...fresh.map(() => DOMAIN_WEIGHT)], borrowed: g.clauses.length };
   });

@@ -18,6 +18,8 @@ export const TECHNIQUES = {
   units: 'hyphenated words and comparison sides',
   /** A word also matches the words sharing its stem (distil, distillation, distilled), for less. */
   stemming: 'stemming',
+  /** A hand-written table of the field's equivalences (distillation for "student teacher", image for "photo") finds papers saying it in other words. */
+  domain: 'domain terms',
   /** Pseudo-relevance feedback: the best few results' characteristic terms find papers saying it in other words. */
   feedback: 'feedback (RM3)',
   /** A misspelt or other form of a rare word counts as rare when choosing which words seed the partial matches. */

@@ -17,6 +17,8 @@ export interface Group {
   exact: boolean;
   /** Weight of each alternative clause (index ≥ 1) when not the default; the first clause is the words typed. */
   weights?: number[];
+  /** Clauses from here on are the domain table's (see domain.ts): they do not make the group commoner. */
+  borrowed?: number;
 }
 
 /** "X vs Y", "X versus Y": the comparison's words, not words a paper must hold. */

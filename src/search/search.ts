@@ -3,7 +3,8 @@ import { terms } from './analyze.js';
 import { isOn } from './features.js';
 import { evaluate, type Evaluation, type Matches, type QueryNode } from './evaluate.js';
 import { documentFrequency, evaluationOf, markPostings, type PaperIndex } from './index.js';
-import { groupQuery, looseFrequency, planQuery, type Plan } from './plan.js';
+import { type Group, groupQuery, looseFrequency, planQuery, type Plan } from './plan.js';
+import { withDomainTerms } from './domain.js';
 import { withFeedback } from './feedback.js';
 import { FIELDS, holds, termOf } from './postings.js';
 import { TopK, type Ranked } from '../util/topk.js';
@@ -18,6 +19,8 @@ const RERANK_DEPTH = 100;
 const PARTIAL_BELOW = 10;
 /** A query word in no more than this share of the papers seeds the partial matches (as feedback's terms, a tenth). */
 const SEED_SHARE = 0.1;
+/** A domain-table alternative in no more papers than this seeds whatever its share. */
+const SEED_ALWAYS = 1_000;
 /** A paper writing a hyphenated word or a comparison's side as typed (see Plan.units). */
 const UNIT_BOOST = 1.2;
 /** A word in the title counts this many times a word in the abstract. */
@@ -46,7 +49,8 @@ export function search(index: PaperIndex, query: string, options: SearchOptions 
   const didYouMean = corrected !== query ? corrected : undefined;
   if (outcome.total < PARTIAL_BELOW && plan.groups.length > 1 && parsed.phrases.length === 0) {
     // Few papers have every word: those with most of them follow.
-    const partial = run(index, parsed, plan, 'OR', depth);
+    // Papers saying some of the words in the field's other words count among them (see domain.ts).
+    const partial = run(index, parsed, isOn('domain') ? withDomainTerms(index, plan) : plan, 'OR', depth);
     const strict = new Set(outcome.ranked.map((r) => r.position));
     const more = partial.ranked.filter((r) => !strict.has(r.position));
     outcome = { total: partial.total, ranked: [...outcome.ranked, ...more], derived: new Set([...outcome.derived, ...partial.derived]) };
@@ -78,6 +82,13 @@ const FIELD_BOOST = FIELDS.map((f) => (f === 'title' ? TITLE_BOOST : 1));
 
 const evaluation = (index: PaperIndex): Evaluation => evaluationOf(index, FIELD_BOOST);
 
+/** An evaluation scoring each of its terms and ANDs once when the domain table lent a plan's groups the same phrases. */
+function memoized(index: PaperIndex, plan: Plan): Evaluation {
+  const ev = evaluation(index);
+  if (plan.groups.some((g) => g.borrowed !== undefined)) ev.memo = new WeakMap();
+  return ev;
+}
+
 /**
  * The papers worth scoring, as a mask over positions, or undefined for all. A paper matching most
  * groups must match one of the two rarest: those are looked up first and the common terms' long
@@ -97,8 +108,9 @@ function candidates(index: PaperIndex, plan: Plan, combineWith: 'AND' | 'OR', ke
     const seeds = byRarity.filter((s, k) => k < rarest || (isOn('wideSeeds') && s.df <= n * SEED_SHARE));
     if (seeds.reduce((sum, s) => sum + s.df, 0) < n / 2) {
       mask = new Uint8Array(n);
+      const ev = memoized(index, plan);
       for (const { g } of seeds) {
-        const { ids } = evaluate(evaluation(index), groupQuery(index, { groups: [g], terms: [], units: [] }, 0));
+        const { ids } = evaluate(ev, groupQuery(index, { groups: [seedOf(index, g)], terms: [], units: [] }, 0));
         for (const position of ids) if (keep(position)) mask[position] = 1;
       }
       return mask;
@@ -111,6 +123,19 @@ function candidates(index: PaperIndex, plan: Plan, combineWith: 'AND' | 'OR', ke
 }
 
 /**
+ * A seed group with only the domain table's alternatives that are rare enough to seed as a typed word
+ * would (a tenth of the papers, or any in a library small enough that reading them costs nothing): a
+ * common alternative ("image" for "photo") still scores the papers found, but seeding with it would
+ * make most of a large library candidates (60,000 of 100,000 papers, 40-80 ms a query).
+ */
+function seedOf(index: PaperIndex, g: Group): Group {
+  if (g.borrowed === undefined) return g;
+  const most = Math.max(index.papers.length * SEED_SHARE, SEED_ALWAYS);
+  const keep = g.clauses.map((clause, c) => c < g.borrowed! || Math.min(...clause.map((t) => documentFrequency(index, t))) <= most);
+  return { ...g, clauses: g.clauses.filter((_, c) => keep[c]), ...(g.weights ? { weights: g.weights.filter((_, c) => keep[c]) } : {}) };
+}
+
+/**
  * Roughly how many papers a group matches; a word unknown to the index (a typo, a prefix) by what it
  * will be matched through (its likeliest correction, its completions, its stem's words), so that a
  * misspelt rare word still seeds the partial matches. A group matching nothing counts as common.
@@ -118,6 +143,7 @@ function candidates(index: PaperIndex, plan: Plan, combineWith: 'AND' | 'OR', ke
 function groupFrequency(index: PaperIndex, group: Plan['groups'][number], last: boolean): number {
   let total = 0;
   for (const [c, clause] of group.clauses.entries()) {
+    if (group.borrowed !== undefined && c >= group.borrowed) break;
     let least = Number.POSITIVE_INFINITY;
     for (const [k, term] of clause.entries()) {
       const known = documentFrequency(index, term);
@@ -149,7 +175,7 @@ function run(index: PaperIndex, parsed: ParsedQuery, plan: Plan, combineWith: 'A
   }
   const filtered = Boolean(parsed.from || parsed.to || parsed.upvotes || parsed.org || parsed.excluded.length > 0);
   const mask = candidates(index, plan, combineWith, keep, filtered);
-  const ev = evaluation(index);
+  const ev = memoized(index, plan);
   const groups = plan.groups.map((_, g) => groupQuery(index, plan, g));
   const weights = combineWith === 'OR' && isOn('coverage') ? groupWeights(index, plan) : undefined;
   const query: QueryNode = combineWith === 'AND' ? { all: groups } : { any: groups, ...(weights ? { weights } : {}) };

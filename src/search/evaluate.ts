@@ -44,14 +44,7 @@ export interface Evaluation {
   fieldBoost: readonly number[];
   /** every vocabulary term the query matched through (for snippets) */
   derived: Set<number>;
-  /**
-   * When given, the terms and ANDs already scored by this evaluation, by mask and query: a phrase of
-   * the domain table standing in for several groups of a query is scored once.
-   */
-  memo?: WeakMap<object, Map<string, Matches>>;
 }
-
-const WHOLE = {};
 
 /** BM25+ as MiniSearch scores it, so the ranking the relevance benchmark was tuned on is kept. */
 const K = 1.2;
@@ -73,16 +66,6 @@ const STEM_WHEN_RARER = 0.25;
  * An AND looks up its cheapest part first and scores the others only for the papers still in.
  */
 export function evaluate(ev: Evaluation, node: QueryNode, within?: Uint8Array): Matches {
-  if (!ev.memo || 'any' in node) return evaluateNode(ev, node, within);
-  let known = ev.memo.get(within ?? WHOLE);
-  if (!known) ev.memo.set(within ?? WHOLE, (known = new Map()));
-  const key = JSON.stringify(node);
-  let out = known.get(key);
-  if (!out) known.set(key, (out = evaluateNode(ev, node, within)));
-  return out;
-}
-
-function evaluateNode(ev: Evaluation, node: QueryNode, within?: Uint8Array): Matches {
   if ('term' in node) return evaluateTerm(ev, node, within);
   if ('any' in node)
     return union(

@@ -82,13 +82,6 @@ const FIELD_BOOST = FIELDS.map((f) => (f === 'title' ? TITLE_BOOST : 1));
 
 const evaluation = (index: PaperIndex): Evaluation => evaluationOf(index, FIELD_BOOST);
 
-/** An evaluation scoring each of its terms and ANDs once when the domain table lent a plan's groups the same phrases. */
-function memoized(index: PaperIndex, plan: Plan): Evaluation {
-  const ev = evaluation(index);
-  if (plan.groups.some((g) => g.borrowed !== undefined)) ev.memo = new WeakMap();
-  return ev;
-}
-
 /**
  * The papers worth scoring, as a mask over positions, or undefined for all. A paper matching most
  * groups must match one of the two rarest: those are looked up first and the common terms' long
@@ -108,7 +101,7 @@ function candidates(index: PaperIndex, plan: Plan, combineWith: 'AND' | 'OR', ke
     const seeds = byRarity.filter((s, k) => k < rarest || (isOn('wideSeeds') && s.df <= n * SEED_SHARE));
     if (seeds.reduce((sum, s) => sum + s.df, 0) < n / 2) {
       mask = new Uint8Array(n);
-      const ev = memoized(index, plan);
+      const ev = evaluation(index);
       for (const { g } of seeds) {
         const { ids } = evaluate(ev, groupQuery(index, { groups: [seedOf(index, g)], terms: [], units: [] }, 0));
         for (const position of ids) if (keep(position)) mask[position] = 1;
@@ -175,7 +168,7 @@ function run(index: PaperIndex, parsed: ParsedQuery, plan: Plan, combineWith: 'A
   }
   const filtered = Boolean(parsed.from || parsed.to || parsed.upvotes || parsed.org || parsed.excluded.length > 0);
   const mask = candidates(index, plan, combineWith, keep, filtered);
-  const ev = memoized(index, plan);
+  const ev = evaluation(index);
   const groups = plan.groups.map((_, g) => groupQuery(index, plan, g));
   const weights = combineWith === 'OR' && isOn('coverage') ? groupWeights(index, plan) : undefined;
   const query: QueryNode = combineWith === 'AND' ? { all: groups } : { any: groups, ...(weights ? { weights } : {}) };

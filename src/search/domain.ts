@@ -1,7 +1,7 @@
 import { terms } from './analyze.js';
 import { DOMAIN_TERMS } from './domain-terms.js';
 import { documentFrequency, type PaperIndex } from './index.js';
-import type { Plan } from './plan.js';
+import { type Plan, withClauses } from './plan.js';
 import { stem } from './stem.js';
 
 /** One line of the table: any phrase of `from` found in a query asks for every phrase of `to` too. */
@@ -99,9 +99,7 @@ export function withDomainTerms(index: PaperIndex, plan: Plan): Plan {
     // The first few found (a line names the field's usual term first): more cost time and find little more.
     const fresh = [...added[k]!.values()].slice(0, MOST_PER_GROUP);
     if (fresh.length === 0) return g;
-    // The group's own clauses keep their weights (groupQuery's defaults when none are given).
-    const weights = g.clauses.map((_, c) => g.weights?.[c] ?? (c === 0 ? 1 : c > 2 ? 0.3 : 0.6));
-    return { ...g, clauses: [...g.clauses, ...fresh], weights: [...weights, ...fresh.map(() => DOMAIN_WEIGHT)], borrowed: g.clauses.length };
+    return { ...withClauses(g, fresh, () => DOMAIN_WEIGHT), borrowed: g.clauses.length };
   });
   return { ...plan, groups };
 }

@@ -173,8 +173,17 @@ function withVersions(index: PaperIndex, group: Group): Group {
   const have = new Set(group.clauses.map((c) => c.join(' ')));
   const fresh = added.filter((c) => !have.has(c.join(' ')));
   if (fresh.length === 0) return group;
-  const weights = group.clauses.map((_, c) => group.weights?.[c] ?? (c === 0 ? 1 : c > 2 ? ALTERNATIVE_WEIGHT / 2 : ALTERNATIVE_WEIGHT));
-  return { ...group, clauses: [...group.clauses, ...fresh], weights: [...weights, ...fresh.map(() => VERSION_WEIGHT)] };
+  return withClauses(group, fresh, () => VERSION_WEIGHT);
+}
+
+/** The weight of clause `c` of a group: its own, or 1 for the words typed, 0.6 for the first alternatives and 0.3 after. */
+function clauseWeight(group: Group, c: number): number {
+  return group.weights?.[c] ?? (c === 0 ? 1 : c > 2 ? ALTERNATIVE_WEIGHT / 2 : ALTERNATIVE_WEIGHT);
+}
+
+/** The group with `more` clauses after its own, each weighed by `weightOf`. */
+export function withClauses(group: Group, more: string[][], weightOf: (clause: string[]) => number): Group {
+  return { ...group, clauses: [...group.clauses, ...more], weights: [...group.clauses.map((_, c) => clauseWeight(group, c)), ...more.map(weightOf)] };
 }
 
 /** Bits as papers write them: "1-bit" (or fewer) is binary, "2-bit" (or 1.58) ternary, up to 4 low-bit; 8 INT8, 16 FP16 or half precision. */
@@ -214,10 +223,8 @@ function withNumerals(index: PaperIndex, group: Group): Group {
   const have = new Set(group.clauses.map((c) => c.join(' ')));
   const added = extra.filter((c) => !have.has(c.join(' ')) && c.every((t) => documentFrequency(index, t) > 0));
   if (added.length === 0) return group;
-  const weights = group.clauses.map((_, c) => group.weights?.[c] ?? (c === 0 ? 1 : c > 2 ? ALTERNATIVE_WEIGHT / 2 : ALTERNATIVE_WEIGHT));
   // "low-bit" names a wider class than "1-bit": weaker evidence than binary for 1 bit, or INT4 for 4.
-  const weightOf = (c: string[]) => (c.join(' ').includes('low') ? BROADER_NUMERAL_WEIGHT : NUMERAL_WEIGHT);
-  const out: Group = { ...group, clauses: [...group.clauses, ...added], weights: [...weights, ...added.map(weightOf)] };
+  const out = withClauses(group, added, (c) => (c.join(' ').includes('low') ? BROADER_NUMERAL_WEIGHT : NUMERAL_WEIGHT));
   // "1 bit" as two terms holds for any paper with a 1 and a bit anywhere: the joined term (the index
   // joins "1-bit") is what was typed, the loose pair counts for little.
   const joinedAt = out.clauses.findIndex((c) => c.length === 1 && c[0] === `${bits}bit`);
@@ -300,16 +307,17 @@ export function groupQuery(index: PaperIndex, plan: Plan, g: number): QueryNode 
   const group = plan.groups[g]!;
   const last = g === plan.groups.length - 1;
   return {
-    any: group.clauses
-      .filter((clause, c) => c === 0 || !tooVague(index, clause))
-      .map((clause, c) => ({
-        all: clause.map((term, k) => {
-          // Alternatives (expansions, acronyms, joined compounds) come from the index itself: matched exactly.
-          const node = termQuery(index, term, c === 0 && last && k === clause.length - 1, group.exact || c > 0);
-          if (c === 0) return node;
-          // An acronym's expansion (or an expansion's acronym) counts for less than the words typed.
-          return { ...node, boost: group.weights?.[c] ?? (c > 2 ? ALTERNATIVE_WEIGHT / 2 : ALTERNATIVE_WEIGHT) };
-        }),
-      })),
+    any: group.clauses.flatMap((clause, c) =>
+      c > 0 && tooVague(index, clause)
+        ? []
+        : {
+            all: clause.map((term, k) => {
+              // Alternatives (expansions, acronyms, joined compounds) come from the index itself: matched exactly.
+              const node = termQuery(index, term, c === 0 && last && k === clause.length - 1, group.exact || c > 0);
+              // An alternative (an acronym's expansion, a version, a numeral) counts for less than the words typed.
+              return c === 0 ? node : { ...node, boost: clauseWeight(group, c) };
+            }),
+          },
+    ),
   };
 }

@@ -16,7 +16,7 @@ const ADDED = 100;
 export interface Expansion {
   index: PaperIndex;
   plan: Plan;
-  evaluation: () => Evaluation;
+  evaluation: Evaluation;
   /** whether a paper passes the query's filters */
   keep: (position: number) => boolean;
 }
@@ -41,9 +41,7 @@ export function withFeedback(x: Expansion, ranked: Ranked[], strictCount: number
   const chosen: Array<{ term: string; weight: number }> = [];
   for (const [t, w] of weights) if (!asked.has(stem(t))) chosen.push({ term: t, weight: w * rarity.get(t)! });
   chosen.sort((a, b) => b.weight - a.weight);
-  // Feedback reorders the papers matching every word among themselves, the partial matches among
-  // themselves, and the papers it brought in among themselves: each tier ends where the next begins.
-  return expandWith(x, { ranked, tiers: [strictCount, ranked.length] }, chosen.slice(0, FEEDBACK_TERMS), FEEDBACK_WEIGHT).ranked;
+  return expandWith(x, ranked, strictCount, chosen.slice(0, FEEDBACK_TERMS));
 }
 
 /** A term of a paper that feedback may choose: its share of the paper's text (the title counted twice) and its rarity, log(n / df). */
@@ -84,27 +82,21 @@ function paperTerms(index: PaperIndex, position: number): PaperTerm[] {
   return out;
 }
 
-/** A ranked list in tiers (`tiers` the end of each), the papers of each by score. */
-interface Tiered {
-  ranked: Ranked[];
-  tiers: number[];
-}
-
 /**
  * Adds to each ranked paper its score for `top` (an OR of the terms, each by its weight), scaled so
- * that the best of them counts `share` of the best result; each tier is reordered within itself, and
- * papers only `top` finds join at the end as a tier of their own.
+ * that the best of them counts `FEEDBACK_WEIGHT` of the best result. The papers matching every word
+ * (the first `strictCount`) are reordered among themselves, the partial matches among themselves,
+ * and the papers only `top` finds join at the end.
  */
-function expandWith(x: Expansion, list: Tiered, top: ReadonlyArray<{ term: string; weight: number }>, share: number): Tiered {
-  const { ranked, tiers } = list;
-  if (top.length === 0 || ranked.length === 0) return list;
+function expandWith(x: Expansion, ranked: Ranked[], strictCount: number, top: ReadonlyArray<{ term: string; weight: number }>): Ranked[] {
+  if (top.length === 0 || ranked.length === 0) return ranked;
   const most = top[0]!.weight;
-  const raw = evaluate(x.evaluation(), { any: top.map((t) => ({ term: t.term, fuzzy: 0, prefix: false, boost: t.weight / most })) });
-  if (raw.ids.length === 0) return list;
+  const raw = evaluate(x.evaluation, { any: top.map((t) => ({ term: t.term, fuzzy: 0, prefix: false, boost: t.weight / most })) });
+  if (raw.ids.length === 0) return ranked;
   const best = ranked[0]!.score;
   let mostFeedback = 0;
   for (let k = 0; k < raw.ids.length; k++) mostFeedback = Math.max(mostFeedback, raw.scores[k]!);
-  const scale = (best * share) / mostFeedback;
+  const scale = (best * FEEDBACK_WEIGHT) / mostFeedback;
   // The ranked papers' feedback scores by binary search (raw.ids ascending); new papers through a top-k.
   const scored = ranked.map((r) => {
     const k = lowerBound(raw.ids, r.position);
@@ -117,12 +109,5 @@ function expandWith(x: Expansion, list: Tiered, top: ReadonlyArray<{ term: strin
     if (!seen.has(position) && x.keep(position)) added.offer(position, raw.scores[k]! * scale);
   }
   const byScore = (a: Ranked, b: Ranked) => b.score - a.score || a.position - b.position;
-  const out: Ranked[] = [];
-  let from = 0;
-  for (const end of tiers) {
-    out.push(...scored.slice(from, end).sort(byScore));
-    from = end;
-  }
-  out.push(...added.sorted());
-  return { ranked: out, tiers: [...tiers, out.length] };
+  return [...scored.slice(0, strictCount).sort(byScore), ...scored.slice(strictCount).sort(byScore), ...added.sorted()];
 }

@@ -56,7 +56,7 @@ export function search(index: PaperIndex, query: string, options: SearchOptions 
     outcome = { total: partial.total, ranked: [...outcome.ranked, ...more], derived: new Set([...outcome.derived, ...partial.derived]) };
   }
   if (isOn('feedback') && parsed.sort === 'relevance' && parsed.phrases.length === 0 && plan.groups.length > 0 && outcome.ranked.length > 0) {
-    const ranked = withFeedback({ index, plan, evaluation: () => evaluation(index), keep: filterOf(index, parsed) }, outcome.ranked, strictCount);
+    const ranked = withFeedback({ index, plan, evaluation: evaluation(index), keep: filterOf(index, parsed) }, outcome.ranked, strictCount);
     // Papers feedback brought in are answers too: counted, so "1–5 of N" and Next stay true.
     outcome = { ...outcome, ranked, total: outcome.total + Math.max(0, ranked.length - outcome.ranked.length) };
   }

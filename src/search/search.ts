@@ -40,7 +40,9 @@ export function search(index: PaperIndex, query: string, options: SearchOptions 
   const parsed = parseQuery(query);
   const plan = planQuery(index, parsed);
   const depth = Math.max(offset + limit, RERANK_DEPTH);
-  let outcome = run(index, parsed, plan, 'AND', depth);
+  // The filters are the same for every pass: worked out once (an exclusion marks every paper it drops).
+  const keep = filterOf(index, parsed);
+  let outcome = run(index, parsed, plan, keep, 'AND', depth);
   /** The papers matching every word come first (before partial matches and feedback's papers). */
   const strictCount = outcome.ranked.length;
   // A misspelt word makes any answer a weak one: it was matched only through its likely corrections.
@@ -50,13 +52,13 @@ export function search(index: PaperIndex, query: string, options: SearchOptions 
   if (outcome.total < PARTIAL_BELOW && plan.groups.length > 1 && parsed.phrases.length === 0) {
     // Few papers have every word: those with most of them follow.
     // Papers saying some of the words in the field's other words count among them (see domain.ts).
-    const partial = run(index, parsed, isOn('domain') ? withDomainTerms(index, plan) : plan, 'OR', depth);
+    const partial = run(index, parsed, isOn('domain') ? withDomainTerms(index, plan) : plan, keep, 'OR', depth);
     const strict = new Set(outcome.ranked.map((r) => r.position));
     const more = partial.ranked.filter((r) => !strict.has(r.position));
     outcome = { total: partial.total, ranked: [...outcome.ranked, ...more], derived: new Set([...outcome.derived, ...partial.derived]) };
   }
   if (isOn('feedback') && parsed.sort === 'relevance' && parsed.phrases.length === 0 && plan.groups.length > 0 && outcome.ranked.length > 0) {
-    const ranked = withFeedback({ index, plan, evaluation: evaluation(index), keep: filterOf(index, parsed) }, outcome.ranked, strictCount);
+    const ranked = withFeedback({ index, plan, evaluation: evaluation(index), keep }, outcome.ranked, strictCount);
     // Papers feedback brought in are answers too: counted, so "1–5 of N" and Next stay true.
     outcome = { ...outcome, ranked, total: outcome.total + Math.max(0, ranked.length - outcome.ranked.length) };
   }
@@ -74,7 +76,7 @@ export function search(index: PaperIndex, query: string, options: SearchOptions 
 export function matches(index: PaperIndex, query: string): Set<string> {
   const parsed = parseQuery(query);
   const plan = planQuery(index, parsed);
-  const { ranked } = run(index, parsed, plan, 'AND', Number.POSITIVE_INFINITY);
+  const { ranked } = run(index, parsed, plan, filterOf(index, parsed), 'AND', Number.POSITIVE_INFINITY);
   return new Set(ranked.map((r) => index.papers[r.position]!.id));
 }
 
@@ -158,8 +160,7 @@ function groupWeights(index: PaperIndex, plan: Plan): number[] {
   });
 }
 
-function run(index: PaperIndex, parsed: ParsedQuery, plan: Plan, combineWith: 'AND' | 'OR', depth: number): Outcome {
-  const keep = filterOf(index, parsed);
+function run(index: PaperIndex, parsed: ParsedQuery, plan: Plan, keep: (position: number) => boolean, combineWith: 'AND' | 'OR', depth: number): Outcome {
   if (plan.groups.length === 0) {
     // Filters (or stopwords) only: every paper that passes, newest first unless sorted otherwise.
     const ranked: Ranked[] = [];

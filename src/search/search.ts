@@ -8,6 +8,7 @@ import { withDomainTerms } from './domain.js';
 import { withFeedback } from './feedback.js';
 import { FIELDS, holds, termOf } from './postings.js';
 import { TopK, type Ranked } from '../util/topk.js';
+import { escapeRegExp } from '../util/regexp.js';
 import { parseQuery, type ParsedQuery } from './query.js';
 import { makeSnippet } from './snippet.js';
 import { correctWords, suggestFor } from './suggest.js';
@@ -290,6 +291,6 @@ function filterOf(index: PaperIndex, q: ParsedQuery): (position: number) => bool
 /** Words of a phrase in order, any case, separated by anything that is not a letter or digit. */
 function phrasePattern(phrase: string): RegExp {
   const parts = phrase.match(/[\p{L}\p{N}]+/gu) ?? [];
-  const body = parts.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\p{L}\\p{N}]+');
+  const body = parts.map(escapeRegExp).join('[^\\p{L}\\p{N}]+');
   return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?:e?s)?(?![\\p{L}\\p{N}])`, 'iu');
 }

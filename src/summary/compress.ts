@@ -165,7 +165,7 @@ export function tidy(text: string): string {
     .trim();
 }
 
-function capitalise(text: string): string {
+export function capitalise(text: string): string {
   // Names like "iLLaMA" or "pLSTM" keep their casing.
   if (/^[a-z][a-z0-9-]*[A-Z]/.test(text)) return text;
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,6 +1,7 @@
 import { cleanSentence, lowerFirst, tidy } from './compress.js';
 import { hasDanglingReference } from './dangling.js';
 import { baseOf, GERUND, gerundOf } from './verbs.js';
+import { escapeRegExp } from '../util/regexp.js';
 /** What a TL;DR adds to the contribution: the headline result as a participle, and how the method works. */
 
 /** A number a reader would quote: with its unit, or a score on a named benchmark. */
@@ -196,10 +197,6 @@ const KEY_IDEA =
   /^(?:the|our)\s+(?:key|main|core|central|basic)\s+(?:idea|insight|advantage|feature|novelty|principle)(?:\s+of\s+[^,]{1,40}?)?\s+is\s+(?:the ability\s+)?to\s+([a-z]+)\s+([^]{10,})$/i;
 const PASSIVE_APPROACH =
   /^(?:equipped|built|based|composed|trained|constructed|implemented|formulated|parameterized|parametrized|instantiated|optimized|pre-?trained)\s+(?:with|on|of|by|upon|using|as|via|in)\s/i;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 export interface ScoredApproach {
   index: number;

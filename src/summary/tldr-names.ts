@@ -1,4 +1,5 @@
-import { lowerFirst } from './compress.js';
+import { capitalise, lowerFirst } from './compress.js';
+import { escapeRegExp } from '../util/regexp.js';
 import { titleName } from './score.js';
 import { baseOf, baseOfGerund, thirdPerson } from './verbs.js';
 /** Naming the contribution: the method's name first ("We propose FooNet, a …" → "FooNet is a …"), and the name an abstract uses. */
@@ -170,7 +171,7 @@ function knownFirst(object: string, name: string): string | undefined {
   if (!np) return undefined;
   const [whole, , head = ''] = np;
   const at = head.toLowerCase().indexOf(name.toLowerCase());
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(name);
   const rest = object
     .slice(whole.length)
     .replace(new RegExp(`,?\\s*(?:namely|called|dubbed|termed|named)\\s+${escaped}(?=[,.;]|$)`), '')
@@ -213,7 +214,7 @@ function unnamedFirst(object: string): string | undefined {
   if (!m) return unnamedParticiple(object);
   const [, subject = '', verb = '', rest = ''] = m;
   if (/(?:ss|us|is)$/.test(verb) || !baseOf(verb) || rest.length < 10) return undefined;
-  return `${subject.charAt(0).toUpperCase()}${subject.slice(1)} ${verb} ${rest}.`;
+  return `${capitalise(subject)} ${verb} ${rest}.`;
 }
 
 /** "We propose a model architecture, building upon X" → "A model architecture builds upon X". */
@@ -227,7 +228,7 @@ function unnamedParticiple(object: string): string | undefined {
   if (/\s(?:for|of|to|in|on|with|by|from|and|or|the|an?)$/i.test(subject)) return undefined;
   const base = baseOfGerund(gerund);
   if (!base) return undefined;
-  return `${subject.charAt(0).toUpperCase()}${subject.slice(1)} ${thirdPerson(base)} ${rest}.`;
+  return `${capitalise(subject)} ${thirdPerson(base)} ${rest}.`;
 }
 
 /** "We investigate X" → "The paper investigates X": an analysis paper says what it studied. */
@@ -248,7 +249,7 @@ function analysisFirst(body: string): string | undefined {
 }
 
 function announced(token: string, abstract: string): boolean {
-  const escaped = token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(token);
   return new RegExp(
     `\\((?:${escaped})\\)|\\b(?:(?:we|this (?:paper|work|study))\\s+(?:[a-z]+\\s+)?(?:propose|introduce|present|develop|design|call)[a-z]*|called|named|dubbed|termed|coined|namely)\\s+(?:(?:an?|the|our)\\s+)?(?:[\\w-]+\\s+)?${escaped}\\b`,
   ).test(abstract);
@@ -263,7 +264,7 @@ export function definedName(name: string | undefined, title: string, abstract: s
   // "(Ptr-Net)" defines "Ptr-Nets" too.
   const singular = name.replace(/(?<=[a-z])s$/, '');
   if (title.includes(name) || abstract.includes(`(${name})`) || abstract.includes(`(${singular})`)) return name;
-  const escaped = singular.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(singular);
   const naming = new RegExp(`\\b(?:called|named|dubbed|termed|coined|namely|call\\s[^.]{0,40}?)\\s+(?:as\\s+)?(?:an?\\s+)?["'“]?${escaped}`);
   return naming.test(abstract) ? name : undefined;
 }
@@ -317,9 +318,4 @@ export function knownName(title: string, abstract: string): string | undefined {
     return fromTitle;
   }
   return best;
-}
-
-export function capitalise(text: string): string {
-  if (/^[a-z][a-z0-9-]*[A-Z]/.test(text)) return text;
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,4 +1,4 @@
-import { cleanSentence, compress, DANGLING, dropHype, dropLeadingClause, tidy } from './compress.js';
+import { capitalise, cleanSentence, compress, DANGLING, dropHype, dropLeadingClause, tidy } from './compress.js';
 import { hasDanglingReference, isFragment } from './dangling.js';
 import type { ScoredSentence } from './score.js';
 import {
@@ -11,7 +11,7 @@ import {
   type TldrParts,
   tighten,
 } from './tldr-clauses.js';
-import { capitalise, definedName, isName, isStrongName, knownName, nameFirst } from './tldr-names.js';
+import { definedName, isName, isStrongName, knownName, nameFirst } from './tldr-names.js';
 import { GERUND } from './verbs.js';
 import { containment } from './words.js';
 import { plainWords } from './synonyms.js';

@@ -193,6 +193,14 @@ function participle(sentence: string, name?: string, needNumber = true): { claus
 const APPROACH_VERB =
   /^(?:enable|allow|reduce|remove|bypass|avoid|use|employ|adopt|design|train|leverage|combine|extend|build|introduce|propose|develop|apply|formulate|decompose|replace|augment|incorporate|utilize|utilise|exploit|add|insert|learn|model|encode|represent|treat|cast|reformulate|distill|distil|fuse|integrate|align|convert|transform|compress|quantize|prune|adapt|construct|generate|enforce|impose|inject|devise|couple|pair|project|map|split|partition|group|share|reuse|freeze|sparsify|decouple|unify|jointly|consist|comprise|contain|include|rely|operate|predict|learn|capture|exploit|process|compute|estimate|select|route|mix|cache|store|prune|sample|retrieve|fine-tune|pre-train|pretrain|finetune|initialize|optimize|optimise|minimize|maximize|reparameterize|approximate|factorize|aggregate|distribute|parallelize|offload)$/i;
 
+/**
+ * Whether an approach clause can follow the contribution as it is: long enough to say something, with
+ * nothing pointing outside it, no "we", and no number (a number makes it a result, which the headline states).
+ */
+function standsAlone(clause: string): boolean {
+  return clause.length >= 30 && !hasDanglingReference(clause) && !/\b(?:we|our|us)\b/i.test(clause) && !HEADLINE_NUMBER.test(clause);
+}
+
 const KEY_IDEA =
   /^(?:the|our)\s+(?:key|main|core|central|basic)\s+(?:idea|insight|advantage|feature|novelty|principle)(?:\s+of\s+[^,]{1,40}?)?\s+is\s+(?:the ability\s+)?to\s+([a-z]+)\s+([^]{10,})$/i;
 const PASSIVE_APPROACH =
@@ -225,7 +233,7 @@ export function approachCandidates(sentences: readonly string[], name?: string):
     const key = KEY_IDEA.exec(text);
     if (key) {
       const clause = tighten(`${gerundOf(key[1] ?? '')} ${key[2] ?? ''}`);
-      if (clause.length >= 30 && !hasDanglingReference(clause) && !/\b(?:we|our|us)\b/i.test(clause) && !HEADLINE_NUMBER.test(clause)) {
+      if (standsAlone(clause)) {
         found.push({ index, clause, score: 0.5 - 0.15 * index });
       }
       continue;
@@ -242,7 +250,7 @@ export function approachCandidates(sentences: readonly string[], name?: string):
     const passive = /^(?:is|are)$/i.test(verb) && lowerSubject !== 'we' ? PASSIVE_APPROACH.exec(rest) : null;
     if (passive) {
       const clause = tighten(rest);
-      if (clause.length >= 30 && clause.length <= 200 && !hasDanglingReference(clause) && !/\b(?:we|our|us)\b/i.test(clause) && !HEADLINE_NUMBER.test(clause)) {
+      if (clause.length <= 200 && standsAlone(clause)) {
         found.push({ index, clause, score: 0.3 - 0.15 * index });
       }
       continue;
@@ -260,8 +268,7 @@ export function approachCandidates(sentences: readonly string[], name?: string):
       /,?\s+(?:in order )?to\s+(?:address|solve|tackle|overcome|mitigate|alleviate|resolve|bridge|close|fill)\s+(?:these|this|those|such|both|the (?:above|aforementioned|above-mentioned))\b[^,;]*$/i,
       '',
     );
-    // A number makes it a result, which the headline states.
-    if (clause.length < 30 || hasDanglingReference(clause) || /\b(?:we|our|us)\b/i.test(clause) || HEADLINE_NUMBER.test(clause)) continue;
+    if (!standsAlone(clause)) continue;
     // "incorporating two innovative components": says that there are parts, not what they are.
     if (
       /^\w+ (?:(?:two|three|four|several|a few|some|the following|multiple)\s+)?(?:[\w-]+\s+){0,2}(?:components?|modules?|parts?|stages?|steps?|strategies|techniques|mechanisms|contributions|improvements|aspects|designs?|innovations|ideas|changes)$/i.test(

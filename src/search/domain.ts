@@ -1,5 +1,6 @@
 import { terms } from './analyze.js';
 import { DOMAIN_TERMS } from './domain-terms.js';
+import { isOn } from './features.js';
 import { documentFrequency, type PaperIndex } from './index.js';
 import { type Plan, withClauses } from './plan.js';
 import { stem } from './stem.js';
@@ -81,6 +82,7 @@ function triggersOf(): Map<string, Trigger[]> {
  * are found without them and still come first.
  */
 export function withDomainTerms(index: PaperIndex, plan: Plan): Plan {
+  if (!isOn('domain')) return plan;
   const table = triggersOf();
   const stemsOf = plan.groups.map((g) => new Set((g.exact ? [] : (g.clauses[0] ?? [])).map(stem)));
   const have = new Set(stemsOf.flatMap((s) => [...s]));

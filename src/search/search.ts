@@ -53,7 +53,7 @@ export function search(index: PaperIndex, query: string, options: SearchOptions 
   if (outcome.total < PARTIAL_BELOW && plan.groups.length > 1 && parsed.phrases.length === 0) {
     // Few papers have every word: those with most of them follow.
     // Papers saying some of the words in the field's other words count among them (see domain.ts).
-    const partial = run(index, parsed, isOn('domain') ? withDomainTerms(index, plan) : plan, keep, 'OR', depth);
+    const partial = run(index, parsed, withDomainTerms(index, plan), keep, 'OR', depth);
     const strict = new Set(outcome.ranked.map((r) => r.position));
     const more = partial.ranked.filter((r) => !strict.has(r.position));
     outcome = { total: partial.total, ranked: [...outcome.ranked, ...more], derived: new Set([...outcome.derived, ...partial.derived]) };
